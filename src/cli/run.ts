@@ -1,0 +1,72 @@
+// `clusterlab run`: load a scenario, run it once, write the four output files, report.
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { run } from '../engine/run.ts';
+import { buildSummary, summaryJson, timingOf, type Summary } from '../io/summary.ts';
+import { writeRunFiles } from '../io/write.ts';
+import { loadScenario } from '../scenarios/load.ts';
+import type { CliIo } from './io.ts';
+import { packageVersion } from './version.ts';
+
+export interface RunCommandOptions {
+  seed?: number;
+  ticks?: number;
+  variant?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** A scenario or variant name made safe for a directory name. */
+function pathSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/** The default output directory: out/<name>[-<variant>]-seed<N>, relative to the working directory. */
+export function defaultOutDir(name: string, variant: string | null, seed: number): string {
+  const label = variant ? `${name}-${variant}` : name;
+  return join('out', `${pathSafe(label)}-seed${seed}`);
+}
+
+/** Consecutive repeats removed: formation → growth → maturity. */
+export function stageSequence(summary: Summary): string {
+  const stages = summary.stages.all.map((c) => c.stage);
+  return stages.filter((s, i) => i === 0 || s !== stages[i - 1]).join(' → ');
+}
+
+function humanSummary(summary: Summary, dir: string): string {
+  const { manifest: m, final, timing } = summary;
+  const years = m.ticks / m.ticksPerYear;
+  const variant = m.variant ? `, variant ${m.variant}` : '';
+  const value = (name: string) => (final[name] === undefined ? 'n/a' : String(final[name]));
+  return [
+    `${m.scenario}${variant}: seed ${m.seed}, ${m.ticks} ticks (${years} years)`,
+    `  firms       ${value('firms')}`,
+    `  employment  ${value('employment')}`,
+    `  stages      ${stageSequence(summary)}`,
+    `  outputs     ${dir} (timeseries.csv, events.csv, firms.csv, summary.json)`,
+    `  wall time   ${(timing.wallTimeMs / 1000).toFixed(2)} s (${timing.ticksPerSecond} ticks/s)`,
+    '',
+  ].join('\n');
+}
+
+export function runCommand(ref: string, options: RunCommandOptions, io: CliIo): number {
+  const loaded = loadScenario(ref, { variant: options.variant ?? null });
+  const seed = options.seed ?? loaded.scenario.seed;
+  const ticks = options.ticks ?? loaded.scenario.ticks;
+  // The only clock in a run: it measures, it never feeds the simulation.
+  const start = performance.now();
+  const result = run(loaded.scenario, { seed, ticks });
+  const timing = timingOf(performance.now() - start, result.ticks);
+  const summary = buildSummary(
+    result,
+    {
+      version: packageVersion(), scenario: loaded.name, file: ref, hash: loaded.hash,
+      variant: loaded.variant, patches: loaded.patches,
+    },
+    timing,
+  );
+  const dir = options.out ?? defaultOutDir(loaded.name, loaded.variant, seed);
+  writeRunFiles(dir, result, summary);
+  io.stdout(options.json ? summaryJson(summary) : humanSummary(summary, dir));
+  return 0;
+}

@@ -1,0 +1,138 @@
+// Firms as a struct of typed arrays: one column per state variable, indexed 0..count-1.
+// Ids are stable (never reused); indices are not (exit compacts the columns once per tick).
+// Columns are replaced when capacity doubles, so processes read them from `firms` each time.
+
+export const FIRM_KINDS = ['startup', 'spinoff', 'academicSpinoff', 'branch', 'relocated'] as const;
+export type FirmKind = (typeof FIRM_KINDS)[number];
+export const KIND = { startup: 0, spinoff: 1, academicSpinoff: 2, branch: 3, relocated: 4 } as const;
+
+export const FIRM_ROLES = ['independent', 'leader', 'supplier'] as const;
+export type FirmRole = (typeof FIRM_ROLES)[number];
+export const ROLE = { independent: 0, leader: 1, supplier: 2 } as const;
+
+/** The column layout: name → typed-array constructor. Adding a column here adds it everywhere. */
+const COLUMNS = {
+  id: Int32Array,
+  parent: Int32Array, // -1: none (startups, branches, academic spin-offs)
+  kind: Uint8Array,
+  role: Uint8Array,
+  champion: Uint8Array, // specialised "hidden champion" SME
+  region: Int32Array,
+  segment: Int32Array, // position on the technology ring, 0..S-1
+  birth: Int32Array, // tick of birth (age = tick - birth)
+  capability: Float64Array,
+  employees: Float64Array,
+  cash: Float64Array,
+  rd: Float64Array, // R&D intensity: share of revenue spent on R&D
+  revenue: Float64Array, // last tick, per tick
+  profit: Float64Array, // last tick, per tick
+  learned: Float64Array, // capability gained from others last tick (knowledge inflow)
+  distress: Int32Array, // consecutive ticks with cash below the exit floor
+  alive: Uint8Array,
+} as const;
+
+type Columns = { [K in keyof typeof COLUMNS]: InstanceType<(typeof COLUMNS)[K]> };
+export type FirmColumn = keyof typeof COLUMNS;
+export const FIRM_COLUMNS = Object.keys(COLUMNS) as FirmColumn[];
+
+export interface Firms extends Columns {
+  count: number;
+  capacity: number;
+  nextId: number;
+}
+
+export function createFirms(capacity = 1024): Firms {
+  const firms = { count: 0, capacity, nextId: 0 } as Firms;
+  for (const name of FIRM_COLUMNS) {
+    (firms as unknown as Record<string, unknown>)[name] = new COLUMNS[name](capacity);
+  }
+  return firms;
+}
+
+function grow(firms: Firms, minCapacity: number): void {
+  let cap = firms.capacity;
+  while (cap < minCapacity) cap *= 2;
+  for (const name of FIRM_COLUMNS) {
+    const old = firms[name];
+    const next = new COLUMNS[name](cap);
+    next.set(old.subarray(0, firms.count) as never);
+    (firms as unknown as Record<string, unknown>)[name] = next;
+  }
+  firms.capacity = cap;
+}
+
+export interface NewFirm {
+  parent: number;
+  kind: number;
+  role: number;
+  champion: boolean;
+  region: number;
+  segment: number;
+  birth: number;
+  capability: number;
+  employees: number;
+  cash: number;
+  rd: number;
+}
+
+/** Appends a firm and returns its index. Its id is the next unused one. */
+export function addFirm(firms: Firms, f: NewFirm): number {
+  if (firms.count === firms.capacity) grow(firms, firms.count + 1);
+  const i = firms.count++;
+  firms.id[i] = firms.nextId++;
+  firms.parent[i] = f.parent;
+  firms.kind[i] = f.kind;
+  firms.role[i] = f.role;
+  firms.champion[i] = f.champion ? 1 : 0;
+  firms.region[i] = f.region;
+  firms.segment[i] = f.segment;
+  firms.birth[i] = f.birth;
+  firms.capability[i] = f.capability;
+  firms.employees[i] = f.employees;
+  firms.cash[i] = f.cash;
+  firms.rd[i] = f.rd;
+  firms.revenue[i] = 0;
+  firms.profit[i] = 0;
+  firms.learned[i] = 0;
+  firms.distress[i] = 0;
+  firms.alive[i] = 1;
+  return i;
+}
+
+/**
+ * Removes the firms whose `alive` is 0, keeping the order of the others: one pass to report the
+ * removed ones (`onRemove(i)`, before they are overwritten), then one tight pass per column.
+ */
+export function compactFirms(firms: Firms, onRemove: (i: number) => void): number {
+  const n = firms.count;
+  const alive = firms.alive;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (!alive[i]) {
+      if (first < 0) first = i;
+      onRemove(i);
+    }
+  }
+  if (first < 0) return 0;
+  let kept = first;
+  for (const name of FIRM_COLUMNS) {
+    if (name === 'alive') continue; // read by every pass: reset last
+    const col = firms[name];
+    let w = first;
+    for (let r = first; r < n; r++) if (alive[r]) col[w++] = col[r];
+    kept = w;
+  }
+  alive.fill(1, first, kept);
+  firms.count = kept;
+  return n - kept;
+}
+
+/** Mean capability of the firms (1 when there are none, so ratios to it stay finite). */
+export function meanCapability(firms: Firms): number {
+  const n = firms.count;
+  if (n === 0) return 1;
+  const c = firms.capability;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += c[i];
+  return sum / n;
+}

@@ -1,0 +1,85 @@
+// Where a new firm locates: the discrete choice over regions of MODEL.md §5 (entry, and the rare
+// spin-off that relocates). Two rules: a logit over regional attractions, and W. B. Arthur's
+// increasing-returns rule P(r) ∝ a_r + b·n_r^γ.
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Stream } from './rng.ts';
+import { ringDistance, type World } from './world.ts';
+
+type Entry = Scenario['mechanisms']['entry'];
+
+/** Firms per region and per (region, segment): the counts both rules read. */
+export interface LocationCounts {
+  byRegion: Float64Array;
+  byRegionSegment: Float64Array; // [r·S + s]
+}
+
+export function countFirms(world: World, into?: LocationCounts): LocationCounts {
+  const R = world.regions.count;
+  const S = world.segments.count;
+  const out = into ?? { byRegion: new Float64Array(R), byRegionSegment: new Float64Array(R * S) };
+  out.byRegion.fill(0);
+  out.byRegionSegment.fill(0);
+  const { region, segment } = world.firms;
+  for (let i = 0; i < world.firms.count; i++) {
+    out.byRegion[region[i]] += 1;
+    out.byRegionSegment[region[i] * S + segment[i]] += 1;
+  }
+  return out;
+}
+
+/** Arthur's rule: a region with probability ∝ a_r + b·n_r^γ (uniform if all weights are zero). */
+export function chooseRegionProportional(counts: LocationCounts, p: Entry['proportional'], rng: Stream): number {
+  const R = counts.byRegion.length;
+  const w = new Float64Array(R);
+  let total = 0;
+  for (let r = 0; r < R; r++) {
+    const a = Array.isArray(p.a) ? p.a[r] : p.a;
+    w[r] = a + p.b * Math.pow(counts.byRegion[r], p.gamma);
+    total += w[r];
+  }
+  return total > 0 ? rng.categorical(w, R, total) : rng.int(0, R - 1);
+}
+
+/**
+ * Logit choice: argmax_r U_r + Gumbel noise, with U_r = β_agg·ln(1 + related firms) +
+ * β_know·ln(1 + research capacity) + β_lab·(free share of the labour pool) − β_cost·(relative wage
+ * and land cost) + β_sub·entry incentive + β_amen·amenity.
+ */
+export function chooseRegionLogit(world: World, counts: LocationCounts, segment: number, p: Entry['logit'], rng: Stream): number {
+  const { regions } = world;
+  const R = regions.count;
+  const S = world.segments.count;
+  let meanCost = 0;
+  for (let r = 0; r < R; r++) meanCost += regions.wage[r] + regions.landCost[r];
+  meanCost /= R;
+  let best = 0;
+  let bestU = -Infinity;
+  for (let r = 0; r < R; r++) {
+    let related = 0;
+    for (let s = 0; s < S; s++) {
+      if (ringDistance(s, segment, S) <= p.relatedDistance) related += counts.byRegionSegment[r * S + s];
+    }
+    const free = Math.max(0, 1 - regions.employed[r] / regions.labourPool[r]);
+    const cost = (regions.wage[r] + regions.landCost[r]) / meanCost;
+    const u =
+      p.agglomeration * Math.log(1 + related) +
+      p.knowledge * Math.log(1 + regions.research[r]) +
+      p.labour * free -
+      p.cost * cost +
+      p.subsidy * regions.entryIncentive[r] +
+      p.amenity * regions.amenity[r] +
+      rng.gumbel();
+    if (u > bestU) {
+      bestU = u;
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** The region for a new firm in `segment`, by the scenario's entry rule. */
+export function chooseRegion(world: World, counts: LocationCounts, segment: number, p: Entry, rng: Stream): number {
+  return p.choice === 'proportional'
+    ? chooseRegionProportional(counts, p.proportional, rng)
+    : chooseRegionLogit(world, counts, segment, p.logit, rng);
+}

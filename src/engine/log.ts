@@ -1,0 +1,92 @@
+// Append-only columnar logs: firm events (events.csv) and the firms that have left (firms.csv).
+// Columns grow by doubling; nothing per event is an object.
+
+export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const EVENT = { entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4 } as const;
+
+function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+export interface EventLog {
+  enabled: boolean;
+  count: number;
+  tick: Int32Array;
+  event: Int32Array;
+  firm: Int32Array;
+  parent: Int32Array;
+  region: Int32Array;
+  segment: Int32Array;
+  capability: Float64Array;
+  employees: Float64Array;
+}
+
+export function createEventLog(enabled: boolean, capacity = 1024): EventLog {
+  return {
+    enabled, count: 0,
+    tick: new Int32Array(capacity), event: new Int32Array(capacity), firm: new Int32Array(capacity),
+    parent: new Int32Array(capacity), region: new Int32Array(capacity), segment: new Int32Array(capacity),
+    capability: new Float64Array(capacity), employees: new Float64Array(capacity),
+  };
+}
+
+export function logEvent(
+  log: EventLog, tick: number, event: number, firm: number, parent: number,
+  region: number, segment: number, capability: number, employees: number,
+): void {
+  if (!log.enabled) return;
+  if (log.count === log.tick.length) {
+    const n = log.count * 2;
+    log.tick = grown(log.tick, n); log.event = grown(log.event, n); log.firm = grown(log.firm, n);
+    log.parent = grown(log.parent, n); log.region = grown(log.region, n); log.segment = grown(log.segment, n);
+    log.capability = grown(log.capability, n); log.employees = grown(log.employees, n);
+  }
+  const i = log.count++;
+  log.tick[i] = tick; log.event[i] = event; log.firm[i] = firm; log.parent[i] = parent;
+  log.region[i] = region; log.segment[i] = segment; log.capability[i] = capability; log.employees[i] = employees;
+}
+
+/** Firms that have exited, with their final state (survivors are added when firms.csv is written). */
+export interface FirmLedger {
+  enabled: boolean;
+  count: number;
+  id: Int32Array;
+  parent: Int32Array;
+  kind: Int32Array;
+  region: Int32Array;
+  segment: Int32Array;
+  birth: Int32Array;
+  death: Int32Array;
+  employees: Float64Array;
+  capability: Float64Array;
+}
+
+export function createFirmLedger(enabled: boolean, capacity = 1024): FirmLedger {
+  return {
+    enabled, count: 0,
+    id: new Int32Array(capacity), parent: new Int32Array(capacity), kind: new Int32Array(capacity),
+    region: new Int32Array(capacity), segment: new Int32Array(capacity), birth: new Int32Array(capacity),
+    death: new Int32Array(capacity), employees: new Float64Array(capacity), capability: new Float64Array(capacity),
+  };
+}
+
+export function recordExit(
+  ledger: FirmLedger, id: number, parent: number, kind: number, region: number, segment: number,
+  birth: number, death: number, employees: number, capability: number,
+): void {
+  if (!ledger.enabled) return;
+  if (ledger.count === ledger.id.length) {
+    const n = ledger.count * 2;
+    ledger.id = grown(ledger.id, n); ledger.parent = grown(ledger.parent, n); ledger.kind = grown(ledger.kind, n);
+    ledger.region = grown(ledger.region, n); ledger.segment = grown(ledger.segment, n);
+    ledger.birth = grown(ledger.birth, n); ledger.death = grown(ledger.death, n);
+    ledger.employees = grown(ledger.employees, n); ledger.capability = grown(ledger.capability, n);
+  }
+  const i = ledger.count++;
+  ledger.id[i] = id; ledger.parent[i] = parent; ledger.kind[i] = kind; ledger.region[i] = region;
+  ledger.segment[i] = segment; ledger.birth[i] = birth; ledger.death[i] = death;
+  ledger.employees[i] = employees; ledger.capability[i] = capability;
+}

@@ -1,0 +1,244 @@
+// The metrics of timeseries.csv (MODEL.md §5 "observe"): a declarative list that fixes the column
+// order, and one pass over the firms plus one over regions × segments that fills a row per region
+// and the `all` row. Scratch accumulators are allocated once per world, never per firm or tick.
+import type { World } from './world.ts';
+
+export interface MetricDef {
+  /** Column name in timeseries.csv, snake_case. */
+  name: string;
+  unit: string;
+  description: string;
+  /** True when the `all` row is the sum of the region rows. */
+  additive: boolean;
+}
+
+// Generic in the name so that METRIC below is keyed by the literal names (typos do not compile).
+const def = <N extends string>(name: N, unit: string, additive: boolean, description: string) => ({
+  name, unit, additive, description,
+});
+
+const DEFS = [
+  def('firms', 'firms', true, 'Firms alive at the end of the tick.'),
+  def('employment', 'employees', true, 'Σ employees of the firms.'),
+  def('output', 'money/year', true, 'Σ revenue, annualised (revenue per tick × ticksPerYear).'),
+  def('profit', 'money/year', true, 'Σ profit, annualised.'),
+  def('entries', 'firms/tick', true, 'Firms that entered from outside this tick, branches included.'),
+  def('branch_entries', 'firms/tick', true, 'Branches of outside multinationals that entered this tick.'),
+  def('exits', 'firms/tick', true, 'Firms that exited this tick.'),
+  def('spinoffs', 'firms/tick', true, 'Spin-offs of firms founded this tick.'),
+  def('academic_spinoffs', 'firms/tick', true, 'Spin-offs of research organisations founded this tick.'),
+  def('innovations', 'innovations/tick', true, 'Innovations this tick (the "patents" count).'),
+  def('imitations', 'imitations/tick', true, 'Imitations this tick.'),
+  def('capability_mean', 'capability', false, 'Mean capability over firms (0 if none).'),
+  def('capability_top', 'capability', false, 'Highest capability (0 if none).'),
+  def('diversity', '0..1', false, 'Shannon entropy of employment over segments / ln S.'),
+  def('related_variety', 'nats', false, 'Σ_b P_b·H_b: entropy within blocks of 3 adjacent segments, weighted by block share.'),
+  def('unrelated_variety', 'nats', false, 'Entropy of employment over blocks of 3 adjacent segments.'),
+  def('hhi', '0..1', false, 'Herfindahl index of employment shares across firms (0 if none).'),
+  def('price_mean', 'money/(capability·employee·year)', false, 'Σ annual revenue / Σ capability·employees (0 if none).'),
+  def('wage', 'money/(employee·year)', false, 'Current wage; all: employment-weighted mean (mean base wage if no employment).'),
+  def('labour_pool', 'workers', true, 'Skilled-labour pool.'),
+  def('unemployment', '0..1', false, '1 − employed / labour pool, clipped to [0, 1].'),
+  def('demand', 'capability·employees/year', false, 'Σ world demand over segments (global: the same on every row).'),
+  def('mean_size', 'employees/firm', false, 'Employment / firms (0 if none).'),
+  def('mean_age_years', 'years', false, 'Mean of (tick − birth) / ticksPerYear over firms (0 if none).'),
+] as const;
+
+export type MetricName = (typeof DEFS)[number]['name'];
+
+/** The metrics, in column order. Counts of events are per tick; money flows are per year. */
+export const METRICS: readonly MetricDef[] = DEFS;
+
+/** Column index of each metric by name, e.g. `METRIC.employment`. */
+export const METRIC: Readonly<Record<MetricName, number>> = Object.freeze(
+  Object.fromEntries(METRICS.map((m, i) => [m.name, i])) as Record<MetricName, number>,
+);
+
+/** The names of the additive metrics (`all` = Σ regions). */
+export const SUM_METRICS: readonly string[] = METRICS.filter((m) => m.additive).map((m) => m.name);
+
+// Column indices used by the compute pass (looked up once, not per row).
+const C = {
+  firms: METRIC.firms, employment: METRIC.employment, output: METRIC.output, profit: METRIC.profit,
+  entries: METRIC.entries, branchEntries: METRIC.branch_entries, exits: METRIC.exits,
+  spinoffs: METRIC.spinoffs, academicSpinoffs: METRIC.academic_spinoffs,
+  innovations: METRIC.innovations, imitations: METRIC.imitations,
+  capMean: METRIC.capability_mean, capTop: METRIC.capability_top, diversity: METRIC.diversity,
+  related: METRIC.related_variety, unrelated: METRIC.unrelated_variety, hhi: METRIC.hhi,
+  price: METRIC.price_mean, wage: METRIC.wage, pool: METRIC.labour_pool,
+  unemployment: METRIC.unemployment, demand: METRIC.demand, meanSize: METRIC.mean_size,
+  meanAge: METRIC.mean_age_years,
+} as const;
+
+/** Accumulators, one slot per region plus one (index R) for `all`. */
+interface Scratch {
+  regions: number;
+  segments: number;
+  firms: Float64Array;
+  employment: Float64Array;
+  revenue: Float64Array;
+  profit: Float64Array;
+  capSum: Float64Array;
+  capTop: Float64Array;
+  empSq: Float64Array; // Σ employees² (HHI numerator)
+  supply: Float64Array; // Σ capability·employees (price denominator)
+  ageTicks: Float64Array; // Σ (tick − birth)
+  /** Employment by (region, segment): empSeg[r·S + s], r = R for `all`. */
+  empSeg: Float64Array;
+}
+
+// Keyed on the world, so that concurrent worlds (tests, workers) never share accumulators and a
+// world that is dropped frees its scratch with it.
+const scratchOf = new WeakMap<World, Scratch>();
+
+function scratchFor(world: World): Scratch {
+  const R = world.regions.count;
+  const S = world.segments.count;
+  const got = scratchOf.get(world);
+  if (got && got.regions === R && got.segments === S) return got;
+  const n = R + 1;
+  const s: Scratch = {
+    regions: R, segments: S,
+    firms: new Float64Array(n), employment: new Float64Array(n), revenue: new Float64Array(n),
+    profit: new Float64Array(n), capSum: new Float64Array(n), capTop: new Float64Array(n),
+    empSq: new Float64Array(n), supply: new Float64Array(n), ageTicks: new Float64Array(n),
+    empSeg: new Float64Array(n * S),
+  };
+  scratchOf.set(world, s);
+  return s;
+}
+
+const xlogx = (p: number): number => (p > 0 ? p * Math.log(p) : 0);
+
+/**
+ * Writes every metric for the world's current state into `out` (one Float64Array per metric, in
+ * METRICS order), rows `row0 + r` for region r and `row0 + R` for `all`.
+ */
+export function computeMetrics(world: World, out: readonly Float64Array[], row0: number): void {
+  const { firms, regions, segments, counts } = world;
+  const R = regions.count;
+  const S = segments.count;
+  const tpy = world.ticksPerYear;
+  const a = scratchFor(world);
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.empSeg]) {
+    col.fill(0);
+  }
+
+  // One pass over the firms: everything per region and per (region, segment).
+  const { region, segment, employees, capability, revenue, profit, birth } = firms;
+  for (let i = 0; i < firms.count; i++) {
+    const r = region[i];
+    const e = employees[i];
+    const c = capability[i];
+    a.firms[r] += 1;
+    a.employment[r] += e;
+    a.revenue[r] += revenue[i];
+    a.profit[r] += profit[i];
+    a.capSum[r] += c;
+    if (c > a.capTop[r]) a.capTop[r] = c;
+    a.empSq[r] += e * e;
+    a.supply[r] += c * e;
+    a.ageTicks[r] += world.tick - birth[i];
+    a.empSeg[r * S + segment[i]] += e;
+  }
+
+  // The `all` slot: sums (and the max) over regions, in region order.
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks]) {
+    let sum = 0;
+    for (let r = 0; r < R; r++) sum += col[r];
+    col[R] = sum;
+  }
+  let top = 0;
+  for (let r = 0; r < R; r++) if (a.capTop[r] > top) top = a.capTop[r];
+  a.capTop[R] = top;
+  for (let s = 0; s < S; s++) {
+    let sum = 0;
+    for (let r = 0; r < R; r++) sum += a.empSeg[r * S + s];
+    a.empSeg[R * S + s] = sum;
+  }
+
+  let demand = 0;
+  for (let s = 0; s < S; s++) demand += segments.demand[s];
+
+  // Rows. Slot k = region k, or `all` for k = R.
+  let poolAll = 0;
+  let employedAll = 0;
+  let wageWeighted = 0;
+  let baseWageSum = 0;
+  for (let r = 0; r < R; r++) {
+    poolAll += regions.labourPool[r];
+    employedAll += regions.employed[r];
+    wageWeighted += regions.wage[r] * a.employment[r];
+    baseWageSum += regions.baseWage[r];
+  }
+  for (let k = 0; k <= R; k++) {
+    const row = row0 + k;
+    const n = a.firms[k];
+    const emp = a.employment[k];
+    out[C.firms][row] = n;
+    out[C.employment][row] = emp;
+    out[C.output][row] = a.revenue[k] * tpy;
+    out[C.profit][row] = a.profit[k] * tpy;
+    out[C.entries][row] = eventCount(counts.entries, k, R);
+    out[C.branchEntries][row] = eventCount(counts.branchEntries, k, R);
+    out[C.exits][row] = eventCount(counts.exits, k, R);
+    out[C.spinoffs][row] = eventCount(counts.spinoffs, k, R);
+    out[C.academicSpinoffs][row] = eventCount(counts.academicSpinoffs, k, R);
+    out[C.innovations][row] = eventCount(counts.innovations, k, R);
+    out[C.imitations][row] = eventCount(counts.imitations, k, R);
+    out[C.capMean][row] = n > 0 ? a.capSum[k] / n : 0;
+    out[C.capTop][row] = a.capTop[k];
+    writeVariety(a.empSeg, k * S, S, emp, out, row);
+    out[C.hhi][row] = emp > 0 ? a.empSq[k] / (emp * emp) : 0;
+    out[C.price][row] = a.supply[k] > 0 ? (a.revenue[k] * tpy) / a.supply[k] : 0;
+    const pool = k < R ? regions.labourPool[k] : poolAll;
+    const employed = k < R ? regions.employed[k] : employedAll;
+    out[C.wage][row] = k < R ? regions.wage[k] : emp > 0 ? wageWeighted / emp : R > 0 ? baseWageSum / R : 0;
+    out[C.pool][row] = pool;
+    out[C.unemployment][row] = pool > 0 ? Math.min(1, Math.max(0, 1 - employed / pool)) : 0;
+    out[C.demand][row] = demand;
+    out[C.meanSize][row] = n > 0 ? emp / n : 0;
+    out[C.meanAge][row] = n > 0 ? a.ageTicks[k] / n / tpy : 0;
+  }
+}
+
+function eventCount(byRegion: Int32Array, k: number, R: number): number {
+  if (k < R) return byRegion[k];
+  let sum = 0;
+  for (let r = 0; r < R; r++) sum += byRegion[r];
+  return sum;
+}
+
+/**
+ * Diversity and the Frenken–Van Oort–Verburg (2007) decomposition of the employment entropy
+ * H = −Σ p_s ln p_s over segments into blocks b of 3 adjacent segments (b = ⌊s/3⌋, the last
+ * block may be smaller): unrelated variety UV = −Σ_b P_b ln P_b, related variety
+ * RV = Σ_b P_b·H_b with H_b = −Σ_{s∈b} (p_s/P_b) ln(p_s/P_b); H = UV + RV (nats).
+ * Diversity = H / ln S (0 when S = 1 or there is no employment).
+ */
+function writeVariety(
+  empSeg: Float64Array, base: number, S: number, emp: number, out: readonly Float64Array[], row: number,
+): void {
+  let h = 0;
+  let unrelated = 0;
+  let related = 0;
+  if (emp > 0) {
+    for (let b0 = 0; b0 < S; b0 += 3) {
+      const b1 = Math.min(S, b0 + 3);
+      let pb = 0;
+      let sumPlogP = 0;
+      for (let s = b0; s < b1; s++) {
+        const p = empSeg[base + s] / emp;
+        pb += p;
+        sumPlogP += xlogx(p);
+      }
+      h -= sumPlogP;
+      unrelated -= xlogx(pb);
+      // H_b = −Σ (p/P_b) ln(p/P_b) = (ln P_b·P_b − Σ p ln p) / P_b, so P_b·H_b = xlogx(P_b) − Σ p ln p.
+      related += xlogx(pb) - sumPlogP;
+    }
+  }
+  out[C.diversity][row] = S > 1 ? Math.min(1, Math.max(0, h / Math.log(S))) : 0;
+  out[C.unrelated][row] = Math.max(0, unrelated);
+  out[C.related][row] = Math.max(0, related);
+}

@@ -1,0 +1,46 @@
+// exit — reads: firms' cash, employees, age, capability. Writes: removes firms (compacting the
+// columns once), regions' employed, exit events and counts, the ledger of exited firms.
+//
+// A firm is in distress while cash < −(floor + floor_e·e); it exits when distress has lasted more
+// than graceYears·T ticks, or by a hazard h·exp(−age/age_scale)·(c̄/c)^β per year (liability of
+// newness: falls with age and capability). Firms born this tick are spared the hazard.
+import type { Scenario } from '../../scenarios/schema.ts';
+import { compactFirms, meanCapability } from '../firms.ts';
+import { EVENT, logEvent, recordExit } from '../log.ts';
+import type { Stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+export function exit(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.exit;
+  if (!p.enabled) return;
+  const { firms } = world;
+  const tpy = world.ticksPerYear;
+  const n = firms.count;
+  const grace = Math.round(p.graceYears * tpy);
+  const { cash, employees, distress, alive, birth, capability } = firms;
+  const meanC = p.hazard > 0 ? meanCapability(firms) : 1;
+  let dead = 0;
+  for (let i = 0; i < n; i++) {
+    if (cash[i] < -(p.cashFloor + p.cashFloorPerEmployee * employees[i])) distress[i]++;
+    else distress[i] = 0;
+    let leaves = distress[i] > grace;
+    if (!leaves && p.hazard > 0 && birth[i] < world.tick) {
+      const ageYears = (world.tick - birth[i]) / tpy;
+      let annual = p.hazard * Math.exp(-ageYears / p.hazardAgeScale);
+      if (p.hazardCapabilityElasticity !== 0) annual *= Math.pow(meanC / capability[i], p.hazardCapabilityElasticity);
+      leaves = rng.uniform() < 1 - Math.pow(1 - Math.min(1, annual), 1 / tpy);
+    }
+    if (leaves) {
+      alive[i] = 0;
+      dead++;
+    }
+  }
+  if (dead === 0) return;
+  compactFirms(firms, (i) => {
+    const r = firms.region[i];
+    world.regions.employed[r] -= firms.employees[i];
+    world.counts.exits[r]++;
+    logEvent(world.events, world.tick, EVENT.exit, firms.id[i], firms.parent[i], r, firms.segment[i], firms.capability[i], firms.employees[i]);
+    recordExit(world.ledger, firms.id[i], firms.parent[i], firms.kind[i], r, firms.segment[i], firms.birth[i], world.tick, firms.employees[i], firms.capability[i]);
+  });
+}

@@ -1,0 +1,68 @@
+// growth — reads: firms' profit, employees; regions' labour pool and base wage. Writes: firms'
+// employees; regions' labour pool (grows), employed and wage (rises with tightness).
+//
+// Desired e' = max(e_min, e·exp(g·tanh(π/(e·π̄))/T + σ·z/√T)), z ~ N(0,1): Gibrat noise independent
+// of size. Hiring is scaled down per region to the free labour pool; w_r = w̄_r·(1 + κ·τ_r^η).
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { Stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+let desired = new Float64Array(0);
+
+export function growth(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.growth;
+  const { firms, regions } = world;
+  const tpy = world.ticksPerYear;
+  const R = regions.count;
+  for (let r = 0; r < R; r++) regions.labourPool[r] *= Math.exp(regions.labourGrowth[r] / tpy);
+
+  const n = firms.count;
+  const { employees, profit, region } = firms;
+  if (p.enabled) {
+    if (desired.length < n) desired = new Float64Array(firms.capacity);
+    const drift = p.rate / tpy;
+    const noise = p.noise / Math.sqrt(tpy);
+    const scale = p.profitScale / tpy; // profit is per tick
+    for (let i = 0; i < n; i++) {
+      const e = employees[i];
+      const x = drift * Math.tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * rng.normal() : 0);
+      desired[i] = Math.max(p.minEmployees, e * Math.exp(x));
+    }
+    if (p.labourLimit) limitHiring(world, n);
+    else employees.set(desired.subarray(0, n));
+  }
+
+  regions.employed.fill(0);
+  for (let i = 0; i < n; i++) regions.employed[region[i]] += employees[i];
+  for (let r = 0; r < R; r++) {
+    const tightness = regions.employed[r] / regions.labourPool[r];
+    regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * Math.pow(tightness, p.wageCurvature));
+  }
+}
+
+/** Hires in each region are scaled so employment never exceeds the labour pool. */
+function limitHiring(world: World, n: number): void {
+  const { firms, regions } = world;
+  const R = regions.count;
+  const { employees, region } = firms;
+  const hires = new Float64Array(R);
+  const released = new Float64Array(R);
+  const employed = new Float64Array(R);
+  for (let i = 0; i < n; i++) {
+    const r = region[i];
+    const d = desired[i] - employees[i];
+    employed[r] += employees[i];
+    if (d > 0) hires[r] += d;
+    else released[r] -= d;
+  }
+  const scale = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    const free = Math.max(0, regions.labourPool[r] - employed[r] + released[r]);
+    scale[r] = hires[r] > free ? free / hires[r] : 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const e = employees[i];
+    const d = desired[i] - e;
+    employees[i] = d > 0 ? e + d * scale[region[i]] : desired[i];
+  }
+}

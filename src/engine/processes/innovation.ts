@@ -1,0 +1,132 @@
+// innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees;
+// segment demand. Writes: firms' capability and segment; innovation and imitation counts.
+//
+// Each firm innovates with probability 1 − exp(−λ_i/T) per tick,
+// λ_i = rate·(1 + w_rd·rd_i)·(c_i/c̄)^β·(1 + w_in·inflow_i) with inflow the relative knowledge
+// gained last tick per year. Kinds: process (capability jump), product (move to a faster-growing
+// neighbouring segment), recombination (with a firm of the region at a moderate ring distance).
+// Then imitation: a firm below its region's mean margin may copy the position of the region's best.
+import type { Scenario } from '../../scenarios/schema.ts';
+import { meanCapability, type Firms } from '../firms.ts';
+import type { Stream } from '../rng.ts';
+import { ringDistance, type World } from '../world.ts';
+
+type Innovation = Scenario['mechanisms']['innovation'];
+
+/** Firm indices grouped by region (counting sort), built only when a recombination needs one. */
+interface RegionIndex {
+  start: Int32Array; // firms of region r: members[start[r] .. start[r+1])
+  members: Int32Array;
+}
+
+function regionIndex(firms: Firms, R: number): RegionIndex {
+  const start = new Int32Array(R + 1);
+  for (let i = 0; i < firms.count; i++) start[firms.region[i] + 1]++;
+  for (let r = 0; r < R; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, R);
+  const members = new Int32Array(firms.count);
+  for (let i = 0; i < firms.count; i++) members[fill[firms.region[i]]++] = i;
+  return { start, members };
+}
+
+/** Demand growth over the last year of segment s (ratio; 1 when there was no demand). */
+function demandGrowth(world: World, s: number): number {
+  const before = world.segments.demandYearAgo[s];
+  return before > 0 ? world.segments.demand[s] / before : 1;
+}
+
+export function innovation(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.innovation;
+  if (!p.enabled) return;
+  const { firms } = world;
+  const tpy = world.ticksPerYear;
+  const S = world.segments.count;
+  const n = firms.count;
+  const { rd, capability, learned, segment, region } = firms;
+  const meanC = meanCapability(firms);
+  const shares = p.shares;
+  const shareTotal = shares.process + shares.product + shares.recombination;
+  let index: RegionIndex | null = null;
+
+  for (let i = 0; i < n; i++) {
+    const c = capability[i];
+    let lambda = p.rate * (1 + p.rdWeight * rd[i]);
+    if (p.capabilityElasticity !== 0) lambda *= Math.pow(c / meanC, p.capabilityElasticity);
+    if (p.inflowWeight > 0) lambda *= 1 + (p.inflowWeight * learned[i] * tpy) / c;
+    if (!(rng.uniform() < 1 - Math.exp(-lambda / tpy)) || shareTotal <= 0) continue;
+
+    const kind = rng.uniform() * shareTotal;
+    let success = true;
+    if (kind < shares.process) {
+      capability[i] = c * (1 + p.processJump);
+    } else if (kind < shares.process + shares.product) {
+      // A new product: the firm moves toward the neighbouring segment whose demand grows fastest.
+      const s = segment[i];
+      const up = (s + 1) % S;
+      const down = (s - 1 + S) % S;
+      const gUp = demandGrowth(world, up);
+      const gDown = demandGrowth(world, down);
+      const gOwn = demandGrowth(world, s);
+      if (gUp > gOwn && gUp >= gDown) segment[i] = up;
+      else if (gDown > gOwn) segment[i] = down;
+      capability[i] = c * (1 + p.productJump);
+    } else {
+      index ??= regionIndex(firms, world.regions.count);
+      success = recombine(world, index, i, p, rng);
+    }
+    if (success) world.counts.innovations[region[i]]++;
+  }
+  if (p.imitation.enabled) imitate(world, p.imitation, rng);
+}
+
+/**
+ * Recombination with a random firm of the same region: partners at ring distance within the
+ * allowed range produce a position between them and the better capability plus a novelty bonus.
+ */
+function recombine(world: World, index: RegionIndex, i: number, p: Innovation, rng: Stream): boolean {
+  const { firms } = world;
+  const S = world.segments.count;
+  const r = firms.region[i];
+  const size = index.start[r + 1] - index.start[r];
+  if (size < 2) return false;
+  const j = index.members[index.start[r] + rng.int(0, size - 1)];
+  if (j === i) return false;
+  const si = firms.segment[i];
+  const sj = firms.segment[j];
+  const d = ringDistance(si, sj, S);
+  if (d < p.recombinationDistance.min || d > p.recombinationDistance.max) return false;
+  // Step half-way along the shorter arc from si toward sj.
+  const forward = (sj - si + S) % S === d;
+  const step = Math.ceil(d / 2);
+  firms.segment[i] = forward ? (si + step) % S : (si - step + S) % S;
+  firms.capability[i] = Math.max(firms.capability[i], firms.capability[j]) * (1 + p.recombinationBonus);
+  return true;
+}
+
+/** Imitation of the regional best (highest profit per employee) by firms below the regional mean. */
+function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
+  const { firms } = world;
+  const R = world.regions.count;
+  const n = firms.count;
+  const { profit, employees, region, segment, capability } = firms;
+  const sum = new Float64Array(R);
+  const cnt = new Float64Array(R);
+  const best = new Int32Array(R).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = region[i];
+    const margin = profit[i] / employees[i];
+    sum[r] += margin;
+    cnt[r] += 1;
+    if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
+  }
+  const prob = 1 - Math.pow(1 - p.rate, 1 / world.ticksPerYear);
+  for (let i = 0; i < n; i++) {
+    const r = region[i];
+    const b = best[r];
+    if (b === i || profit[i] / employees[i] >= sum[r] / cnt[r]) continue;
+    if (!(rng.uniform() < prob)) continue;
+    segment[i] = segment[b];
+    capability[i] += p.gain * Math.max(0, capability[b] - capability[i]);
+    world.counts.imitations[r]++;
+  }
+}

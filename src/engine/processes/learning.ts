@@ -1,0 +1,131 @@
+// learning — reads: firms' region, segment, capability, rd; geographic and cognitive weights;
+// research organisations; world frontier. Writes: firms' capability and `learned` (inflow);
+// research organisations' knowledge; the frontier.
+//
+// Δc_i = c_i·η·rd_i/T + A_i·[σ·(M_rs − c_i)⁺ + ρ·K_r·(k_r − c_i)⁺ + φ·o_r·(W − c_i)⁺]/T, where M_rs is
+// the proximity-weighted mean capability of the firms a firm in (r, s) can learn from, computed
+// from region × segment sums (ring convolution, then regional mixing): O(firms + R²·S) per tick.
+import type { Scenario } from '../../scenarios/schema.ts';
+import { meanCapability } from '../firms.ts';
+import type { Stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+let capSum = new Float64Array(0);
+let cntSum = new Float64Array(0);
+let capConv = new Float64Array(0);
+let cntConv = new Float64Array(0);
+let pool = new Float64Array(0);
+
+function scratch(size: number): void {
+  if (capSum.length >= size) return;
+  capSum = new Float64Array(size);
+  cntSum = new Float64Array(size);
+  capConv = new Float64Array(size);
+  cntConv = new Float64Array(size);
+  pool = new Float64Array(size);
+}
+
+/** pool[r·S+s]: the weighted mean capability firms in (r, s) learn from (NaN: no source). */
+function knowledgePool(world: World, localOnly: boolean): void {
+  const { firms, regions, cognitive, geo } = world;
+  const S = world.segments.count;
+  const R = regions.count;
+  const size = R * S;
+  capSum.fill(0, 0, size);
+  cntSum.fill(0, 0, size);
+  const { region, segment, capability } = firms;
+  for (let i = 0; i < firms.count; i++) {
+    const k = region[i] * S + segment[i];
+    capSum[k] += capability[i];
+    cntSum[k] += 1;
+  }
+  // Ring convolution with the cognitive weights: distance d counts the segments s ± d once each.
+  const D = cognitive.length;
+  for (let r = 0; r < R; r++) {
+    const base = r * S;
+    for (let s = 0; s < S; s++) {
+      let c = 0;
+      let n = 0;
+      for (let d = 0; d < D; d++) {
+        const w = cognitive[d];
+        if (w === 0) continue;
+        const up = base + ((s + d) % S);
+        c += w * capSum[up];
+        n += w * cntSum[up];
+        if (d > 0 && 2 * d !== S) {
+          const down = base + ((s - d + S) % S);
+          c += w * capSum[down];
+          n += w * cntSum[down];
+        }
+      }
+      capConv[base + s] = c;
+      cntConv[base + s] = n;
+    }
+  }
+  for (let r = 0; r < R; r++) {
+    for (let s = 0; s < S; s++) {
+      let c = capConv[r * S + s];
+      let n = cntConv[r * S + s];
+      if (!localOnly) {
+        c = 0;
+        n = 0;
+        for (let q = 0; q < R; q++) {
+          const w = geo[r * R + q];
+          if (w === 0) continue;
+          c += w * capConv[q * S + s];
+          n += w * cntConv[q * S + s];
+        }
+      }
+      pool[r * S + s] = n > 0 ? c / n : NaN;
+    }
+  }
+}
+
+export function learning(world: World, params: Scenario, _rng: Stream): void {
+  const p = params.mechanisms.learning;
+  const { firms, regions, researchOrgs } = world;
+  const n = firms.count;
+  if (!p.enabled) {
+    firms.learned.fill(0, 0, n);
+    return;
+  }
+  const tpy = world.ticksPerYear;
+  const S = world.segments.count;
+  const R = regions.count;
+  scratch(R * S);
+  knowledgePool(world, p.distanceDecayKm === 0 || R === 1);
+
+  // Research organisations: capacity-weighted knowledge per region, then they advance.
+  const researchLevel = new Float64Array(R);
+  for (let k = 0; k < researchOrgs.count; k++) {
+    researchLevel[researchOrgs.region[k]] += researchOrgs.capacity[k] * researchOrgs.knowledge[k];
+  }
+  for (let r = 0; r < R; r++) if (regions.research[r] > 0) researchLevel[r] /= regions.research[r];
+  for (let k = 0; k < researchOrgs.count; k++) {
+    researchOrgs.knowledge[k] *= Math.exp(researchOrgs.knowledgeGrowth[k] / tpy);
+  }
+
+  const { region, segment, capability, rd, learned } = firms;
+  const absorptive = p.absorptive;
+  const meanC = absorptive.capabilityElasticity !== 0 ? meanCapability(firms) : 1;
+  const ownRate = p.rdEfficiency / tpy;
+  const frontier = world.frontier;
+  for (let i = 0; i < n; i++) {
+    const r = region[i];
+    const c = capability[i];
+    let a = absorptive.base * (1 + absorptive.rdWeight * rd[i]);
+    if (absorptive.capabilityElasticity !== 0) a *= Math.pow(c / meanC, absorptive.capabilityElasticity);
+    const m = pool[r * S + segment[i]];
+    let inflow = 0;
+    if (m > c) inflow += Math.min(1, (p.spillover * a) / tpy) * (m - c);
+    if (p.research > 0 && researchLevel[r] > c) {
+      inflow += Math.min(1, (p.research * regions.research[r] * a) / tpy) * (researchLevel[r] - c);
+    }
+    if (p.frontier > 0 && frontier > c) {
+      inflow += Math.min(1, (p.frontier * regions.openness[r] * a) / tpy) * (frontier - c);
+    }
+    learned[i] = inflow;
+    capability[i] = c + c * ownRate * rd[i] + inflow;
+  }
+  world.frontier *= Math.exp(p.frontierGrowth / tpy);
+}

@@ -1,0 +1,25 @@
+// observe — reads firms, regions, segments, world.counts and the series recorded so far.
+// Writes: world.tick's row of world.series (metrics, stage), series.recorded; resets world.counts.
+import type { Scenario } from '../../scenarios/schema.ts';
+import { computeMetrics } from '../metrics.ts';
+import type { Stream } from '../rng.ts';
+import { rowOf } from '../series.ts';
+import { classifyStages, stageParams } from '../stage.ts';
+import type { World } from '../world.ts';
+
+export function observe(world: World, params: Scenario, _rng: Stream): void {
+  const { series, counts } = world;
+  const t = world.tick;
+  // Rows are written once each, in order: the stage classifier reads the rows W ticks back.
+  if (t >= series.capacity) {
+    throw new Error(`observe: tick ${t} is beyond the series capacity (ticks 0..${series.capacity - 1}); the world was created for fewer ticks than are run`);
+  }
+  if (t !== series.recorded) {
+    throw new Error(`observe: tick ${t} observed out of order (${series.recorded} ticks recorded so far)`);
+  }
+  computeMetrics(world, series.values, rowOf(series, t, 0));
+  classifyStages(world, stageParams(params, world.ticksPerYear));
+  series.recorded = t + 1;
+  // Every per-tick counter, including any added to TickCounts later (key order is fixed).
+  for (const c of Object.values(counts)) c.fill(0);
+}

@@ -1,0 +1,83 @@
+// spinoffs — reads: firms' size, capability, segment, region, rd; regions' culture; research
+// organisations. Writes: new firms (kind spinoff / academicSpinoff), parents' employees, events.
+//
+// A firm spawns with annual probability min(1, rate·(e/e_ref)^a·(c/c̄)^b·culture_r), per tick
+// 1 − (1 − p)^(1/T). The founder takes k ~ U{kmin..kmax} employees (only if e ≥ k + 1); the child
+// inherits c·(heredity + noise·U(−1,1)), the parent's R&D and a position at or next to the
+// parent's (Klepper's heredity), in the parent's region unless it relocates. Research
+// organisations found academic spin-offs at Poisson rate `academic.rate`·capacity per year.
+import type { Scenario } from '../../scenarios/schema.ts';
+import { addFirm, KIND, meanCapability, ROLE } from '../firms.ts';
+import { chooseRegion, countFirms } from '../location.ts';
+import { EVENT, logEvent } from '../log.ts';
+import type { Stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+export function spinoffs(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.spinoffs;
+  if (!p.enabled) return;
+  const { firms, regions } = world;
+  const tpy = world.ticksPerYear;
+  const S = world.segments.count;
+  const n = firms.count; // children born now do not spawn in their first tick
+  const meanC = meanCapability(firms);
+  const perTick = (annual: number) => (tpy === 1 ? annual : 1 - Math.pow(1 - annual, 1 / tpy));
+  const counts = p.relocate > 0 ? countFirms(world) : null;
+
+  for (let i = 0; i < n; i++) {
+    let annual = p.rate * regions.culture[firms.region[i]];
+    if (p.sizeElasticity !== 0) annual *= Math.pow(firms.employees[i] / p.sizeRef, p.sizeElasticity);
+    if (p.capabilityElasticity !== 0) annual *= Math.pow(firms.capability[i] / meanC, p.capabilityElasticity);
+    if (!(rng.uniform() < perTick(Math.min(1, annual)))) continue;
+    const k = rng.int(p.founders.min, p.founders.max);
+    if (firms.employees[i] < k + 1) continue;
+    firms.employees[i] -= k;
+
+    let segment = firms.segment[i];
+    if (rng.uniform() < p.segmentShift) segment = (segment + (rng.uniform() < 0.5 ? S - 1 : 1)) % S;
+    const capability = Math.max(1e-6, firms.capability[i] * (p.heredity + p.noise * (2 * rng.uniform() - 1)));
+    let region = firms.region[i];
+    if (counts && rng.uniform() < p.relocate) {
+      const chosen = chooseRegion(world, counts, segment, params.mechanisms.entry, rng);
+      if (chosen !== region) {
+        regions.employed[region] -= k;
+        regions.employed[chosen] += k;
+        region = chosen;
+      }
+    }
+    const child = addFirm(firms, {
+      parent: firms.id[i], kind: KIND.spinoff, role: ROLE.independent, champion: false, region, segment,
+      birth: world.tick, capability, employees: k, cash: 0, rd: firms.rd[i],
+    });
+    world.counts.spinoffs[region]++;
+    logEvent(world.events, world.tick, EVENT.spinoff, firms.id[child], firms.id[i], region, segment, capability, k);
+  }
+  academicSpinoffs(world, params, rng);
+}
+
+function academicSpinoffs(world: World, params: Scenario, rng: Stream): void {
+  const a = params.mechanisms.spinoffs.academic;
+  const orgs = world.researchOrgs;
+  if (a.rate <= 0 || orgs.count === 0) return;
+  const { firms, regions } = world;
+  const S = world.segments.count;
+  const rdRange = params.mechanisms.entry.rd;
+  for (let k = 0; k < orgs.count; k++) {
+    const births = rng.poisson((a.rate * orgs.capacity[k]) / world.ticksPerYear);
+    const region = orgs.region[k];
+    const focus = orgs.segments[k];
+    for (let b = 0; b < births; b++) {
+      const segment = focus.length > 0 ? focus[rng.int(0, focus.length - 1)] : rng.int(0, S - 1);
+      const capability = orgs.knowledge[k] * rng.range(1 - a.noise, 1 + a.noise);
+      const employees = rng.int(a.employees.min, a.employees.max);
+      const rd = rng.range(rdRange.min, rdRange.max);
+      const i = addFirm(firms, {
+        parent: -1, kind: KIND.academicSpinoff, role: ROLE.independent, champion: false, region,
+        segment, birth: world.tick, capability, employees, cash: 0, rd,
+      });
+      regions.employed[region] += employees;
+      world.counts.academicSpinoffs[region]++;
+      logEvent(world.events, world.tick, EVENT.academic_spinoff, firms.id[i], -1, region, segment, capability, employees);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+// Seeded random streams: one per process and run, derived from (seed, stream name), so that a
+// change in how many numbers one process draws never shifts the draws of another (common
+// random numbers for paired comparisons). No Math.random anywhere in the engine.
+import seedrandom from 'seedrandom';
+
+/** A named stream with the draws the processes need. */
+export class Stream {
+  private readonly next: () => number;
+  private spare = NaN;
+
+  constructor(readonly seed: string, readonly name: string) {
+    // xor4096: fast (~130 M draws/s) with a long period; prng() has 32-bit resolution.
+    this.next = seedrandom.xor4096(`${seed}/${name}`);
+  }
+
+  /** Uniform on [0, 1). */
+  uniform(): number {
+    return this.next();
+  }
+
+  /** Uniform on [lo, hi). */
+  range(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  /** Uniform integer in {lo, …, hi} (inclusive). */
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  bernoulli(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** Standard normal, Marsaglia's polar method (the second value is kept for the next call). */
+  normal(): number {
+    if (this.spare === this.spare) {
+      const z = this.spare;
+      this.spare = NaN;
+      return z;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * f;
+    return u * f;
+  }
+
+  /** Standard Gumbel, for logit choice by the max of utilities plus noise. */
+  gumbel(): number {
+    return -Math.log(-Math.log(1 - this.next()));
+  }
+
+  /** Poisson(lambda): Knuth's product method below 30, Hörmann's PTRS above. */
+  poisson(lambda: number): number {
+    if (!(lambda > 0)) return 0;
+    if (lambda < 30) {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      let p = this.next();
+      while (p > limit) {
+        k++;
+        p *= this.next();
+      }
+      return k;
+    }
+    return poissonPtrs(lambda, this);
+  }
+
+  /** Index drawn with probability proportional to weights[0..n-1] (weights ≥ 0, sum > 0). */
+  categorical(weights: ArrayLike<number>, n = weights.length, total = sumOf(weights, n)): number {
+    let x = this.next() * total;
+    for (let i = 0; i < n; i++) {
+      x -= weights[i];
+      if (x < 0) return i;
+    }
+    // Rounding can leave x ≥ 0 after the last weight: return the last positive one.
+    for (let i = n - 1; i >= 0; i--) if (weights[i] > 0) return i;
+    return n - 1;
+  }
+}
+
+function sumOf(w: ArrayLike<number>, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += w[i];
+  return s;
+}
+
+/** log Γ(x) for x > 0 (Lanczos, g = 7), accurate to ~1e-15 relative. */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7,
+  ];
+  x -= 1;
+  let a = c[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function poissonPtrs(lambda: number, rng: Stream): number {
+  const slam = Math.sqrt(lambda);
+  const loglam = Math.log(lambda);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = rng.uniform() - 0.5;
+    const v = rng.uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+    if (us >= 0.07 && v <= vr) return k;
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logGamma(k + 1)) {
+      return k;
+    }
+  }
+}
+
+/** The names of the streams: one per process that draws, plus initialisation. */
+export const STREAM_NAMES = [
+  'init', 'policy', 'market', 'learning', 'innovation', 'growth', 'spinoffs', 'entry', 'exit',
+  'networking', 'migration', 'observe',
+] as const;
+export type StreamName = (typeof STREAM_NAMES)[number];
+export type Streams = Record<StreamName, Stream>;
+
+export function createStreams(seed: number | string): Streams {
+  const s = String(seed);
+  const out = {} as Streams;
+  for (const name of STREAM_NAMES) out[name] = new Stream(s, name);
+  return out;
+}

@@ -1,0 +1,25 @@
+// One tick: the processes of MODEL.md §3, in order. Nothing else lives here.
+// (policy, networking and migration arrive with the levers and regions issues.)
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Streams } from './rng.ts';
+import type { World } from './world.ts';
+import { market } from './processes/market.ts';
+import { learning } from './processes/learning.ts';
+import { innovation } from './processes/innovation.ts';
+import { growth } from './processes/growth.ts';
+import { spinoffs } from './processes/spinoffs.ts';
+import { entry } from './processes/entry.ts';
+import { exit } from './processes/exit.ts';
+import { observe } from './processes/observe.ts';
+
+export function tick(world: World, params: Scenario, rng: Streams): void {
+  world.tick += 1;
+  market(world, params, rng.market);
+  learning(world, params, rng.learning);
+  innovation(world, params, rng.innovation);
+  growth(world, params, rng.growth);
+  spinoffs(world, params, rng.spinoffs);
+  entry(world, params, rng.entry);
+  exit(world, params, rng.exit);
+  observe(world, params, rng.observe);
+}

@@ -1,0 +1,206 @@
+// The world: everything a run changes, built once from a validated scenario. Regions, segments
+// and research organisations are small (struct of arrays too); firms live in `firms.ts`.
+import type { Scenario } from '../scenarios/schema.ts';
+import { addFirm, createFirms, KIND, ROLE, type Firms } from './firms.ts';
+import { createEventLog, createFirmLedger, type EventLog, type FirmLedger } from './log.ts';
+import type { Stream } from './rng.ts';
+import { demandCurves, type DemandCurve } from './demand.ts';
+import { createSeries, type Series } from './series.ts';
+import { createStageState, type StageState } from './stage.ts';
+import { cognitiveWeights, geoWeights, regionFriction } from './proximity.ts';
+
+export interface Regions {
+  count: number;
+  names: string[];
+  provinces: string[];
+  province: Int32Array; // index into `provinces`
+  x: Float64Array;
+  y: Float64Array;
+  baseWage: Float64Array;
+  wage: Float64Array; // current, after labour-market tightness
+  landCost: Float64Array;
+  labourPool: Float64Array;
+  labourGrowth: Float64Array;
+  employed: Float64Array; // updated by growth, spin-offs, entry and exit
+  amenity: Float64Array;
+  openness: Float64Array;
+  culture: Float64Array;
+  entryIncentive: Float64Array;
+  research: Float64Array; // sum of the capacity of the region's research organisations
+}
+
+export interface Segments {
+  count: number;
+  curves: DemandCurve[];
+  demand: Float64Array; // per year, this tick
+  demandYearAgo: Float64Array; // per year, one year earlier (for demand growth)
+  supply: Float64Array; // Σ capability·employees of firms in the segment, this tick
+  price: Float64Array;
+  outsideSupply: number;
+}
+
+export interface ResearchOrgs {
+  count: number;
+  region: Int32Array;
+  capacity: Float64Array;
+  knowledge: Float64Array;
+  knowledgeGrowth: Float64Array;
+  segments: number[][]; // focus segments; empty: all
+}
+
+/** Per-tick counts of firm events by region, reset by `observe` after recording. */
+export interface TickCounts {
+  entries: Int32Array;
+  branchEntries: Int32Array;
+  spinoffs: Int32Array;
+  academicSpinoffs: Int32Array;
+  exits: Int32Array;
+  innovations: Int32Array;
+  imitations: Int32Array;
+}
+
+export interface World {
+  /** The tick being simulated (0 before the first one). */
+  tick: number;
+  ticksPerYear: number;
+  firms: Firms;
+  regions: Regions;
+  segments: Segments;
+  researchOrgs: ResearchOrgs;
+  /** Spillover weight of region b's knowledge in region a: geo[a·R + b] (1 on the diagonal). */
+  geo: Float64Array;
+  /** Friction between regions a and b from administrative barriers (0 within a province). */
+  friction: Float64Array;
+  /** Learning weight by ring distance 0..⌊S/2⌋ (Nooteboom's inverted U by default). */
+  cognitive: Float64Array;
+  /** Level of the world technology frontier. */
+  frontier: number;
+  counts: TickCounts;
+  events: EventLog;
+  ledger: FirmLedger;
+  series: Series;
+  stage: StageState;
+}
+
+export function ringDistance(a: number, b: number, segments: number): number {
+  const d = Math.abs(a - b) % segments;
+  return Math.min(d, segments - d);
+}
+
+function regionsFrom(scenario: Scenario): Regions {
+  const specs = scenario.regions;
+  const n = specs.length;
+  const f = (get: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => get(i));
+  const provinceNames = specs.map((r) => r.province ?? r.name);
+  const provinces = [...new Set(provinceNames)];
+  return {
+    count: n,
+    names: specs.map((r) => r.name),
+    provinces,
+    province: Int32Array.from(provinceNames, (p) => provinces.indexOf(p)),
+    x: f((i) => specs[i].x),
+    y: f((i) => specs[i].y),
+    baseWage: f((i) => specs[i].wage),
+    wage: f((i) => specs[i].wage),
+    landCost: f((i) => specs[i].landCost),
+    labourPool: f((i) => specs[i].labourPool),
+    labourGrowth: f((i) => specs[i].labourGrowth),
+    employed: new Float64Array(n),
+    amenity: f((i) => specs[i].amenity),
+    openness: f((i) => specs[i].openness),
+    culture: f((i) => specs[i].culture),
+    entryIncentive: f((i) => specs[i].entryIncentive),
+    research: new Float64Array(n),
+  };
+}
+
+function researchOrgsFrom(scenario: Scenario, regions: Regions): ResearchOrgs {
+  const specs = scenario.researchOrgs;
+  const region = Int32Array.from(specs, (o) => regions.names.indexOf(o.region));
+  const capacity = Float64Array.from(specs, (o) => o.capacity);
+  for (let k = 0; k < specs.length; k++) regions.research[region[k]] += capacity[k];
+  return {
+    count: specs.length,
+    region,
+    capacity,
+    knowledge: Float64Array.from(specs, (o) => o.knowledge),
+    knowledgeGrowth: Float64Array.from(specs, (o) => o.knowledgeGrowth),
+    segments: specs.map((o) => [...o.segments]),
+  };
+}
+
+/** Places the scenario's initial firms, explicit ones first, then generated ones (stream `init`). */
+function placeInitialFirms(world: World, scenario: Scenario, rng: Stream): void {
+  const { firms, regions } = world;
+  for (const spec of scenario.firms.initial) {
+    const region = regions.names.indexOf(spec.region);
+    for (let k = 0; k < spec.count; k++) {
+      addFirm(firms, {
+        parent: -1, kind: KIND[spec.kind], role: ROLE[spec.role], champion: spec.champion,
+        region, segment: spec.segment, birth: 0, capability: spec.capability,
+        employees: spec.employees, cash: spec.cash, rd: spec.rd,
+      });
+    }
+  }
+  const gen = scenario.firms.generate;
+  if (!gen) return;
+  const R = regions.count;
+  const weights = new Float64Array(R).fill(1);
+  if (gen.regionWeights) {
+    weights.fill(0);
+    for (const [name, w] of Object.entries(gen.regionWeights)) weights[regions.names.indexOf(name)] = w;
+  }
+  const uniform = !gen.regionWeights;
+  const S = world.segments.count;
+  for (let k = 0; k < gen.count; k++) {
+    const region = uniform ? rng.int(0, R - 1) : rng.categorical(weights);
+    const segment = rng.int(0, S - 1);
+    const capability = rng.range(gen.capability.min, gen.capability.max);
+    const employees = rng.int(gen.employees.min, gen.employees.max);
+    const rd = rng.range(gen.rd.min, gen.rd.max);
+    addFirm(firms, {
+      parent: -1, kind: KIND.startup, role: ROLE.independent, champion: false,
+      region, segment, birth: 0, capability, employees, cash: gen.cash, rd,
+    });
+  }
+}
+
+/** Builds the world at tick 0. `ticks` sizes the recorded series (the scenario's by default). */
+export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.ticks): World {
+  const regions = regionsFrom(scenario);
+  const S = scenario.segments.count;
+  const R = regions.count;
+  const world: World = {
+    tick: 0,
+    ticksPerYear: scenario.ticksPerYear,
+    firms: createFirms(1024),
+    regions,
+    segments: {
+      count: S,
+      curves: demandCurves(scenario.segments),
+      demand: new Float64Array(S),
+      demandYearAgo: new Float64Array(S),
+      supply: new Float64Array(S),
+      price: new Float64Array(S),
+      outsideSupply: scenario.segments.outsideSupply,
+    },
+    researchOrgs: researchOrgsFrom(scenario, regions),
+    geo: geoWeights(scenario, regions),
+    friction: regionFriction(scenario, regions),
+    cognitive: cognitiveWeights(scenario.mechanisms.learning.cognitive, S),
+    frontier: scenario.mechanisms.learning.frontierLevel,
+    counts: {
+      entries: new Int32Array(R), branchEntries: new Int32Array(R), spinoffs: new Int32Array(R),
+      academicSpinoffs: new Int32Array(R), exits: new Int32Array(R), innovations: new Int32Array(R),
+      imitations: new Int32Array(R),
+    },
+    events: createEventLog(scenario.output.events),
+    ledger: createFirmLedger(scenario.output.firms),
+    series: createSeries(regions.count, ticks),
+    stage: createStageState(regions.count),
+  };
+  placeInitialFirms(world, scenario, init);
+  const { firms } = world;
+  for (let i = 0; i < firms.count; i++) regions.employed[firms.region[i]] += firms.employees[i];
+  return world;
+}

@@ -1,0 +1,138 @@
+// Reading one scenario file into plain data, keeping the parsed YAML document so that a problem
+// found later (by zod, by the cross-reference checks, in a variant) can be traced back to the
+// line of the offending node — also through `extends`, where a value may come from a parent.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { ScenarioError, type PathKey } from './errors.ts';
+import { isPlainObject } from './merge.ts';
+
+export interface Source {
+  /** Absolute path of the file. */
+  absPath: string;
+  /** The path as shown in messages. */
+  display: string;
+  /** The parsed content, before any merging or validation. */
+  raw: unknown;
+  /** The YAML document (JSON files are read a second time as YAML, which is a superset, for lines). */
+  doc: Document | null;
+  lines: LineCounter | null;
+}
+
+/** Relative to the working directory when the file is inside it (as the user typed it), else absolute. */
+export function displayPath(absPath: string): string {
+  const rel = path.relative(process.cwd(), absPath);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absPath;
+}
+
+/** Reads and parses a file; unreadable files and syntax errors become a ScenarioError. */
+export function readSource(absPath: string): Source {
+  const display = displayPath(absPath);
+  let text: string;
+  try {
+    text = readFileSync(absPath, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new ScenarioError(display, [{ path: '', expected: 'a readable scenario file', found: `error ${code}` }]);
+  }
+  return path.extname(absPath).toLowerCase() === '.json' ? parseJson(absPath, display, text) : parseYaml(absPath, display, text);
+}
+
+function parseYaml(absPath: string, display: string, text: string): Source {
+  const lines = new LineCounter();
+  // `merge: true` lets people share blocks with anchors and `<<: *base`, as YAML users expect.
+  const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      display,
+      doc.errors.map((e) => ({
+        path: '',
+        line: lines.linePos(e.pos[0]).line,
+        expected: 'valid YAML',
+        found: e.message.split('\n')[0],
+      })),
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (err) {
+    throw new ScenarioError(display, [{ path: '', expected: 'valid YAML', found: (err as Error).message }]);
+  }
+  return { absPath, display, raw, doc, lines };
+}
+
+function parseJson(absPath: string, display: string, text: string): Source {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    // V8 reports "… at position N" (sometimes "(line L column C)"); turn it into a line when it does.
+    const message = (err as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new ScenarioError(display, [{ path: '', line, expected: 'valid JSON', found: message }]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  return doc.errors.length === 0 ? { absPath, display, raw, doc, lines } : { absPath, display, raw, doc: null, lines: null };
+}
+
+/**
+ * The line (and file) of the node at `path` in the merged scenario, or of its deepest existing
+ * ancestor when the node itself is missing (a required key that is absent).
+ * `sources` is the extends chain, child first: the value at a path comes from the first source
+ * that has it, unless it is a mapping, which merges with the same mapping in the next sources.
+ */
+export function locate(sources: readonly Source[], keys: readonly PathKey[]): { line: number; file: string } | undefined {
+  type Cursor = { source: Source; raw: unknown; node: unknown; keyNode: unknown };
+  let cursors: Cursor[] = sources.map((s) => ({ source: s, raw: s.raw, node: s.doc?.contents ?? null, keyNode: null }));
+  let best: Cursor | undefined;
+  for (const key of keys) {
+    const next: Cursor[] = [];
+    for (const c of cursors) {
+      const raw = rawChild(c.raw, key);
+      if (raw === undefined) continue;
+      const step = c.source.doc ? nodeChild(c.source.doc, c.node, key) : undefined;
+      next.push({ source: c.source, raw, node: step?.node ?? null, keyNode: step?.keyNode ?? null });
+      // Only mappings merge with the parents' mappings; anything else hides what parents say.
+      if (!isPlainObject(raw)) break;
+    }
+    const owners = next.filter((c, i) => i === 0 || isPlainObject(c.raw));
+    if (owners.length === 0) break;
+    cursors = owners;
+    best = owners[0];
+  }
+  const node = (best?.keyNode ?? best?.node ?? null) as { range?: [number, number, number] } | null;
+  const offset = node?.range?.[0];
+  if (!best || offset === undefined || !best.source.lines) return undefined;
+  return { line: best.source.lines.linePos(offset).line, file: best.source.display };
+}
+
+function rawChild(value: unknown, key: PathKey): unknown {
+  if (Array.isArray(value)) return typeof key === 'number' ? value[key] : undefined;
+  if (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, String(key))) return value[String(key)];
+  return undefined;
+}
+
+/** One step down a YAML node tree, following aliases and `<<` merge keys. */
+function nodeChild(doc: Document, node: unknown, key: PathKey): { node: unknown; keyNode: unknown } | undefined {
+  const target = isAlias(node) ? node.resolve(doc) : node;
+  if (isSeq(target)) {
+    const item = typeof key === 'number' ? target.items[key] : undefined;
+    return item === undefined ? undefined : { node: item, keyNode: null };
+  }
+  if (!isMap(target)) return undefined;
+  for (const pair of target.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === String(key)) return { node: pair.value, keyNode: pair.key };
+  }
+  for (const pair of target.items) {
+    // With `merge: true`, yaml represents the `<<` key by a symbol.
+    const k = isScalar(pair.key) ? pair.key.value : undefined;
+    if (k === '<<' || (typeof k === 'symbol' && k.description === '<<')) {
+      const found = nodeChild(doc, pair.value, key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// Small scenario files for the CLI tests, written into a fresh temporary directory.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One region, a few generated firms, 40 ticks: a run takes milliseconds. */
+export const TINY = `# a tiny scenario for the CLI tests
+name: tiny
+ticks: 40
+ticksPerYear: 4
+seed: 7
+regions:
+  - name: north
+firms:
+  generate:
+    count: 6
+variants:
+  more_entry:
+    description: twice the entry rate
+    set:
+      mechanisms.entry.rate: 4
+`;
+
+/** Invalid: a wage must be a positive number. */
+export const BROKEN = `name: broken
+regions:
+  - name: north
+    wage: high
+`;
+
+/** Valid base, but its variant sets an impossible value. */
+export const BAD_VARIANT = `name: bad-variant
+regions:
+  - name: north
+variants:
+  negative:
+    set:
+      mechanisms.entry.rate: -1
+`;
+
+export interface Workspace {
+  dir: string;
+  /** Writes `text` to `name` in the workspace and returns its path. */
+  file(name: string, text: string): string;
+  remove(): void;
+}
+
+export function workspace(): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'clusterlab-test-'));
+  return {
+    dir,
+    file(name, text) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** True when the text holds a stack-trace line ("    at f (file:1:2)"). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at /m.test(text);
+}

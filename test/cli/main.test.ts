@@ -1,0 +1,191 @@
+// The CLI in-process: main(argv, io) returns the exit code and writes into a buffer.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bufferIo } from '../../src/cli/io.ts';
+import { main } from '../../src/cli/main.ts';
+import { defaultOutDir } from '../../src/cli/run.ts';
+import { EVENTS_HEADER } from '../../src/io/events.ts';
+import { FIRMS_HEADER } from '../../src/io/firms.ts';
+import { BAD_VARIANT, BROKEN, hasStackTrace, TINY, workspace } from './fixtures.ts';
+
+const ws = workspace();
+afterAll(() => ws.remove());
+const tiny = ws.file('tiny.yaml', TINY);
+const broken = ws.file('broken.yaml', BROKEN);
+const badVariant = ws.file('bad-variant.yaml', BAD_VARIANT);
+
+async function cli(...argv: string[]) {
+  const io = bufferIo();
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
+
+describe('usage errors exit with code 2 and a short message', () => {
+  it.each([
+    [[]],
+    [['frobnicate']],
+    [['run']],
+    [['run', 'tiny.yaml', '--seed', 'abc']],
+    [['run', 'tiny.yaml', '--seed', '1.5']],
+    [['run', 'tiny.yaml', '--ticks', '0']],
+    [['run', 'tiny.yaml', '--no-such-option']],
+    [['list', 'extra']],
+  ])('%j', async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toBe('');
+    expect(hasStackTrace(r.err)).toBe(false);
+  });
+
+  it('names the option and the value', async () => {
+    const r = await cli('run', tiny, '--seed', 'abc');
+    expect(r.err).toContain('--seed');
+    expect(r.err).toContain('abc');
+  });
+
+  it('--help and --version exit with 0', async () => {
+    expect((await cli('--help')).code).toBe(0);
+    expect((await cli('run', '--help')).out).toContain('--variant');
+    expect((await cli('--version')).out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('validate', () => {
+  it('prints ok for a valid file, with its variants', async () => {
+    const r = await cli('validate', tiny);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`ok ${tiny} (variants: more_entry)\n`);
+  });
+
+  it('exits 1 for a broken file, naming the file and the path, without a stack', async () => {
+    const r = await cli('validate', tiny, broken);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`ok ${tiny}`);
+    expect(r.err).toContain('broken.yaml');
+    expect(r.err).toMatch(/regions.*wage/);
+    expect(hasStackTrace(r.err)).toBe(false);
+  });
+
+  it('checks every variant', async () => {
+    const r = await cli('validate', badVariant);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('negative');
+  });
+
+  it('reports a missing file as invalid input', async () => {
+    const r = await cli('validate', join(ws.dir, 'missing.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('missing.yaml');
+  });
+
+  it('--json gives one report per file', async () => {
+    const r = await cli('validate', '--json', tiny, broken);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out);
+    expect(reports.map((x: { ok: boolean }) => x.ok)).toEqual([true, false]);
+    expect(reports[0].variants).toEqual(['more_entry']);
+    expect(reports[1].problems.length).toBeGreaterThan(0);
+  });
+
+  it('accepts the bundled scenarios', async () => {
+    const r = await cli('validate', 'default');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('list', () => {
+  it('--json lists scenarios, metrics, kinds, roles and stages', async () => {
+    const r = await cli('list', '--json');
+    expect(r.code).toBe(0);
+    const l = JSON.parse(r.out);
+    expect(l.scenarios.map((s: { name: string }) => s.name)).toContain('default');
+    expect(l.metrics.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['firms', 'employment']));
+    for (const m of l.metrics) expect(Object.keys(m)).toEqual(['name', 'unit', 'description']);
+    expect(l.firmKinds).toContain('spinoff');
+    expect(l.firmRoles).toContain('leader');
+    expect(l.stages).toEqual(['formation', 'growth', 'maturity', 'decline', 'renewal']);
+  });
+
+  it('prints a readable listing', async () => {
+    const r = await cli('list');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('default');
+    expect(r.out).toContain('employment');
+  });
+});
+
+describe('run', () => {
+  it('writes the four files with the documented columns', async () => {
+    const out = join(ws.dir, 'run-a');
+    const r = await cli('run', tiny, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(out);
+    const ts = read(out, 'timeseries.csv').split('\n');
+    expect(ts[0]).toMatch(/^tick,year,region,stage,firms,employment,/);
+    expect(ts.length - 2).toBe(41 * 2); // header, 41 ticks × (north, all), final newline
+    expect(read(out, 'events.csv').split('\n')[0]).toBe(EVENTS_HEADER.join(','));
+    expect(read(out, 'firms.csv').split('\n')[0]).toBe(FIRMS_HEADER.join(','));
+    const summary = JSON.parse(read(out, 'summary.json'));
+    expect(summary.manifest).toMatchObject({ engine: 'clusterlab', scenario: 'tiny', file: tiny, seed: 7, ticks: 40, ticksPerYear: 4, variant: null });
+    expect(summary.stages.all[0].tick).toBe(0);
+    expect(Object.keys(summary.finalByRegion)).toEqual(['north']);
+    expect(existsSync(join(out, 'summary.json.tmp'))).toBe(false);
+  });
+
+  it('is byte-identical for the same scenario and seed (summary: but for timing)', async () => {
+    const a = join(ws.dir, 'same-a');
+    const b = join(ws.dir, 'same-b');
+    expect((await cli('run', tiny, '--seed', '11', '--out', a)).code).toBe(0);
+    expect((await cli('run', tiny, '--seed', '11', '--out', b)).code).toBe(0);
+    for (const name of ['timeseries.csv', 'events.csv', 'firms.csv']) expect(read(b, name)).toBe(read(a, name));
+    const sa = JSON.parse(read(a, 'summary.json'));
+    const sb = JSON.parse(read(b, 'summary.json'));
+    delete sa.timing;
+    delete sb.timing;
+    expect(JSON.stringify(sb)).toBe(JSON.stringify(sa));
+  });
+
+  it('differs between seeds', async () => {
+    const a = join(ws.dir, 'seed-1');
+    const b = join(ws.dir, 'seed-2');
+    await cli('run', tiny, '--seed', '1', '--out', a);
+    await cli('run', tiny, '--seed', '2', '--out', b);
+    expect(read(b, 'timeseries.csv')).not.toBe(read(a, 'timeseries.csv'));
+  });
+
+  it('applies --ticks and --variant and records them in the manifest', async () => {
+    const out = join(ws.dir, 'variant');
+    const r = await cli('run', tiny, '--variant', 'more_entry', '--ticks', '8', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.out);
+    expect(printed.manifest).toMatchObject({ variant: 'more_entry', ticks: 8 });
+    expect(printed.manifest.patches.length).toBeGreaterThan(0);
+    expect(printed).toEqual(JSON.parse(read(out, 'summary.json')));
+  });
+
+  it('exits 1 for a broken scenario, naming the file and the path, without a stack', async () => {
+    const r = await cli('run', broken, '--out', join(ws.dir, 'never'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('broken.yaml');
+    expect(r.err).toMatch(/regions.*wage/);
+    expect(hasStackTrace(r.err)).toBe(false);
+    expect(existsSync(join(ws.dir, 'never'))).toBe(false);
+  });
+
+  it('exits 1 for an unknown variant', async () => {
+    const r = await cli('run', tiny, '--variant', 'nope', '--out', join(ws.dir, 'never'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('nope');
+  });
+
+  it('names its default output directory after the scenario, variant and seed', () => {
+    expect(defaultOutDir('tiny', null, 7)).toBe(join('out', 'tiny-seed7'));
+    expect(defaultOutDir('tiny', 'more_entry', 3)).toBe(join('out', 'tiny-more_entry-seed3'));
+    expect(defaultOutDir('my scenario/x', null, 1)).toBe(join('out', 'my-scenario-x-seed1'));
+  });
+});

@@ -1,0 +1,154 @@
+// Each broken scenario must produce a message that names the file, the path, what was expected
+// and what was found — and, for YAML, the line.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ScenarioError, formatPath, formatProblems } from '../../src/scenarios/errors.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
+import { problemAt, scenarioError, tempDir, type TempDir } from './helpers.ts';
+
+let tmp: TempDir;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.remove());
+
+/** Loads `text` from `name` and returns the error, checking that its message names the file. */
+function broken(text: string, name = 'broken.yaml'): ScenarioError {
+  const file = tmp.write(name, text);
+  const err = scenarioError(() => loadScenario(file));
+  for (const line of err.message.split('\n')) expect(line.startsWith(err.file)).toBe(true);
+  expect(err.file.endsWith(name)).toBe(true);
+  return err;
+}
+
+const FIRM = 'firms: { initial: [{ region: a, segment: 0 }] }\n';
+
+describe('schema problems', () => {
+  it('wrong type', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}ticks: "abc"\n`);
+    expect(err.message).toBe(`${err.file}: ticks (line 3): expected an integer ≥ 1, found string "abc"`);
+    expect(err).toMatchObject({ path: 'ticks', expected: 'an integer ≥ 1', found: 'string "abc"' });
+  });
+
+  it('unknown key, with the allowed keys and a suggestion', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  spinoff:\n    rate: 0.1\n`);
+    const p = problemAt(err, 'mechanisms.spinoff');
+    expect(p.line).toBe(4);
+    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit');
+    expect(p.found).toBe('unknown key "spinoff" (did you mean "spinoffs"?)');
+  });
+
+  it('missing required field', () => {
+    const err = broken(`regions:\n  - name: a\n  - wage: 2\n${FIRM}`);
+    expect(problemAt(err, 'regions[1].name')).toMatchObject({ expected: 'a non-empty string', found: 'nothing', line: 3 });
+  });
+
+  it('NaN', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  growth:\n    noise: .nan\n`);
+    expect(problemAt(err, 'mechanisms.growth.noise')).toMatchObject({ expected: 'a number ≥ 0', found: 'NaN', line: 5 });
+  });
+
+  it('negative rate', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  entry:\n    rate: -1\n`);
+    expect(err.message).toBe(`${err.file}: mechanisms.entry.rate (line 5): expected a number ≥ 0, found -1`);
+  });
+
+  it('probability above 1 and bad enum', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  spinoffs: { rate: 1.5 }\n  entry: { choice: lgoit }\n`);
+    expect(problemAt(err, 'mechanisms.spinoffs.rate')).toMatchObject({ expected: 'a number from 0 to 1', found: '1.5' });
+    expect(problemAt(err, 'mechanisms.entry.choice')).toMatchObject({ expected: 'one of "logit", "proportional"', found: '"lgoit"' });
+  });
+
+  it('empty regions and a failed refinement', () => {
+    const err = broken(`regions: []\nfirms:\n  generate: { count: 3, capability: { min: 2, max: 1 } }\n`);
+    expect(problemAt(err, 'regions')).toMatchObject({ expected: 'a list with at least 1 item', found: 'an empty list' });
+    expect(problemAt(err, 'firms.generate.capability')).toMatchObject({ expected: 'min ≤ max', line: 3 });
+  });
+
+  it('lists several problems, one per line, in line order', () => {
+    const err = broken(`ticks: 0\nregions: [{ name: a, wage: 0 }]\n${FIRM}seed: 1.5\n`);
+    expect(err.problems.map((p) => p.path)).toEqual(['ticks', 'regions[0].wage', 'seed']);
+    expect(err.message.split('\n')).toHaveLength(3);
+  });
+
+  it('reports problems in JSON files with their path', () => {
+    const err = broken(JSON.stringify({ regions: [{ name: 'a', wage: 'high' }] }), 'broken.json');
+    expect(problemAt(err, 'regions[0].wage')).toMatchObject({ expected: 'a number > 0', found: 'string "high"' });
+  });
+});
+
+describe('cross-reference problems', () => {
+  it('unknown region reference', () => {
+    const err = broken(`regions: [{ name: a }, { name: b }]\nfirms:\n  initial:\n    - { region: c, segment: 0 }\n`);
+    expect(err.message).toBe(`${err.file}: firms.initial[0].region (line 4): expected one of the regions "a", "b", found "c"`);
+  });
+
+  it('unknown regions in research organisations and region weights; duplicate names', () => {
+    const err = broken(`regions: [{ name: a }, { name: a }]
+researchOrgs: [{ region: x }]
+firms:
+  generate: { count: 4, regionWeights: { a: 1, y: 2 } }
+`);
+    expect(problemAt(err, 'regions[1].name').found).toContain('already the name of regions[0]');
+    expect(problemAt(err, 'researchOrgs[0].region').found).toBe('"x"');
+    expect(problemAt(err, 'firms.generate.regionWeights.y')).toMatchObject({ line: 4 });
+  });
+
+  it('segment out of range', () => {
+    const err = broken(`segments: { count: 4, perSegment: [{ segment: 4, peak: 10 }] }
+regions: [{ name: a }]
+researchOrgs: [{ region: a, segments: [1, 9] }]
+firms: { initial: [{ region: a, segment: 5 }] }
+`);
+    expect(problemAt(err, 'firms.initial[0].segment')).toMatchObject({ expected: 'a segment from 0 to 3 (segments.count is 4)', found: '5', line: 4 });
+    expect(problemAt(err, 'segments.perSegment[0].segment').found).toBe('4');
+    expect(problemAt(err, 'researchOrgs[0].segments[1]').found).toBe('9');
+  });
+
+  it('bad distance matrices', () => {
+    const rows = broken(`regions: [{ name: a }, { name: b }]\n${FIRM}distances: [[0, 1]]\n`);
+    expect(problemAt(rows, 'distances')).toMatchObject({ expected: '2 rows (one per region)', found: '1', line: 3 });
+    const ragged = broken(`regions: [{ name: a }, { name: b }]\n${FIRM}distances: [[0, 1], [1]]\n`);
+    expect(problemAt(ragged, 'distances[1]').expected).toBe('2 entries (one per region)');
+    const asym = broken(`regions: [{ name: a }, { name: b }]\n${FIRM}distances:\n  - [5, 1]\n  - [2, 0]\n`);
+    expect(problemAt(asym, 'distances[0][0]')).toMatchObject({ found: '5', line: 4 });
+    expect(problemAt(asym, 'distances[1][0]')).toMatchObject({ expected: '1, the same as distances[0][1] (symmetric)', found: '2', line: 5 });
+  });
+
+  it('barriers name provinces, entry weights match regions, cognitive weights fit the ring', () => {
+    const err = broken(`regions: [{ name: a, province: p }, { name: b }]
+segments: { count: 4 }
+${FIRM}barriers: { pairs: [{ a: p, b: a, friction: 0.5 }] }
+mechanisms:
+  entry: { proportional: { a: [1, 2, 3] } }
+  learning: { cognitive: { weights: [1, 1, 1, 1] } }
+`);
+    expect(problemAt(err, 'barriers.pairs[0].b').expected).toBe('one of the provinces "p", "b"');
+    expect(problemAt(err, 'mechanisms.entry.proportional.a').expected).toBe('a single number or a list of 2 (one per region)');
+    expect(problemAt(err, 'mechanisms.learning.cognitive.weights').expected).toMatch(/^at most 3 weights/);
+  });
+
+  it('a run with no firms and no entry', () => {
+    const err = broken(`regions: [{ name: a }]\nmechanisms: { entry: { enabled: false } }\n`);
+    expect(err.path).toBe('firms');
+    expect(err.found).toBe('no firms and no way for any to enter');
+    // Entry alone is enough to populate the run.
+    expect(loadScenario(tmp.write('entry.yaml', 'regions: [{ name: a }]\n')).scenario.firms.initial).toEqual([]);
+  });
+});
+
+describe('ScenarioError', () => {
+  it('formats paths and problems', () => {
+    expect(formatPath(['regions', 2, 'wage'])).toBe('regions[2].wage');
+    expect(formatPath(['firms', 'generate', 'regionWeights', 'New York'])).toBe('firms.generate.regionWeights["New York"]');
+    expect(formatProblems('f.yaml', [{ path: 'a.b', expected: 'x', found: 'y', line: 3, file: 'base.yaml' }])).toBe(
+      'f.yaml: a.b (base.yaml line 3): expected x, found y',
+    );
+    const err = new ScenarioError('f.yaml', [
+      { path: 'b', expected: '1', found: '2', line: 9 },
+      { path: 'a', expected: '1', found: '2', line: 2 },
+    ]);
+    expect(err.message).toBe('f.yaml: a (line 2): expected 1, found 2\nf.yaml: b (line 9): expected 1, found 2');
+    expect(err.path).toBe('a');
+    expect(err).toBeInstanceOf(Error);
+  });
+});
