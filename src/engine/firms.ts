@@ -26,7 +26,7 @@ const COLUMNS = {
   rd: Float64Array, // R&D intensity: share of revenue spent on R&D
   revenue: Float64Array, // last tick, per tick
   profit: Float64Array, // last tick, per tick
-  learned: Float64Array, // capability gained from others last tick (knowledge inflow)
+  learned: Float64Array, // capability gained from others this tick (knowledge inflow, set by learning)
   distress: Int32Array, // consecutive ticks with cash below the exit floor
   alive: Uint8Array,
 } as const;

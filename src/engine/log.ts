@@ -1,5 +1,6 @@
 // Append-only columnar logs: firm events (events.csv) and the firms that have left (firms.csv).
 // Columns grow by doubling; nothing per event is an object.
+import type { Firms } from './firms.ts';
 
 export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -56,6 +57,7 @@ export interface FirmLedger {
   id: Int32Array;
   parent: Int32Array;
   kind: Int32Array;
+  role: Int32Array;
   region: Int32Array;
   segment: Int32Array;
   birth: Int32Array;
@@ -68,25 +70,26 @@ export function createFirmLedger(enabled: boolean, capacity = 1024): FirmLedger 
   return {
     enabled, count: 0,
     id: new Int32Array(capacity), parent: new Int32Array(capacity), kind: new Int32Array(capacity),
+    role: new Int32Array(capacity),
     region: new Int32Array(capacity), segment: new Int32Array(capacity), birth: new Int32Array(capacity),
     death: new Int32Array(capacity), employees: new Float64Array(capacity), capability: new Float64Array(capacity),
   };
 }
 
-export function recordExit(
-  ledger: FirmLedger, id: number, parent: number, kind: number, region: number, segment: number,
-  birth: number, death: number, employees: number, capability: number,
-): void {
+/** Records firm i of `firms` as having left at tick `death`. */
+export function recordExit(ledger: FirmLedger, firms: Firms, i: number, death: number): void {
   if (!ledger.enabled) return;
   if (ledger.count === ledger.id.length) {
     const n = ledger.count * 2;
     ledger.id = grown(ledger.id, n); ledger.parent = grown(ledger.parent, n); ledger.kind = grown(ledger.kind, n);
+    ledger.role = grown(ledger.role, n);
     ledger.region = grown(ledger.region, n); ledger.segment = grown(ledger.segment, n);
     ledger.birth = grown(ledger.birth, n); ledger.death = grown(ledger.death, n);
     ledger.employees = grown(ledger.employees, n); ledger.capability = grown(ledger.capability, n);
   }
-  const i = ledger.count++;
-  ledger.id[i] = id; ledger.parent[i] = parent; ledger.kind[i] = kind; ledger.region[i] = region;
-  ledger.segment[i] = segment; ledger.birth[i] = birth; ledger.death[i] = death;
-  ledger.employees[i] = employees; ledger.capability[i] = capability;
+  const k = ledger.count++;
+  ledger.id[k] = firms.id[i]; ledger.parent[k] = firms.parent[i]; ledger.kind[k] = firms.kind[i];
+  ledger.role[k] = firms.role[i]; ledger.region[k] = firms.region[i]; ledger.segment[k] = firms.segment[i];
+  ledger.birth[k] = firms.birth[i]; ledger.death[k] = death;
+  ledger.employees[k] = firms.employees[i]; ledger.capability[k] = firms.capability[i];
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { addFirm, createFirms, KIND, ROLE, type Firms } from './firms.ts';
 import { createEventLog, createFirmLedger, type EventLog, type FirmLedger } from './log.ts';
 import type { Stream } from './rng.ts';
-import { demandCurves, type DemandCurve } from './demand.ts';
+import { demandAt, demandCurves, type DemandCurve } from './demand.ts';
 import { createSeries, type Series } from './series.ts';
 import { createStageState, type StageState } from './stage.ts';
 import { cognitiveWeights, geoWeights, regionFriction } from './proximity.ts';
@@ -199,6 +199,11 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     series: createSeries(regions.count, ticks),
     stage: createStageState(regions.count),
   };
+  const { curves, demand, demandYearAgo } = world.segments;
+  for (let s = 0; s < S; s++) {
+    demand[s] = demandAt(curves[s], 0);
+    demandYearAgo[s] = demandAt(curves[s], -1);
+  }
   placeInitialFirms(world, scenario, init);
   const { firms } = world;
   for (let i = 0; i < firms.count; i++) regions.employed[firms.region[i]] += firms.employees[i];

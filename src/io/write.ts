@@ -1,7 +1,7 @@
 // Writes the four files of a run into a directory. Each file is written to a temporary name and
 // renamed, so a reader (or an interrupted run) never sees half a file under the final name.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
 import { eventsCsv } from './events.ts';
 import { firmsCsv } from './firms.ts';
@@ -17,9 +17,27 @@ export function writeFileAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/**
+ * `mkdir -p`. Not `mkdirSync(dir, { recursive: true })`: in Node 20 that spins forever when
+ * mkdir fails with ENOENT under an existing parent (e.g. in /proc or on some FUSE mounts).
+ */
+export function makeDir(dir: string): void {
+  const abs = resolve(dir);
+  try {
+    mkdirSync(abs);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(abs).isDirectory()) return;
+    if (code !== 'ENOENT' || dirname(abs) === abs) throw err;
+  }
+  makeDir(dirname(abs));
+  mkdirSync(abs); // fails for good now if the parent exists and mkdir still cannot create it
+}
+
 /** Writes timeseries.csv, events.csv, firms.csv and summary.json into `dir` (created if needed). */
 export function writeRunFiles(dir: string, result: RunResult, summary: Summary): string[] {
-  mkdirSync(dir, { recursive: true });
+  makeDir(dir);
   const texts: Record<(typeof RUN_FILES)[number], string> = {
     'timeseries.csv': timeseriesCsv(result.world),
     'events.csv': eventsCsv(result.world),

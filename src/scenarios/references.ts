@@ -17,6 +17,8 @@ export function checkReferences(s: Body): Finding[] {
   const firstIndex = new Map<string, number>();
   s.regions.forEach((r, i) => {
     const first = firstIndex.get(r.name);
+    // `all` names the whole system in timeseries.csv and summary.json.
+    if (r.name === 'all') add(['regions', i, 'name'], 'a region name other than "all" (it stands for the whole system)', '"all"');
     if (first === undefined) firstIndex.set(r.name, i);
     else add(['regions', i, 'name'], 'a region name not used before', `${describeValue(r.name)}, already the name of regions[${first}]`);
   });

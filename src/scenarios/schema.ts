@@ -42,7 +42,18 @@ export const demandCurveSchema = z
   .strict();
 export type DemandCurve = z.infer<typeof demandCurveSchema>;
 
-const segmentDemandSchema = demandCurveSchema.partial().extend({ segment: count }).strict();
+/** A per-segment override: only the fields given replace those of `segments.demand`. */
+const segmentDemandSchema = z
+  .object({
+    segment: count,
+    base: nonNegative.optional(),
+    peak: nonNegative.optional(),
+    midYear: z.number().optional(),
+    growth: positive.optional(),
+    declineYear: z.number().nullable().optional(),
+    declineRate: nonNegative.optional(),
+  })
+  .strict();
 
 const segmentsSchema = z
   .object({
@@ -365,7 +376,8 @@ const stageSchema = z
     /** A new stage must hold this long before it is declared (hysteresis), years. */
     persistenceYears: nonNegative.default(1),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.growthLow <= s.growthHigh, { message: 'expected growthLow ≤ growthHigh', path: ['growthLow'] });
 
 const mechanismsSchema = z
   .object({
@@ -422,7 +434,7 @@ export const scenarioSchema = scenarioBodySchema
   .extend({
     /** Another scenario file (relative path) or bundled name that this one starts from. */
     extends: z.string().optional(),
-    /** Expected outcomes with tolerances, checked by `validate --expect` (documentation for now). */
+    /** Calibration targets with tolerances (kept with the scenario; not yet checked by a command). */
     expect: z.record(z.string(), z.unknown()).optional(),
     variants: z.record(z.string(), variantSchema).default({}),
   })

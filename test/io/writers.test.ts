@@ -1,7 +1,7 @@
 // The writers on a real (small) run, built from the schema directly so these tests do not depend
 // on the loader: columns, row order, id order, and the same text for the same seed.
 import { describe, expect, it } from 'vitest';
-import { FIRM_KINDS } from '../../src/engine/firms.ts';
+import { FIRM_KINDS, FIRM_ROLES } from '../../src/engine/firms.ts';
 import { EVENT_TYPES } from '../../src/engine/log.ts';
 import { run } from '../../src/engine/run.ts';
 import { STAGES } from '../../src/engine/series.ts';
@@ -73,7 +73,8 @@ describe('events.csv and firms.csv', () => {
     for (const row of rows.slice(1)) {
       const cells = row.replace('"south, east"', 'south-east').split(',');
       expect(FIRM_KINDS).toContain(cells[2]);
-      expect(cells[6] === '').toBe(survivors.has(Number(cells[0])));
+      expect(FIRM_ROLES).toContain(cells[3]);
+      expect(cells[7] === '').toBe(survivors.has(Number(cells[0])));
     }
   });
 });

@@ -41,6 +41,6 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     world.regions.employed[r] -= firms.employees[i];
     world.counts.exits[r]++;
     logEvent(world.events, world.tick, EVENT.exit, firms.id[i], firms.parent[i], r, firms.segment[i], firms.capability[i], firms.employees[i]);
-    recordExit(world.ledger, firms.id[i], firms.parent[i], firms.kind[i], r, firms.segment[i], firms.birth[i], world.tick, firms.employees[i], firms.capability[i]);
+    recordExit(world.ledger, firms, i, world.tick);
   });
 }

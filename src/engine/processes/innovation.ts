@@ -3,7 +3,7 @@
 //
 // Each firm innovates with probability 1 − exp(−λ_i/T) per tick,
 // λ_i = rate·(1 + w_rd·rd_i)·(c_i/c̄)^β·(1 + w_in·inflow_i) with inflow the relative knowledge
-// gained last tick per year. Kinds: process (capability jump), product (move to a faster-growing
+// gained from others in this tick's learning, per year. Kinds: process (capability jump), product (move to a faster-growing
 // neighbouring segment), recombination (with a firm of the region at a moderate ring distance).
 // Then imitation: a firm below its region's mean margin may copy the position of the region's best.
 import type { Scenario } from '../../scenarios/schema.ts';

@@ -5,6 +5,10 @@
 // Δc_i = c_i·η·rd_i/T + A_i·[σ·(M_rs − c_i)⁺ + ρ·K_r·(k_r − c_i)⁺ + φ·o_r·(W − c_i)⁺]/T, where M_rs is
 // the proximity-weighted mean capability of the firms a firm in (r, s) can learn from, computed
 // from region × segment sums (ring convolution, then regional mixing): O(firms + R²·S) per tick.
+// The firm itself is part of its pool, so a lone source at ring distance d moves it by the share
+// w(d)/(w(0) + w(d)) of the gap: learning peaks where the cognitive weight does (Nooteboom).
+// Each bracketed rate·A/T is capped at 1 (a tick closes at most the whole gap). Research
+// knowledge and the frontier advance even when learning is off (they are not the firms').
 import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability } from '../firms.ts';
 import type { Stream } from '../rng.ts';
@@ -85,31 +89,29 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const p = params.mechanisms.learning;
   const { firms, regions, researchOrgs } = world;
   const n = firms.count;
-  if (!p.enabled) {
-    firms.learned.fill(0, 0, n);
-    return;
-  }
   const tpy = world.ticksPerYear;
   const S = world.segments.count;
   const R = regions.count;
-  scratch(R * S);
-  knowledgePool(world, p.distanceDecayKm === 0 || R === 1);
-
+  const frontier = world.frontier;
   // Research organisations: capacity-weighted knowledge per region, then they advance.
   const researchLevel = new Float64Array(R);
   for (let k = 0; k < researchOrgs.count; k++) {
     researchLevel[researchOrgs.region[k]] += researchOrgs.capacity[k] * researchOrgs.knowledge[k];
-  }
-  for (let r = 0; r < R; r++) if (regions.research[r] > 0) researchLevel[r] /= regions.research[r];
-  for (let k = 0; k < researchOrgs.count; k++) {
     researchOrgs.knowledge[k] *= Math.exp(researchOrgs.knowledgeGrowth[k] / tpy);
   }
+  for (let r = 0; r < R; r++) if (regions.research[r] > 0) researchLevel[r] /= regions.research[r];
+  world.frontier *= Math.exp(p.frontierGrowth / tpy);
+  if (!p.enabled) {
+    firms.learned.fill(0, 0, n);
+    return;
+  }
+  scratch(R * S);
+  knowledgePool(world, p.distanceDecayKm === 0 || R === 1);
 
   const { region, segment, capability, rd, learned } = firms;
   const absorptive = p.absorptive;
   const meanC = absorptive.capabilityElasticity !== 0 ? meanCapability(firms) : 1;
   const ownRate = p.rdEfficiency / tpy;
-  const frontier = world.frontier;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const c = capability[i];
@@ -127,5 +129,4 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     learned[i] = inflow;
     capability[i] = c + c * ownRate * rd[i] + inflow;
   }
-  world.frontier *= Math.exp(p.frontierGrowth / tpy);
 }

@@ -35,7 +35,7 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const { region, rd, revenue, profit, cash } = firms;
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
-  const retained = 1 - m.payout / tpy;
+  const retained = Math.pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;

@@ -14,8 +14,12 @@ import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 
 export function spinoffs(world: World, params: Scenario, rng: Stream): void {
+  if (params.mechanisms.spinoffs.enabled) firmSpinoffs(world, params, rng);
+  academicSpinoffs(world, params, rng); // switched off by academic.rate = 0, not by `enabled`
+}
+
+function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.spinoffs;
-  if (!p.enabled) return;
   const { firms, regions } = world;
   const tpy = world.ticksPerYear;
   const S = world.segments.count;
@@ -52,7 +56,6 @@ export function spinoffs(world: World, params: Scenario, rng: Stream): void {
     world.counts.spinoffs[region]++;
     logEvent(world.events, world.tick, EVENT.spinoff, firms.id[child], firms.id[i], region, segment, capability, k);
   }
-  academicSpinoffs(world, params, rng);
 }
 
 function academicSpinoffs(world: World, params: Scenario, rng: Stream): void {

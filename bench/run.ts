@@ -1,0 +1,113 @@
+// `npm run bench`: engine throughput and memory (docs/PERFORMANCE.md explains the method).
+//   1. core-cluster (CORE_MODEL.md) at N0 = 100,000, T = 100, demand 5·N0/S: in-loop firm-ticks/s,
+//      median of 3 runs, against the reference kernel (≈ 6.2 M/s) and the target (≥ 3 M/s).
+//   2. default: firm-ticks/s of the bundled one-cluster scenario (few firms: per-tick overhead).
+//   3. scale (every mechanism on) at 10,000 and 100,000 firms: firm-ticks/s, the ratio of the cost
+//      per firm-tick, bytes of firm state per firm, process.memoryUsage deltas.
+//   4. Time per process at 100,000 firms for core-cluster and scale.
+// Only prints; nothing is written.
+import os from 'node:os';
+import { loadScenario, withOverrides } from '../src/scenarios/load.ts';
+import type { Scenario } from '../src/scenarios/schema.ts';
+import { run } from '../src/engine/run.ts';
+import { valueOf } from '../src/engine/series.ts';
+import { measureRun, median, processTimes, type RunMeasure } from './measure.ts';
+
+const REPEATS = 3;
+const KERNEL_RATE = 6.2e6;
+const TARGET_RATE = 3e6;
+
+/** core-cluster with N0 firms and demand 5·N0/S per segment. */
+function coreCluster(n0: number): Scenario {
+  const base = loadScenario('core-cluster').scenario;
+  return withOverrides(loadScenario('core-cluster'), {
+    'firms.generate.count': n0,
+    'segments.demand.base': (5 * n0) / base.segments.count,
+  }).scenario;
+}
+
+/** scale with n firms: demand, labour pools and entry rates in proportion to n / 100,000. */
+function scale(n: number): Scenario {
+  const loaded = loadScenario('scale');
+  const s = loaded.scenario;
+  const f = n / (s.firms.generate?.count ?? n);
+  const times = (x: number | undefined) => (x === undefined ? undefined : x * f);
+  return withOverrides(loaded, {
+    'firms.generate.count': n,
+    'segments.demand.base': s.segments.demand.base * f,
+    'segments.demand.peak': s.segments.demand.peak * f,
+    'segments.perSegment': s.segments.perSegment.map((p) => JSON.parse(JSON.stringify({ ...p, base: times(p.base), peak: times(p.peak) }))),
+    'regions': s.regions.map((r) => ({ ...r, labourPool: r.labourPool * f })),
+    'mechanisms.entry.rate': s.mechanisms.entry.rate * f,
+    'mechanisms.entry.branches.rate': s.mechanisms.entry.branches.rate * f,
+  }).scenario;
+}
+
+const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
+const MB = (x: number) => `${(x / 2 ** 20).toFixed(1)} MB`;
+
+function repeat(label: string, scenario: Scenario, ticks: number, repeats = REPEATS): { runs: RunMeasure[]; rate: number; ns: number } {
+  const runs: RunMeasure[] = [];
+  for (let k = 0; k < repeats; k++) runs.push(measureRun(scenario, k + 1, ticks));
+  const rate = median(runs.map((r) => r.rate));
+  const ns = median(runs.map((r) => r.nsPerFirmTick));
+  console.log(
+    `  ${label.padEnd(34)} ${runs.map((r) => M(r.rate)).join('  ').padEnd(34)} median ${M(rate).padStart(10)}` +
+      `  ${ns.toFixed(0).padStart(5)} ns/firm-tick  (firm-ticks ${(runs[0].firmTicks / 1e6).toFixed(2)} M, ${runs[0].seconds.toFixed(2)} s)`,
+  );
+  return { runs, rate, ns };
+}
+
+function breakdown(label: string, scenario: Scenario, ticks: number): void {
+  const { seconds, world } = processTimes(scenario, 1, ticks);
+  const check = run(scenario, { seed: 1, ticks }).world;
+  const all = world.series.regions;
+  const same = world.firms.count === check.firms.count &&
+    valueOf(world.series, 'employment', ticks, all) === valueOf(check.series, 'employment', ticks, all);
+  const total = Object.values(seconds).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(seconds)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, s]) => `${name} ${(s * 1000).toFixed(0)} ms (${((100 * s) / total).toFixed(0)} %)`);
+  console.log(`  ${label}: total ${(total * 1000).toFixed(0)} ms — ${parts.join(', ')}${same ? '' : '  [WARNING: differs from run()]'}`);
+}
+
+console.log(`clusterlab bench — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
+console.log('In-loop firm-ticks per second (firms alive at the start of each timed tick / seconds of the tick loop).\n');
+
+// Warm-up: let the JIT compile the processes before anything is timed.
+measureRun(coreCluster(10_000), 99, 20);
+measureRun(scale(10_000), 99, 10);
+
+console.log('1. core-cluster, N0 = 100,000, T = 100 (3 runs, seeds 1–3)');
+const core = repeat('core-cluster 100k', coreCluster(100_000), 100);
+console.log(`  → ${M(core.rate)}: ${(core.rate / KERNEL_RATE).toFixed(2)} × the typed-array kernel (6.2 M/s), ` +
+  `${(core.rate / 1.5e6).toFixed(1)} × one-object-per-firm TS (1.5 M/s), ${(core.rate / 0.1e6).toFixed(0)} × Mesa (0.10 M/s); ` +
+  `target ≥ 3 M/s ${core.rate >= TARGET_RATE ? 'met' : 'NOT met'}\n`);
+
+console.log('2. default (one cluster, ~180 firms on average, T = 200, all its mechanisms; 20 seeds)');
+const def = loadScenario('default').scenario;
+const defRuns = Array.from({ length: 20 }, (_, k) => measureRun(def, k + 1, 199));
+const defFirmTicks = defRuns.reduce((s, r) => s + r.firmTicks, 0);
+const defSeconds = defRuns.reduce((s, r) => s + r.seconds, 0);
+const defTicks = defRuns.reduce((s, r) => s + r.ticks, 0);
+console.log(`  default × 20 seeds: ${M(defFirmTicks / defSeconds)} (Σ firm-ticks / Σ seconds; median of runs ${M(median(defRuns.map((r) => r.rate)))}), ` +
+  `${(defFirmTicks / defTicks).toFixed(0)} firms on average, ${(defTicks / defSeconds).toFixed(0)} ticks/s ` +
+  `(${((1000 * defSeconds) / defTicks).toFixed(3)} ms per tick: fixed per-tick costs dominate at this size)\n`);
+
+console.log('3. scale (6 regions, 4 research organisations, every mechanism on), T = 100');
+const small = repeat('scale 10k', scale(10_000), 100);
+const big = repeat('scale 100k', scale(100_000), 100);
+console.log(`  → cost per firm-tick 100k / 10k = ${(big.ns / small.ns).toFixed(2)} (1 = linear)`);
+for (const [label, r] of [['10k', small.runs[0]], ['100k', big.runs[0]]] as const) {
+  console.log(
+    `  memory ${label}: firm columns ${MB(r.firmBytes)} at peak capacity ${r.peakCapacity} = ${(r.firmBytes / r.peakCapacity).toFixed(0)} B per firm slot ` +
+      `(${(r.firmBytes / r.firms).toFixed(0)} B per live firm at the end, ${r.firms} firms); ` +
+      `memoryUsage Δ at the end: rss ${MB(r.memory.rss)}, heapUsed ${MB(r.memory.heapUsed)}, arrayBuffers ${MB(r.memory.arrayBuffers)}; ` +
+      `retained after GC: heapUsed ${MB(r.retained.heapUsed)}, arrayBuffers ${MB(r.retained.arrayBuffers)}`,
+  );
+}
+console.log('');
+
+console.log('4. time per process (one run, seed 1, processes called in tick.ts order and timed)');
+breakdown('core-cluster 100k, T = 100', coreCluster(100_000), 100);
+breakdown('scale 100k, T = 100', scale(100_000), 100);

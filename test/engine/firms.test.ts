@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { addFirm, compactFirms, createFirms, FIRM_COLUMNS, KIND, meanCapability, ROLE, type Firms, type NewFirm } from '../../src/engine/firms.ts';
+
+const firm = (k: number): NewFirm => ({
+  parent: k - 1, kind: KIND.spinoff, role: ROLE.supplier, champion: k % 2 === 0, region: k % 3, segment: k % 5,
+  birth: k, capability: 1 + k / 10, employees: 10 + k, cash: -k, rd: k / 100,
+});
+
+function filled(n: number, capacity = 4): Firms {
+  const firms = createFirms(capacity);
+  for (let k = 0; k < n; k++) addFirm(firms, firm(k));
+  return firms;
+}
+
+describe('firms', () => {
+  it('addFirm appends with the next id and every column set', () => {
+    const firms = filled(3);
+    expect(firms.count).toBe(3);
+    expect(firms.nextId).toBe(3);
+    expect(Array.from(firms.id.subarray(0, 3))).toEqual([0, 1, 2]);
+    expect(firms.parent[2]).toBe(1);
+    expect(firms.kind[2]).toBe(KIND.spinoff);
+    expect(firms.role[2]).toBe(ROLE.supplier);
+    expect(firms.champion[2]).toBe(1);
+    expect(firms.champion[1]).toBe(0);
+    expect(firms.capability[2]).toBeCloseTo(1.2, 15);
+    expect(firms.alive[2]).toBe(1);
+    expect(firms.distress[2]).toBe(0);
+  });
+
+  it('grows by doubling and keeps every value', () => {
+    const firms = filled(37, 4);
+    expect(firms.capacity).toBe(64);
+    for (const name of FIRM_COLUMNS) expect(firms[name].length).toBe(64);
+    for (let k = 0; k < 37; k++) {
+      expect(firms.id[k]).toBe(k);
+      expect(firms.employees[k]).toBe(10 + k);
+      expect(firms.segment[k]).toBe(k % 5);
+    }
+  });
+
+  it('compaction removes the dead, keeps the order and ids of the living, reports the removed first', () => {
+    const firms = filled(10);
+    const dead = [0, 3, 4, 9];
+    for (const i of dead) firms.alive[i] = 0;
+    const reported: number[][] = [];
+    const removed = compactFirms(firms, (i) => reported.push([i, firms.id[i], firms.employees[i]]));
+    expect(removed).toBe(4);
+    expect(reported).toEqual(dead.map((i) => [i, i, 10 + i])); // called before being overwritten, in order
+    const kept = [1, 2, 5, 6, 7, 8];
+    expect(firms.count).toBe(6);
+    expect(Array.from(firms.id.subarray(0, 6))).toEqual(kept);
+    // Every column moved together.
+    kept.forEach((k, i) => {
+      expect(firms.parent[i]).toBe(k - 1);
+      expect(firms.region[i]).toBe(k % 3);
+      expect(firms.birth[i]).toBe(k);
+      expect(firms.cash[i]).toBe(-k);
+      expect(firms.champion[i]).toBe(k % 2 === 0 ? 1 : 0);
+    });
+    expect(Array.from(firms.alive.subarray(0, 6))).toEqual([1, 1, 1, 1, 1, 1]);
+    // Ids are never reused.
+    const j = addFirm(firms, firm(50));
+    expect(j).toBe(6);
+    expect(firms.id[j]).toBe(10);
+  });
+
+  it('compaction with no dead firm changes nothing and reports nothing', () => {
+    const firms = filled(5);
+    let calls = 0;
+    expect(compactFirms(firms, () => calls++)).toBe(0);
+    expect(calls).toBe(0);
+    expect(firms.count).toBe(5);
+  });
+
+  it('compaction of every firm leaves none', () => {
+    const firms = filled(5);
+    firms.alive.fill(0, 0, 5);
+    expect(compactFirms(firms, () => {})).toBe(5);
+    expect(firms.count).toBe(0);
+    addFirm(firms, firm(1));
+    expect(firms.alive[0]).toBe(1);
+  });
+
+  it('meanCapability is the mean, and 1 without firms', () => {
+    expect(meanCapability(createFirms(4))).toBe(1);
+    expect(meanCapability(filled(3))).toBeCloseTo(1.1, 15);
+  });
+
+  it('a firm slot costs < 300 bytes across all columns', () => {
+    const firms = createFirms(1024);
+    const bytes = FIRM_COLUMNS.reduce((s, name) => s + firms[name].byteLength, 0);
+    expect(bytes / firms.capacity).toBeLessThan(300);
+  });
+});

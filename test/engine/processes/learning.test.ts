@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { learning } from '../../../src/engine/processes/learning.ts';
+import { cognitiveWeights } from '../../../src/engine/proximity.ts';
+import { Stream } from '../../../src/engine/rng.ts';
+import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
+import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
+
+const rng = new Stream('test', 'learning');
+type LearningInput = NonNullable<NonNullable<ScenarioInput['mechanisms']>['learning']>;
+
+/** Spillover only (no own R&D, research organisations or frontier), one tick a year. */
+function setup(learningParams: LearningInput, firms: FirmSpec[], extra: Partial<ScenarioInput> = {}) {
+  const scenario = scenarioOf({
+    ticksPerYear: 1,
+    segments: { count: 12 },
+    regions: [{ name: 'a' }, { name: 'b', x: 100 }],
+    mechanisms: { learning: { rdEfficiency: 0, research: 0, frontier: 0, ...learningParams } },
+    ...extra,
+  });
+  return { scenario, world: worldOf(scenario, firms) };
+}
+
+const caps = (world: ReturnType<typeof setup>['world']) => Array.from(world.firms.capability.subarray(0, world.firms.count));
+
+describe('learning: spillover toward the knowledge pool', () => {
+  it('moves firms below the pool toward it by spillover·(pool − c) and leaves those above alone', () => {
+    const start = [0.5, 1, 1.5, 2];
+    const { scenario, world } = setup({ spillover: 0.2 }, start.map((capability) => ({ capability })));
+    learning(world, scenario, rng);
+    const pool = 1.25; // one segment, one region: the plain mean, own firm included
+    const expected = start.map((c) => (c < pool ? c + 0.2 * (pool - c) : c));
+    caps(world).forEach((c, i) => expect(c).toBeCloseTo(expected[i], 12));
+    Array.from(world.firms.learned.subarray(0, 4)).forEach((l, i) => expect(l).toBeCloseTo(expected[i] - start[i], 12));
+  });
+
+  it('never lifts a firm above the best capability by spillover alone, even when it closes the whole gap', () => {
+    const start = [0.5, 0.7, 1, 1.3, 2, 2.2];
+    for (const spillover of [0.05, 0.5, 50]) {
+      const firms = start.map((capability, k) => ({ capability, segment: k % 3 }));
+      const { scenario, world } = setup({ spillover }, firms);
+      for (let t = 1; t <= 300; t++) {
+        world.tick = t;
+        const before = caps(world);
+        learning(world, scenario, rng);
+        const after = caps(world);
+        after.forEach((c, i) => {
+          expect(c).toBeGreaterThanOrEqual(before[i]); // learning never loses knowledge
+          expect(c).toBeLessThanOrEqual(Math.max(...before) + 1e-12);
+        });
+      }
+      // The laggards converge toward the leaders but no one overtakes the initial best.
+      expect(Math.max(...caps(world))).toBeLessThanOrEqual(2.2 + 1e-12);
+      expect(Math.min(...caps(world))).toBeGreaterThan(1.2);
+    }
+  });
+
+  it('own R&D raises capability by c·rdEfficiency·rd per year', () => {
+    const { scenario, world } = setup({ spillover: 0, rdEfficiency: 0.5 }, [{ capability: 2, rd: 0.1 }], { ticksPerYear: 4 });
+    learning(world, scenario, rng);
+    expect(world.firms.capability[0]).toBeCloseTo(2 * (1 + (0.5 * 0.1) / 4), 12);
+    expect(world.firms.learned[0]).toBe(0);
+  });
+
+  it('research organisations and the world frontier pull firms up at their rates', () => {
+    const { scenario, world } = setup(
+      { spillover: 0, research: 0.1, frontier: 0.2, frontierLevel: 3, frontierGrowth: 0.05 },
+      [{ region: 0, capability: 1 }, { region: 1, capability: 1 }],
+      {
+        regions: [{ name: 'a', openness: 0.5 }, { name: 'b', x: 100, openness: 0 }],
+        researchOrgs: [{ region: 'a', capacity: 2, knowledge: 2, knowledgeGrowth: 0.1 }],
+      },
+    );
+    learning(world, scenario, rng);
+    // a: research 0.1·capacity 2·(2 − 1) + frontier 0.2·openness 0.5·(3 − 1); b: nothing.
+    expect(world.firms.capability[0]).toBeCloseTo(1 + 0.2 + 0.2, 12);
+    expect(world.firms.capability[1]).toBe(1);
+    expect(world.researchOrgs.knowledge[0]).toBeCloseTo(2 * Math.exp(0.1), 12);
+    expect(world.frontier).toBeCloseTo(3 * Math.exp(0.05), 12);
+  });
+
+  it('switched off, firms learn nothing (inflow reset), while research knowledge and the frontier still advance', () => {
+    const { scenario, world } = setup(
+      { enabled: false, spillover: 1, research: 1, frontier: 1, frontierLevel: 2, frontierGrowth: 0.1 },
+      [{ capability: 1 }, { capability: 3 }],
+      { researchOrgs: [{ region: 'a', knowledge: 5, knowledgeGrowth: 0.2 }] },
+    );
+    world.firms.learned[0] = 0.7;
+    learning(world, scenario, rng);
+    expect(caps(world)).toEqual([1, 3]);
+    expect(world.firms.learned[0]).toBe(0);
+    expect(world.frontier).toBeCloseTo(2 * Math.exp(0.1), 12);
+    expect(world.researchOrgs.knowledge[0]).toBeCloseTo(5 * Math.exp(0.2), 12);
+  });
+});
+
+describe('learning: geographic proximity', () => {
+  /** Inflow of one firm (c = 1) alone in region a from ten firms (c = 2) in region b, 100 km away. */
+  function inflow(distanceDecayKm: number, friction = 0): number {
+    const { scenario, world } = setup(
+      { spillover: 0.4, distanceDecayKm },
+      [{ region: 0, capability: 1 }, ...many(10, { region: 1, capability: 2 })],
+      {
+        regions: [{ name: 'a', province: 'P' }, { name: 'b', x: 100, province: 'Q' }],
+        barriers: { between: friction },
+      },
+    );
+    learning(world, scenario, rng);
+    return world.firms.learned[0];
+  }
+
+  it('spillover across regions decays with distance: w = exp(−d/δ)', () => {
+    const none = inflow(0);
+    const short = inflow(50);
+    const long = inflow(200);
+    expect(none).toBe(0); // δ = 0: knowledge does not travel
+    expect(short).toBeGreaterThan(0);
+    expect(long).toBeGreaterThan(short);
+    const w = Math.exp(-100 / 200);
+    const pool = (1 + w * 10 * 2) / (1 + w * 10);
+    expect(long).toBeCloseTo(0.4 * (pool - 1), 12);
+  });
+
+  it('an administrative barrier reduces it by (1 − friction), a closed one stops it', () => {
+    const open = inflow(200);
+    const half = inflow(200, 0.5);
+    const closed = inflow(200, 1);
+    expect(half).toBeGreaterThan(0);
+    expect(half).toBeLessThan(open);
+    expect(closed).toBe(0);
+    const w = Math.exp(-100 / 200) * 0.5;
+    expect(half).toBeCloseTo(0.4 * ((1 + w * 20) / (1 + w * 10) - 1), 12);
+  });
+});
+
+describe('learning: cognitive proximity (Nooteboom)', () => {
+  it('cognitiveWeights is an inverted U in ring distance, peaking at θ − ν with maximum 1', () => {
+    const w = Array.from(cognitiveWeights({ novelty: 0.5, reach: 1.5, maxDistance: 3 }, 12));
+    expect(w).toHaveLength(7);
+    expect(w[1]).toBe(1);
+    expect(w[0]).toBeLessThan(w[1]);
+    expect(w[2]).toBeLessThan(w[1]);
+    expect(w[3]).toBeLessThan(w[2]);
+    expect(w.slice(4)).toEqual([0, 0, 0]);
+    const wide = Array.from(cognitiveWeights({ novelty: 0.5, reach: 3.5, maxDistance: 6 }, 12));
+    const peak = wide.indexOf(Math.max(...wide));
+    expect(peak).toBe(3);
+    for (let d = 1; d <= 6; d++) expect(wide[d] > wide[d - 1]).toBe(d <= peak);
+    // Explicit weights replace the curve.
+    expect(Array.from(cognitiveWeights({ novelty: 0.5, reach: 1.5, maxDistance: 3, weights: [1, 0.5] }, 6))).toEqual([1, 0.5, 0, 0]);
+  });
+
+  /** Inflow of a firm (c = 1, segment 0, region a) from one source firm (c = 2) in region b at ring distance d. */
+  function inflowAt(d: number, cognitive: LearningInput['cognitive']): number {
+    const { scenario, world } = setup(
+      { spillover: 0.5, distanceDecayKm: 50, cognitive },
+      [{ region: 0, segment: 0, capability: 1 }, { region: 1, segment: d, capability: 2 }],
+      { regions: [{ name: 'a' }, { name: 'b' }] }, // same place: geographic weight 1
+    );
+    learning(world, scenario, rng);
+    return world.firms.learned[0];
+  }
+
+  for (const [cognitive, peak] of [
+    [{}, 1],
+    [{ novelty: 0.5, reach: 3.5, maxDistance: 6 }, 3],
+  ] as const) {
+    it(`learning from a single source region peaks at an intermediate ring distance (${JSON.stringify(cognitive)} → d = ${peak})`, () => {
+      const gains = Array.from({ length: 7 }, (_, d) => inflowAt(d, cognitive));
+      const best = gains.indexOf(Math.max(...gains));
+      expect(best).toBe(peak);
+      expect(gains[0]).toBeGreaterThan(0);
+      expect(gains[0]).toBeLessThan(gains[best]);
+      expect(gains[6]).toBeLessThan(gains[best]);
+    });
+  }
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { demandAt } from '../../../src/engine/demand.ts';
+import { market } from '../../../src/engine/processes/market.ts';
+import { Stream } from '../../../src/engine/rng.ts';
+import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
+import { scenarioOf, worldOf } from '../../support/worlds.ts';
+
+const rng = new Stream('test', 'market');
+
+function setup(marketParams: Record<string, unknown> = {}, extra: Partial<ScenarioInput> = {}) {
+  const scenario = scenarioOf({
+    ticksPerYear: 4,
+    segments: { count: 3, demand: { base: 300, peak: 0 }, outsideSupply: 10 },
+    regions: [{ name: 'a', wage: 1, landCost: 0.2 }, { name: 'b', wage: 2, landCost: 0 }],
+    mechanisms: { market: { priceScale: 1.5, elasticity: 2, fixedCost: 0.4, payout: 0.3, ...marketParams } },
+    ...extra,
+  });
+  const world = worldOf(scenario, [
+    { region: 0, segment: 0, capability: 1.2, employees: 10, rd: 0.05, cash: 5 },
+    { region: 1, segment: 0, capability: 0.3, employees: 20, rd: 0, cash: -3 },
+    { region: 0, segment: 1, capability: 2, employees: 50, rd: 0.1, cash: 0 },
+  ], 8);
+  return { scenario, world };
+}
+
+describe('market', () => {
+  it('sets p_s = p0·(D_s/Q_s)^(1/ε), Q_s = Σ capability·employees + outside supply; 0 without supply', () => {
+    const { scenario, world } = setup();
+    market(world, scenario, rng);
+    const { price, supply, demand } = world.segments;
+    expect(Array.from(demand)).toEqual([300, 300, 300]);
+    expect(supply[0]).toBeCloseTo(1.2 * 10 + 0.3 * 20 + 10, 12);
+    expect(supply[1]).toBeCloseTo(2 * 50 + 10, 12);
+    expect(supply[2]).toBe(10); // outside supply only
+    for (let s = 0; s < 3; s++) expect(price[s]).toBeCloseTo(1.5 * Math.sqrt(300 / supply[s]), 12);
+    const { world: empty, scenario: sc } = setup({}, { segments: { count: 2, demand: { base: 100, peak: 0 }, outsideSupply: 0 } });
+    empty.firms.count = 0;
+    market(empty, sc, rng);
+    expect(Array.from(empty.segments.price)).toEqual([0, 0]);
+  });
+
+  it('a higher elasticity dampens the price response to D/Q', () => {
+    const low = setup({ elasticity: 1 });
+    const high = setup({ elasticity: 4 });
+    market(low.world, low.scenario, rng);
+    market(high.world, high.scenario, rng);
+    // Segment 1 is undersupplied (D/Q = 300/110): the price rises above p0 less with the higher elasticity.
+    const lowP = low.world.segments.price[1];
+    const highP = high.world.segments.price[1];
+    expect(lowP).toBeCloseTo(1.5 * (300 / 110), 12);
+    expect(highP).toBeCloseTo(1.5 * (300 / 110) ** 0.25, 12);
+    expect(highP).toBeGreaterThan(1.5);
+    expect(highP).toBeLessThan(lowP);
+  });
+
+  it('books revenue, costs (wage, land, R&D, fixed), profit per tick and cash with the payout', () => {
+    const { scenario, world } = setup();
+    market(world, scenario, rng);
+    const { firms, segments } = world;
+    const tpy = 4;
+    const wageLand = [1.2, 2];
+    const cash0 = [5, -3, 0];
+    for (let i = 0; i < 3; i++) {
+      const rev = (segments.price[firms.segment[i]] * firms.capability[i] * firms.employees[i]) / tpy;
+      const cost = (wageLand[firms.region[i]] * firms.employees[i]) / tpy + 0.4 / tpy + firms.rd[i] * rev;
+      expect(firms.revenue[i]).toBeCloseTo(rev, 12);
+      expect(firms.profit[i]).toBeCloseTo(rev - cost, 12);
+      const c = cash0[i] + rev - cost;
+      // Positive cash keeps (1 − payout)^(1/T) per tick (a year pays out `payout`); debt is not touched.
+      expect(firms.cash[i]).toBeCloseTo(c > 0 ? c * Math.pow(1 - 0.3, 1 / tpy) : c, 12);
+    }
+    // The cases covered: a profitable firm with positive cash and a loss-making one in debt.
+    expect(firms.profit[2]).toBeGreaterThan(0);
+    expect(firms.cash[1]).toBeLessThan(-3);
+  });
+
+  it('without payout, cash accumulates profit exactly', () => {
+    const { scenario, world } = setup({ payout: 0 });
+    market(world, scenario, rng);
+    expect(world.firms.cash[0]).toBeCloseTo(5 + world.firms.profit[0], 12);
+    expect(world.firms.cash[2]).toBeCloseTo(world.firms.profit[2], 12);
+  });
+
+  it('moves demand along its life cycle (also when switched off) but then books nothing', () => {
+    const curve = { base: 10, peak: 1000, midYear: 5, growth: 0.5, declineYear: 8, declineRate: 0.2 };
+    const { scenario, world } = setup({ enabled: false }, { segments: { count: 3, demand: curve } });
+    world.tick = 40; // year 10
+    market(world, scenario, rng);
+    expect(world.segments.demand[0]).toBeCloseTo(demandAt(curve, 10), 12);
+    expect(world.segments.demandYearAgo[0]).toBeCloseTo(demandAt(curve, 9), 12);
+    expect(Array.from(world.firms.cash.subarray(0, 3))).toEqual([5, -3, 0]);
+    expect(Array.from(world.firms.profit.subarray(0, 3))).toEqual([0, 0, 0]);
+  });
+});
