@@ -101,30 +101,40 @@ export function addFirm(firms: Firms, f: NewFirm): number {
 
 /**
  * Removes the firms whose `alive` is 0, keeping the order of the others: one pass to report the
- * removed ones (`onRemove(i)`, before they are overwritten), then one tight pass per column.
+ * removed ones (`onRemove(i)`, before they are overwritten) and find the runs of survivors, then
+ * each column moves those runs with copyWithin (a memmove each, not a loop per firm).
  */
 export function compactFirms(firms: Firms, onRemove: (i: number) => void): number {
   const n = firms.count;
   const alive = firms.alive;
-  let first = -1;
+  const runs: number[] = []; // (from, to, destination) of each run of survivors after the first gap
+  let write = -1;
+  let runStart = -1;
   for (let i = 0; i < n; i++) {
-    if (!alive[i]) {
-      if (first < 0) first = i;
-      onRemove(i);
+    if (alive[i]) {
+      if (write >= 0 && runStart < 0) runStart = i;
+      continue;
+    }
+    onRemove(i);
+    if (write < 0) write = i;
+    else if (runStart >= 0) {
+      runs.push(runStart, i, write);
+      write += i - runStart;
+      runStart = -1;
     }
   }
-  if (first < 0) return 0;
-  let kept = first;
-  for (const name of FIRM_COLUMNS) {
-    if (name === 'alive') continue; // read by every pass: reset last
-    const col = firms[name];
-    let w = first;
-    for (let r = first; r < n; r++) if (alive[r]) col[w++] = col[r];
-    kept = w;
+  if (write < 0) return 0;
+  if (runStart >= 0) {
+    runs.push(runStart, n, write);
+    write += n - runStart;
   }
-  alive.fill(1, first, kept);
-  firms.count = kept;
-  return n - kept;
+  for (const name of FIRM_COLUMNS) {
+    const col = firms[name];
+    for (let k = 0; k < runs.length; k += 3) col.copyWithin(runs[k + 2], runs[k], runs[k + 1]);
+  }
+  alive.fill(1, 0, write);
+  firms.count = write;
+  return n - write;
 }
 
 /** Mean capability of the firms (1 when there are none, so ratios to it stay finite). */
