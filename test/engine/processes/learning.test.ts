@@ -174,3 +174,36 @@ describe('learning: cognitive proximity (Nooteboom)', () => {
     });
   }
 });
+
+describe('learning: Nooteboom — learning from one source peaks at an intermediate cognitive distance', () => {
+  // A learner (capability 1) alone in segment 0 and one better source (capability 2) at ring
+  // distance d. The learner's pool mixes itself (weight w(0)) and the source (weight w(d)), so it
+  // gains spillover·w(d)/(w(0) + w(d))·(2 − 1): too close teaches little new, too far is not absorbed.
+  const gainAt = (d: number) => {
+    const { scenario, world } = setup({ spillover: 0.2 }, [
+      { segment: 0, capability: 1 },
+      { segment: d, capability: 2 },
+    ]);
+    learning(world, scenario, rng);
+    return world.firms.capability[0] - 1;
+  };
+  const gains = [0, 1, 2, 3, 4, 5, 6].map(gainAt);
+
+  it('rises from distance 0 to a peak at 1 (= θ − ν with the defaults), then falls to 0 beyond maxDistance', () => {
+    const peak = gains.indexOf(Math.max(...gains));
+    expect(peak).toBe(1);
+    expect(gains[1]).toBeGreaterThan(gains[0]);
+    expect(gains[2]).toBeLessThan(gains[1]);
+    expect(gains[3]).toBeLessThan(gains[2]);
+    expect(gains[3]).toBeLessThan(gains[0]);
+    expect(gains.slice(4)).toEqual([0, 0, 0]);
+  });
+
+  it('matches spillover·w(d)/(w(0) + w(d)) exactly', () => {
+    const w = cognitiveWeights({ novelty: 0.5, reach: 1.5, maxDistance: 3 }, 12);
+    for (let d = 0; d <= 3; d++) {
+      const expected = d === 0 ? 0.2 * 0.5 : (0.2 * w[d]) / (w[0] + w[d]);
+      expect(gains[d]).toBeCloseTo(expected, 12);
+    }
+  });
+});
