@@ -6,10 +6,18 @@ export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinof
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT = { entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4 } as const;
 
-function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
+/** Doubles every typed-array column of a log, keeping its contents. */
+function growColumns(log: object): void {
+  const columns = log as Record<string, unknown>;
+  for (const [key, column] of Object.entries(columns)) {
+    if (column instanceof Int32Array) columns[key] = grown(column, new Int32Array(column.length * 2));
+    else if (column instanceof Float64Array) columns[key] = grown(column, new Float64Array(column.length * 2));
+  }
 }
 
 export interface EventLog {
@@ -39,12 +47,7 @@ export function logEvent(
   region: number, segment: number, capability: number, employees: number,
 ): void {
   if (!log.enabled) return;
-  if (log.count === log.tick.length) {
-    const n = log.count * 2;
-    log.tick = grown(log.tick, n); log.event = grown(log.event, n); log.firm = grown(log.firm, n);
-    log.parent = grown(log.parent, n); log.region = grown(log.region, n); log.segment = grown(log.segment, n);
-    log.capability = grown(log.capability, n); log.employees = grown(log.employees, n);
-  }
+  if (log.count === log.tick.length) growColumns(log);
   const i = log.count++;
   log.tick[i] = tick; log.event[i] = event; log.firm[i] = firm; log.parent[i] = parent;
   log.region[i] = region; log.segment[i] = segment; log.capability[i] = capability; log.employees[i] = employees;
@@ -79,14 +82,7 @@ export function createFirmLedger(enabled: boolean, capacity = 1024): FirmLedger 
 /** Records firm i of `firms` as having left at tick `death`. */
 export function recordExit(ledger: FirmLedger, firms: Firms, i: number, death: number): void {
   if (!ledger.enabled) return;
-  if (ledger.count === ledger.id.length) {
-    const n = ledger.count * 2;
-    ledger.id = grown(ledger.id, n); ledger.parent = grown(ledger.parent, n); ledger.kind = grown(ledger.kind, n);
-    ledger.role = grown(ledger.role, n);
-    ledger.region = grown(ledger.region, n); ledger.segment = grown(ledger.segment, n);
-    ledger.birth = grown(ledger.birth, n); ledger.death = grown(ledger.death, n);
-    ledger.employees = grown(ledger.employees, n); ledger.capability = grown(ledger.capability, n);
-  }
+  if (ledger.count === ledger.id.length) growColumns(ledger);
   const k = ledger.count++;
   ledger.id[k] = firms.id[i]; ledger.parent[k] = firms.parent[i]; ledger.kind[k] = firms.kind[i];
   ledger.role[k] = firms.role[i]; ledger.region[k] = firms.region[i]; ledger.segment[k] = firms.segment[i];

@@ -20,7 +20,8 @@ export function sd(xs: ArrayLike<number>): number {
   return Math.sqrt(variance(xs));
 }
 
-export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+/** Centred cross-products of x and y. */
+function moments(x: ArrayLike<number>, y: ArrayLike<number>) {
   const mx = mean(x);
   const my = mean(y);
   let sxy = 0;
@@ -31,21 +32,17 @@ export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number 
     sxx += (x[i] - mx) ** 2;
     syy += (y[i] - my) ** 2;
   }
+  return { mx, my, sxy, sxx, syy };
+}
+
+export function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const { sxy, sxx, syy } = moments(x, y);
   return sxy / Math.sqrt(sxx * syy);
 }
 
 /** Ordinary least squares y = a + b·x, with the coefficient of determination R². */
 export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): { a: number; b: number; r2: number } {
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
+  const { mx, my, sxy, sxx, syy } = moments(x, y);
   const b = sxy / sxx;
   return { a: my - b * mx, b, r2: (sxy * sxy) / (sxx * syy) };
 }
