@@ -1,0 +1,62 @@
+// Per-run outcomes of the whole system (`all`): the numbers a batch keeps for every run
+// (runs.csv) and that `compare` and `sweep` analyse. A fixed list in a fixed order.
+import { METRIC, METRICS } from '../engine/metrics.ts';
+import { rowOf, STAGES } from '../engine/series.ts';
+import type { World } from '../engine/world.ts';
+
+/** Metrics that count events per tick: their outcome is the total over the run. */
+const COUNTS = ['entries', 'branch_entries', 'exits', 'spinoffs', 'academic_spinoffs', 'innovations', 'imitations'] as const;
+/** Metrics that are flows per year: their total integrates value/ticksPerYear over the ticks. */
+const FLOWS = ['output', 'profit'] as const;
+/** Levels whose mean over the run and peak are kept. */
+const LEVELS = ['firms', 'employment'] as const;
+// policy_spend_total joins when the levers issue adds spending.
+
+export const OUTCOME_NAMES: readonly string[] = [
+  ...METRICS.map((m) => `final_${m.name}`),
+  ...COUNTS.map((m) => `total_${m}`),
+  ...FLOWS.map((m) => `total_${m}`),
+  ...LEVELS.map((m) => `mean_${m}`),
+  ...LEVELS.map((m) => `peak_${m}`),
+  ...STAGES.map((s) => `years_${s}`),
+];
+
+export function outcomesOf(world: World): Record<string, number> {
+  const { series } = world;
+  const R = series.regions;
+  const last = series.recorded - 1;
+  const tpy = world.ticksPerYear;
+  const at = (metric: keyof typeof METRIC, tick: number) => series.values[METRIC[metric]][rowOf(series, tick, R)];
+  const out: Record<string, number> = {};
+  for (const m of METRICS) out[`final_${m.name}`] = series.values[METRIC[m.name as keyof typeof METRIC]][rowOf(series, last, R)];
+  for (const m of COUNTS) {
+    let sum = 0;
+    for (let t = 1; t <= last; t++) sum += at(m, t);
+    out[`total_${m}`] = sum;
+  }
+  for (const m of FLOWS) {
+    let sum = 0;
+    for (let t = 1; t <= last; t++) sum += at(m, t) / tpy;
+    out[`total_${m}`] = sum;
+  }
+  for (const m of LEVELS) {
+    let sum = 0;
+    for (let t = 0; t <= last; t++) sum += at(m, t);
+    out[`mean_${m}`] = sum / (last + 1);
+  }
+  for (const m of LEVELS) {
+    let peak = -Infinity;
+    for (let t = 0; t <= last; t++) peak = Math.max(peak, at(m, t));
+    out[`peak_${m}`] = peak;
+  }
+  const ticksIn = new Array<number>(STAGES.length).fill(0);
+  for (let t = 0; t <= last; t++) ticksIn[series.stage[rowOf(series, t, R)]]++;
+  STAGES.forEach((s, k) => (out[`years_${s}`] = ticksIn[k] / tpy));
+  return out;
+}
+
+/** The stage of `all` at the last recorded tick. */
+export function finalStageOf(world: World): string {
+  const { series } = world;
+  return STAGES[series.stage[rowOf(series, series.recorded - 1, series.regions)]];
+}
