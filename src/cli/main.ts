@@ -1,10 +1,17 @@
-// The command line: `clusterlab run | validate | list`. `main(argv, io)` parses and dispatches and
-// returns the exit code (0 ok, 1 invalid input, 2 usage), so tests call it in-process; `cli()`
-// binds it to the process. Anything else thrown is a bug: `cli()` prints its stack, exit code 3.
+// The command line: `clusterlab run | validate | list | batch | compare | sweep | merge`.
+// `main(argv, io)` parses and dispatches and returns the exit code (0 ok, 1 invalid input, 2 usage,
+// 4 some batch runs failed, 130 a batch interrupted by SIGINT/SIGTERM), so tests call it
+// in-process; `cli()` binds it to the process. Anything else thrown is a bug: `cli()` prints its
+// stack, exit code 3.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { parseMetrics, parseParam, parseShard, type SweepParam } from '../batch/jobs.ts';
 import { integerOption } from './args.ts';
+import { batchCommand, type BatchDeps, type BatchOptions } from './batch.ts';
+import { compareCommand, type CompareOptions } from './compare.ts';
+import { mergeCommand, type MergeOptions } from './merge.ts';
+import { sweepCommand, type SweepOptions } from './sweep.ts';
 import { userErrorMessage } from './errors.ts';
 import { processIo, type CliIo } from './io.ts';
 import { listCommand } from './list.ts';
@@ -12,10 +19,25 @@ import { runCommand, type RunCommandOptions } from './run.ts';
 import { validateCommand } from './validate.ts';
 import { packageVersion } from './version.ts';
 
-export const EXIT = { ok: 0, invalidInput: 1, usage: 2, bug: 3 } as const;
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2, bug: 3, runsFailed: 4, interrupted: 130 } as const;
 
 /** A fresh program per call: commander keeps parsed state on the command objects. */
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** The options every batch command (batch, compare, sweep) takes. */
+function withBatchOptions(command: Command, name: string): Command {
+  return command
+    .option('--seed-start <s>', 'first seed; seeds are s, s+1, … (default 1)', integerOption())
+    .option('--ticks <t>', 'number of ticks per run (default: the scenario\'s)', integerOption(1))
+    .option('--metrics <list>', 'series kept per run, comma-separated (default: all metrics)', parseMetrics)
+    .option('--workers <w>', 'worker threads (default: the available cores; 0 = run on the main thread)', integerOption(0, 1024))
+    .option('--shard <k/N>', 'run only the k-th of N slices of the job list (join them with `clusterlab merge`)', parseShard)
+    .option('--out <dir>', `output folder (default: out/<scenario>-${name}[-shard<k>of<N>])`)
+    .option('--resume', 'finish an interrupted batch in --out: run only the jobs without a result')
+    .option('--quiet', 'no progress output')
+    .option('--no-report', 'skip the HTML report (accepted; the report comes with a later version)')
+    .option('--json', 'print the result as JSON');
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDeps): Command {
   const program = new Command('clusterlab')
     .description('Deterministic agent-based simulation of industrial clusters.')
     .version(packageVersion(), '-V, --version')
@@ -48,13 +70,59 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => setExit(listCommand(options, io)));
 
+  withBatchOptions(
+    program
+      .command('batch')
+      .description('run variants × seeds on a worker pool; writes runs.csv, ensemble.csv, failures.csv, manifest.json')
+      .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
+      .requiredOption('--seeds <n>', 'number of seeds per variant', integerOption(1))
+      .option('--variants <list>', 'variants to run, comma-separated, in this order; `base` = the scenario itself; `all` = base and every variant (default: base)'),
+    'batch',
+  ).action((scenario: string, options: BatchOptions) => batchCommand(scenario, options, io, deps).then(setExit));
+
+  withBatchOptions(
+    program
+      .command('compare')
+      .description('every variant against the baseline on the same seeds; writes compare.csv, runs.csv, ensemble.csv, manifest.json')
+      .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
+      .requiredOption('--seeds <n>', 'number of seeds (the same seeds for every variant)', integerOption(1))
+      .option('--baseline <name>', 'the variant the others are compared with (default: base, the scenario itself)'),
+    'compare',
+  ).action((scenario: string, options: CompareOptions) => compareCommand(scenario, options, io, deps).then(setExit));
+
+  withBatchOptions(
+    program
+      .command('sweep')
+      .description('run the scenario over a design of parameter values; writes sweep.csv (and sensitivity.csv), manifest.json')
+      .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
+      .option('--param <path=lo:hi[:int]>', 'a swept parameter (repeat for several), e.g. mechanisms.spinoffs.rate=0.01:0.1 or mechanisms.entry.rate=1:6:int',
+        (text: string, all: SweepParam[] | undefined) => [...(all ?? []), parseParam(text)])
+      .requiredOption('--samples <n>', 'grid: values per parameter; lhs: points; morris: trajectories', integerOption(1))
+      .addOption(new Option('--method <method>', 'design: grid (full factorial), lhs (Latin hypercube) or morris (default: grid; morris with --sensitivity morris)').choices(['grid', 'lhs', 'morris']))
+      .option('--seeds <k>', 'seeds per point (default 1)', integerOption(1))
+      .addOption(new Option('--sensitivity <method>', 'also compute Morris elementary effects (μ*, σ) into sensitivity.csv').choices(['morris'])),
+    'sweep',
+  ).action((scenario: string, options: SweepOptions) => sweepCommand(scenario, options, io, deps).then(setExit));
+
+  program
+    .command('merge')
+    .description('join the shard folders of a batch, compare or sweep into the files of the whole batch')
+    .argument('<dir...>', 'the shards\' output folders')
+    .requiredOption('--out <dir>', 'the merged output folder (run files are copied into it)')
+    .option('--quiet', 'no progress output')
+    .option('--no-report', 'skip the HTML report (accepted; the report comes with a later version)')
+    .option('--json', 'print the result as JSON')
+    .action((dirs: string[], options: MergeOptions) => mergeCommand(dirs, options, io).then(setExit));
+
   return program;
 }
 
 /** Parses `argv` (without `node` and the script) and runs the command; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo, deps: BatchDeps = {}): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const own = io === processIo;
+  const batchDeps: BatchDeps = { signals: own, tty: own && Boolean(process.stderr.isTTY), argv, ...deps };
+  const program = buildProgram(io, (c) => (code = c), batchDeps);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -1,0 +1,314 @@
+// The summary files of a batch, from its stored runs (src/batch/store.ts):
+//   runs.csv       batch, compare: one row per completed run, in job-index order
+//   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
+//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome
+//   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
+//   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome
+//   failures.csv   every job that failed all its attempts (header only when none)
+//   manifest.json  rewritten last, with the completed and failed counts
+// Everything is a function of the stored runs and the manifest, read in job-index order: the same
+// bytes whatever the number of workers, the order of completion or the sharding. Each file is
+// written to a temporary name and renamed. Series are read one variant at a time.
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { pairedComparison, effectPerSpend } from '../analysis/compare.ts';
+import { isMorris, makeDesign } from '../analysis/design.ts';
+import { ensembleRows, type EnsembleRun } from '../analysis/ensemble.ts';
+import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
+import { morrisIndices } from '../analysis/sensitivity.ts';
+import { mean } from '../analysis/stats.ts';
+import { csvField, formatNumber, roundNumber } from '../io/format.ts';
+import { canonicalJson } from '../scenarios/hash.ts';
+import { BatchError } from './errors.ts';
+import { inShard } from './jobs.ts';
+import type { BatchManifest } from './plan.ts';
+import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, writeAtomic, type RunRecord } from './store.ts';
+
+export const RUNS_CSV = 'runs.csv';
+export const ENSEMBLE_CSV = 'ensemble.csv';
+export const COMPARE_CSV = 'compare.csv';
+export const SWEEP_CSV = 'sweep.csv';
+export const SENSITIVITY_CSV = 'sensitivity.csv';
+export const FAILURES_CSV = 'failures.csv';
+
+/** The outcomes the terminal table of `compare` shows (compare.csv has all of OUTCOME_NAMES). */
+export const MAIN_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'] as const;
+
+export const COMPARE_COLUMNS = [
+  'variant', 'baseline', 'outcome', 'n', 'baseline_mean', 'variant_mean', 'mean_diff', 'ci_low', 'ci_high', 'p_better', 'spend', 'effect_per_spend',
+] as const;
+
+/** One row of compare.csv, with the numbers unrounded. */
+export interface CompareRow {
+  variant: string;
+  baseline: string;
+  outcome: string;
+  n: number;
+  baseline_mean: number;
+  variant_mean: number;
+  mean_diff: number;
+  ci_low: number;
+  ci_high: number;
+  p_better: number;
+  /** Mean policy spend of the variant minus the baseline's (0 until the levers issue adds spending). */
+  spend: number;
+  effect_per_spend: number;
+}
+
+export interface FinalizeResult {
+  completed: number;
+  failed: number;
+  /** The files written, in the order written (manifest.json last). */
+  files: string[];
+  /** compare: the rows of compare.csv. */
+  compare: CompareRow[];
+}
+
+/** A CSV file written through a temporary name, in chunks (never the whole text in memory). */
+class CsvFile {
+  private readonly tmp: string;
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(readonly file: string, header: readonly string[]) {
+    this.tmp = `${file}.${process.pid}.tmp`;
+    this.fd = openSync(this.tmp, 'w');
+    this.line(header.map(csvField).join(','));
+  }
+
+  line(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0) return;
+    writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  close(): string {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.tmp, this.file);
+    return this.file;
+  }
+}
+
+/** The indices a directory is responsible for: all jobs, or its shard's. */
+export function ownIndices(manifest: BatchManifest): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < manifest.jobs; i++) if (inShard(i, manifest.shard)) out.push(i);
+  return out;
+}
+
+/** Which of the manifest's jobs are completed, failed, missing in `dir`. */
+export function jobStatus(dir: string, manifest: BatchManifest): { completed: number[]; failed: number[]; missing: number[] } {
+  const own = ownIndices(manifest);
+  const ownSet = new Set(own);
+  const completed = completedIndices(dir).filter((i) => ownSet.has(i));
+  const done = new Set(completed);
+  const failed = failedIndices(dir).filter((i) => ownSet.has(i) && !done.has(i));
+  const failedSet = new Set(failed);
+  const missing = own.filter((i) => !done.has(i) && !failedSet.has(i));
+  return { completed, failed, missing };
+}
+
+/** The label of a job's unit in runs.csv, ensemble.csv and compare.csv. */
+function unitLabel(manifest: BatchManifest, index: number): string {
+  return manifest.variants[Math.floor(index / manifest.seeds.count)]?.name ?? '';
+}
+
+function checkRecord(manifest: BatchManifest, record: RunRecord, index: number): void {
+  const seedIdx = index % manifest.seeds.count;
+  if (record.index !== index || record.seed !== manifest.seeds.start + seedIdx) {
+    throw new BatchError(`runs/${index}.json does not belong to this batch (index ${record.index}, seed ${record.seed})`);
+  }
+}
+
+/** Writes the summary files of a complete (unsharded) batch into `dir` and rewrites its manifest. */
+export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeResult {
+  if (manifest.shard !== null) throw new Error('finalizeBatch: a shard is finalized by `merge`');
+  const status = jobStatus(dir, manifest);
+  if (status.missing.length) {
+    throw new BatchError(`${dir}: ${status.missing.length} of ${manifest.jobs} jobs have no result yet; finish them with --resume`);
+  }
+  const files: string[] = [];
+  let compare: CompareRow[] = [];
+  // Records are read when needed, not kept: a few hundred bytes each, but a batch may be long.
+  const recordOf = (index: number): RunRecord => {
+    const r = readRun(dir, index);
+    checkRecord(manifest, r, index);
+    return r;
+  };
+
+  if (manifest.command === 'sweep') {
+    files.push(...writeSweep(dir, manifest, status.completed, recordOf));
+  } else {
+    files.push(writeRunsCsv(dir, manifest, status.completed, recordOf));
+    files.push(writeEnsemble(dir, manifest, status.completed, recordOf));
+    if (manifest.command === 'compare') {
+      compare = compareRows(manifest, status.completed, recordOf);
+      files.push(writeCompare(dir, compare));
+    }
+  }
+  files.push(writeFailures(dir, manifest, status.failed));
+  const final: BatchManifest = { ...manifest, completed: status.completed.length, failed: status.failed.length };
+  files.push(writeManifest(dir, final));
+  return { completed: status.completed.length, failed: status.failed.length, files, compare };
+}
+
+export function manifestText(manifest: BatchManifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
+}
+
+export function writeManifest(dir: string, manifest: BatchManifest): string {
+  const file = join(dir, MANIFEST);
+  writeAtomic(file, manifestText(manifest));
+  return file;
+}
+
+function outcomeFields(record: RunRecord): string {
+  let line = '';
+  for (const name of OUTCOME_NAMES) line += ',' + formatNumber(record.outcomes[name] ?? NaN);
+  return line;
+}
+
+function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
+  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', 'seed', 'final_stage', ...OUTCOME_NAMES]);
+  for (const index of completed) {
+    const r = recordOf(index);
+    csv.line(`${csvField(unitLabel(manifest, index))},${r.seed},${r.finalStage}${outcomeFields(r)}`);
+  }
+  return csv.close();
+}
+
+function writeEnsemble(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
+  const csv = new CsvFile(join(dir, ENSEMBLE_CSV), ['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
+  const N = manifest.seeds.count;
+  manifest.variants.forEach((variant, u) => {
+    // One variant's series in memory at a time, in seed order.
+    const indices = completed.filter((i) => Math.floor(i / N) === u);
+    if (indices.length === 0) return;
+    const first = recordOf(indices[0]);
+    const runs: EnsembleRun[] = indices.map((i) => {
+      const r = recordOf(i);
+      if (canonicalJson([r.metrics, r.regions, r.rows]) !== canonicalJson([first.metrics, first.regions, first.rows])) {
+        throw new BatchError(`runs/${i}.json: its series do not match the other runs of ${variant.name}`);
+      }
+      return { series: readRunSeries(dir, i, r).series, rows: r.rows };
+    });
+    const label = csvField(variant.name);
+    const regions = first.regions.map(csvField);
+    const regionIndex = new Map(first.regions.map((name, k) => [name, k]));
+    for (const rec of ensembleRows({ runs, metrics: first.metrics, regions: first.regions, ticksPerYear: first.ticksPerYear })) {
+      csv.line(
+        `${label},${rec.tick},${formatNumber(rec.year)},${regions[regionIndex.get(rec.region)!]},${rec.metric},` +
+          `${formatNumber(rec.mean)},${formatNumber(rec.sd)},${formatNumber(rec.p05)},${formatNumber(rec.p50)},${formatNumber(rec.p95)}`,
+      );
+    }
+  });
+  return csv.close();
+}
+
+/** Every variant against the baseline on the seeds both completed, for every outcome. */
+function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): CompareRow[] {
+  const N = manifest.seeds.count;
+  const baseline = manifest.baseline!;
+  const b = manifest.variants.findIndex((v) => v.name === baseline);
+  if (b < 0) throw new BatchError(`compare: the baseline ${baseline} is not among the variants run`);
+  const done = new Set(completed);
+  const rows: CompareRow[] = [];
+  manifest.variants.forEach((variant, u) => {
+    if (u === b) return;
+    // Seeds both completed, ascending: the pairs.
+    const seeds: number[] = [];
+    for (let s = 0; s < N; s++) if (done.has(b * N + s) && done.has(u * N + s)) seeds.push(s);
+    const base = seeds.map((s) => recordOf(b * N + s).outcomes);
+    const vari = seeds.map((s) => recordOf(u * N + s).outcomes);
+    for (const outcome of OUTCOME_NAMES) {
+      const x = base.map((o) => o[outcome] ?? NaN);
+      const y = vari.map((o) => o[outcome] ?? NaN);
+      const c = pairedComparison(x, y, { seedKey: `compare/${baseline}/${variant.name}/${outcome}` });
+      // No levers yet: no policy spend in any run, so no effect per unit spent.
+      const spend = 0;
+      rows.push({
+        variant: variant.name,
+        baseline,
+        outcome,
+        n: c.n,
+        baseline_mean: c.baselineMean,
+        variant_mean: c.variantMean,
+        mean_diff: c.meanDiff,
+        ci_low: c.ciLow,
+        ci_high: c.ciHigh,
+        p_better: c.pBetter,
+        spend,
+        effect_per_spend: effectPerSpend(c.meanDiff, spend),
+      });
+    }
+  });
+  return rows;
+}
+
+function writeCompare(dir: string, rows: CompareRow[]): string {
+  const csv = new CsvFile(join(dir, COMPARE_CSV), COMPARE_COLUMNS);
+  for (const r of rows) {
+    csv.line(COMPARE_COLUMNS.map((c) => (typeof r[c] === 'number' ? formatNumber(r[c] as number) : csvField(String(r[c])))).join(','));
+  }
+  return csv.close();
+}
+
+/** compare rows as JSON values: numbers rounded as in compare.csv, NaN as null. */
+export function compareJson(rows: readonly CompareRow[]): Record<string, string | number | null>[] {
+  return rows.map((r) => Object.fromEntries(COMPARE_COLUMNS.map((c) => [c, typeof r[c] === 'number' ? roundNumber(r[c] as number) : r[c]])));
+}
+
+function writeSweep(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string[] {
+  const sweep = manifest.sweep!;
+  const K = manifest.seeds.count;
+  const files: string[] = [];
+  const csv = new CsvFile(join(dir, SWEEP_CSV), ['point', 'seed', ...sweep.params.map((p) => p.path), 'final_stage', ...OUTCOME_NAMES]);
+  for (const index of completed) {
+    const r = recordOf(index);
+    const point = Math.floor(index / K);
+    const values = sweep.points[point].map(formatNumber).join(',');
+    csv.line(`${point},${r.seed},${values},${r.finalStage}${outcomeFields(r)}`);
+  }
+  files.push(csv.close());
+
+  if (sweep.method === 'morris') {
+    const design = makeDesign({ method: 'morris', params: sweep.params, samples: sweep.samples, seedKey: sweep.seedKey });
+    if (!isMorris(design) || canonicalJson(design.points) !== canonicalJson(sweep.points)) {
+      throw new BatchError('sweep: the Morris design does not match the points in manifest.json');
+    }
+    // Outcomes per point, averaged over the seeds that completed (NaN when none did).
+    const done = new Set(completed);
+    const perPoint = sweep.points.map((_, p) => {
+      const outcomes: Record<string, number>[] = [];
+      for (let s = 0; s < K; s++) if (done.has(p * K + s)) outcomes.push(recordOf(p * K + s).outcomes);
+      return OUTCOME_NAMES.map((name) => (outcomes.length ? mean(outcomes.map((o) => o[name] ?? NaN)) : NaN));
+    });
+    const rows = morrisIndices(design, perPoint, OUTCOME_NAMES);
+    const sens = new CsvFile(join(dir, SENSITIVITY_CSV), ['parameter', 'outcome', 'mu', 'mu_star', 'sigma', 'trajectories']);
+    for (const r of rows) {
+      sens.line(`${csvField(r.parameter)},${r.outcome},${formatNumber(r.mu)},${formatNumber(r.mu_star)},${formatNumber(r.sigma)},${r.trajectories}`);
+    }
+    files.push(sens.close());
+  }
+  return files;
+}
+
+function writeFailures(dir: string, manifest: BatchManifest, failed: number[]): string {
+  const csv = new CsvFile(join(dir, FAILURES_CSV), ['index', 'variant', 'point', 'seed', 'attempts', 'error']);
+  for (const index of failed) {
+    const f = readFailure(dir, index);
+    const variant = manifest.command === 'sweep' ? '' : unitLabel(manifest, index);
+    const point = f.point === null ? '' : String(f.point);
+    csv.line(`${index},${csvField(variant)},${point},${f.seed},${f.attempts},${csvField(f.error)}`);
+  }
+  return csv.close();
+}

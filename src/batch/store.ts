@@ -1,0 +1,182 @@
+// The on-disk store of a batch: one pair of files per finished job, written the moment its result
+// arrives, so that nothing but the runs in flight is lost when a batch is interrupted and the
+// driver never holds more than the results in flight.
+//
+//   <out>/manifest.json          what the batch is (written before the first job, rewritten at the end)
+//   <out>/runs/<index>.bin       series (Float64, metric-major) then stage (Uint8), raw bytes
+//   <out>/runs/<index>.json      job identity, outcomes, final stage, metrics, regions, rows, ticksPerYear
+//   <out>/runs/<index>.failed.json  a job that failed all its attempts (retried on --resume)
+//
+// Every file is written to a temporary name and renamed; the .json is written after the .bin, so
+// its presence marks a complete job. Byte order of the .bin: the machine's (little-endian on every
+// platform Node runs on).
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeDir } from '../io/write.ts';
+import type { Job, JobResult } from '../workers/protocol.ts';
+
+export const RUNS_DIR = 'runs';
+export const MANIFEST = 'manifest.json';
+
+/** What <index>.json holds. */
+export interface RunRecord {
+  index: number;
+  variant: string | null;
+  point: number | null;
+  seed: number;
+  finalStage: string;
+  /** In OUTCOME_NAMES order. */
+  outcomes: Record<string, number>;
+  metrics: string[];
+  regions: string[];
+  rows: number;
+  ticksPerYear: number;
+}
+
+/** What <index>.failed.json holds (and a row of failures.csv). */
+export interface FailureRecord {
+  index: number;
+  variant: string | null;
+  point: number | null;
+  seed: number;
+  attempts: number;
+  error: string;
+}
+
+export interface RunSeries {
+  /** Metric-major: series[m·rows + row]. */
+  series: Float64Array;
+  stage: Uint8Array;
+}
+
+/** Writes `data` to `file` via `file.<pid>.tmp` and a rename. */
+export function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export function runsDir(out: string): string {
+  return join(out, RUNS_DIR);
+}
+
+const binFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.bin`);
+const jsonFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.json`);
+const failedFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.failed.json`);
+
+/** Creates <out>/runs and removes temporary files an interrupted writer left behind. */
+export function openStore(out: string): void {
+  makeDir(runsDir(out));
+  for (const name of readdirSync(runsDir(out))) {
+    if (name.endsWith('.tmp')) rmSync(join(runsDir(out), name), { force: true });
+  }
+}
+
+/** Stores a finished job: .bin, then .json (which marks it done); clears an earlier failure. */
+export function writeRun(out: string, job: Job, result: JobResult): void {
+  const { series, stage } = result;
+  const bytes = new Uint8Array(series.byteLength + stage.byteLength);
+  bytes.set(new Uint8Array(series.buffer, series.byteOffset, series.byteLength), 0);
+  bytes.set(stage, series.byteLength);
+  writeAtomic(binFile(out, job.index), bytes);
+  const record: RunRecord = {
+    index: job.index,
+    variant: job.variant,
+    point: job.point,
+    seed: job.seed,
+    finalStage: result.finalStage,
+    outcomes: result.outcomes,
+    metrics: result.metrics,
+    regions: result.regions,
+    rows: result.rows,
+    ticksPerYear: result.ticksPerYear,
+  };
+  writeAtomic(jsonFile(out, job.index), JSON.stringify(record) + '\n');
+  rmSync(failedFile(out, job.index), { force: true });
+}
+
+export function writeFailure(out: string, job: Job, error: string, attempts: number): void {
+  const record: FailureRecord = { index: job.index, variant: job.variant, point: job.point, seed: job.seed, attempts, error };
+  writeAtomic(failedFile(out, job.index), JSON.stringify(record) + '\n');
+}
+
+/** Indices of the completed jobs in a run directory, ascending. */
+export function completedIndices(out: string): number[] {
+  return indicesMatching(out, /^(\d+)\.json$/);
+}
+
+/** Indices of the jobs recorded as failed (and not completed since), ascending. */
+export function failedIndices(out: string): number[] {
+  const done = new Set(completedIndices(out));
+  return indicesMatching(out, /^(\d+)\.failed\.json$/).filter((i) => !done.has(i));
+}
+
+function indicesMatching(out: string, pattern: RegExp): number[] {
+  const dir = runsDir(out);
+  if (!existsSync(dir)) return [];
+  const found: number[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = pattern.exec(name);
+    if (m) found.push(Number(m[1]));
+  }
+  return found.sort((a, b) => a - b);
+}
+
+export function readRun(out: string, index: number): RunRecord {
+  return JSON.parse(readFileSync(jsonFile(out, index), 'utf8')) as RunRecord;
+}
+
+export function readFailure(out: string, index: number): FailureRecord {
+  return JSON.parse(readFileSync(failedFile(out, index), 'utf8')) as FailureRecord;
+}
+
+/** The stored series and stage column of a completed job, in fresh (aligned) buffers. */
+export function readRunSeries(out: string, index: number, record: RunRecord = readRun(out, index)): RunSeries {
+  const values = record.metrics.length * record.rows;
+  const expected = values * 8 + record.rows;
+  const fd = openSync(binFile(out, index), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size !== expected) throw new Error(`${binFile(out, index)}: ${size} bytes, expected ${expected}`);
+    const buffer = new ArrayBuffer(expected);
+    const bytes = new Uint8Array(buffer);
+    let at = 0;
+    while (at < expected) {
+      const n = readSync(fd, bytes, at, expected - at, at);
+      if (n === 0) throw new Error(`${binFile(out, index)}: unexpected end of file`);
+      at += n;
+    }
+    return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The value of `metric` at (tick, region) of a stored run; region = regions.length − 1 for `all`. */
+export function valueAt(record: RunRecord, data: RunSeries, metric: string, tick: number, region: number): number {
+  const m = record.metrics.indexOf(metric);
+  if (m < 0) throw new Error(`run ${record.index} has no series ${metric} (stored: ${record.metrics.join(', ')})`);
+  return data.series[m * record.rows + tick * record.regions.length + region];
+}
+
+/** Copies a job's files from one run directory to another (merge). */
+export function copyRun(from: string, to: string, index: number): void {
+  copyAtomic(binFile(from, index), binFile(to, index));
+  copyAtomic(jsonFile(from, index), jsonFile(to, index));
+  rmSync(failedFile(to, index), { force: true });
+}
+
+export function copyFailure(from: string, to: string, index: number): void {
+  copyAtomic(failedFile(from, index), failedFile(to, index));
+}
+
+function copyAtomic(from: string, to: string): void {
+  const tmp = `${to}.${process.pid}.tmp`;
+  copyFileSync(from, tmp);
+  renameSync(tmp, to);
+}
+
+/** Drops whatever is stored for a job (resume retries failed jobs from scratch). */
+export function forgetFailure(out: string, index: number): void {
+  rmSync(failedFile(out, index), { force: true });
+}

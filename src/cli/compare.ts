@@ -1,0 +1,75 @@
+// `clusterlab compare`: the base scenario and every variant on the same seeds (common random
+// numbers), each variant against the baseline → compare.csv (all outcomes), runs.csv,
+// ensemble.csv, manifest.json, and on the terminal one block per variant with the main outcomes:
+// mean paired difference, 95 % bootstrap interval, probability that the variant is higher.
+import { BatchError } from '../batch/errors.ts';
+import { compareJson, MAIN_OUTCOMES, type CompareRow } from '../batch/finalize.ts';
+import { BASE } from '../batch/jobs.ts';
+import { variantPlan } from '../batch/plan.ts';
+import { loadScenario } from '../scenarios/load.ts';
+import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
+import type { CliIo } from './io.ts';
+
+export interface CompareOptions extends CommonOptions {
+  seeds: number;
+  baseline?: string;
+}
+
+/** A number for the table: 4 significant digits, integers as they are; n/a for NaN. */
+function short(x: number, signed = false): string {
+  if (Number.isNaN(x)) return 'n/a';
+  const text = Number.isInteger(x) && Math.abs(x) < 1e9 ? String(x) : String(Number(x.toPrecision(4)));
+  return signed && x > 0 ? `+${text}` : text;
+}
+
+/** The terminal table: one block per variant, the main outcomes as rows, columns aligned. */
+export function compareTable(rows: readonly CompareRow[], outcomes: readonly string[] = MAIN_OUTCOMES): string {
+  const blocks: string[] = [];
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  for (const variant of variants) {
+    const own = rows.filter((r) => r.variant === variant && outcomes.includes(r.outcome));
+    if (own.length === 0) continue;
+    const n = own[0].n;
+    const header = ['outcome', 'baseline', 'variant', 'mean diff', '95 % CI', 'P(better)'];
+    const cells = own.map((r) => [
+      r.outcome,
+      short(r.baseline_mean),
+      short(r.variant_mean),
+      short(r.mean_diff, true),
+      Number.isNaN(r.ci_low) ? 'n/a' : `[${short(r.ci_low)}, ${short(r.ci_high)}]`,
+      Number.isNaN(r.p_better) ? 'n/a' : r.p_better.toFixed(2),
+    ]);
+    const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
+    const format = (row: string[]) =>
+      '  ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    blocks.push([`${variant} vs ${own[0].baseline} (${n} paired seeds)`, format(header), ...cells.map(format)].join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+export function compareCommand(ref: string, options: CompareOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {
+  return withBatchErrors(io, async () => {
+    const base = loadScenario(ref);
+    const names = [BASE, ...base.variants.filter((v) => v !== BASE)];
+    const baseline = options.baseline ?? BASE;
+    if (!names.includes(baseline)) {
+      throw new BatchError(`--baseline ${baseline}: not a variant of ${base.name} (expected one of ${names.join(', ')})`);
+    }
+    if (names.length < 2) throw new BatchError(`${base.name} defines no variants: nothing to compare (add some under \`variants:\`)`);
+    const plan = variantPlan('compare', {
+      ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names, baseline,
+    });
+    const out = options.out ?? defaultBatchDir(base.name, 'compare', options.shard);
+    const executed = await runPlan('compare', plan, out, options, io, deps);
+    if (executed.code === BATCH_EXIT.interrupted) return executed.code;
+    const rows = executed.result.finalized?.compare ?? [];
+    if (options.json) {
+      io.stdout(JSON.stringify(compareJson(rows), null, 2) + '\n');
+    } else {
+      const what = `${names.length - 1} variants against ${baseline} (${names.length} × ${options.seeds} seeds)`;
+      const lines = summaryLines('compare', plan, executed, what);
+      io.stdout((rows.length ? compareTable(rows) + '\n' : '') + lines.join('\n') + '\n');
+    }
+    return executed.code;
+  });
+}

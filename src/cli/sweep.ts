@@ -1,0 +1,58 @@
+// `clusterlab sweep`: the scenario over a design of parameter values (grid, Latin hypercube or
+// Morris trajectories) × seeds → sweep.csv (one row per point and seed, the swept values as
+// columns), with `--sensitivity morris` also sensitivity.csv (μ, μ*, σ per parameter and outcome).
+import type { DesignMethod } from '../analysis/design.ts';
+import type { SweepParam } from '../batch/jobs.ts';
+import { sweepPlan } from '../batch/plan.ts';
+import { loadScenario } from '../scenarios/load.ts';
+import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryJson, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
+import type { CliIo } from './io.ts';
+
+export interface SweepOptions extends CommonOptions {
+  /** Absent when no --param was given. */
+  param?: SweepParam[];
+  samples: number;
+  /** Default grid; morris with --sensitivity morris. */
+  method?: DesignMethod;
+  seeds?: number;
+  sensitivity?: 'morris';
+}
+
+/** The design the options ask for; a usage message when they contradict each other. */
+export function sweepMethod(options: Pick<SweepOptions, 'method' | 'sensitivity'>): DesignMethod | { usage: string } {
+  if (options.sensitivity === 'morris') {
+    if (options.method !== undefined && options.method !== 'morris') {
+      return { usage: `--sensitivity morris runs the Morris design (--samples trajectories); drop --method ${options.method}` };
+    }
+    return 'morris';
+  }
+  return options.method ?? 'grid';
+}
+
+export function sweepCommand(ref: string, options: SweepOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {
+  return withBatchErrors(io, async () => {
+    const method = sweepMethod(options);
+    if (typeof method !== 'string') {
+      io.stderr(`error: ${method.usage}\n`);
+      return BATCH_EXIT.usage;
+    }
+    const params = options.param ?? [];
+    if (params.length === 0) {
+      io.stderr('error: name at least one parameter: --param path=lo:hi[:int]\n');
+      return BATCH_EXIT.usage;
+    }
+    const base = loadScenario(ref);
+    const seeds = options.seeds ?? 1;
+    const plan = sweepPlan({
+      ref, seeds: seedRange({ seeds, seedStart: options.seedStart }), ticks: options.ticks, metrics: options.metrics ?? null,
+      shard: options.shard ?? null, params, method, samples: options.samples,
+    });
+    const out = options.out ?? defaultBatchDir(base.name, 'sweep', options.shard);
+    const executed = await runPlan('sweep', plan, out, options, io, deps);
+    if (executed.code === BATCH_EXIT.interrupted) return executed.code;
+    const points = plan.manifest.sweep!.points.length;
+    const what = `${method} design of ${points} points over ${params.map((p) => p.path).join(', ')} × ${seeds} seed${seeds === 1 ? '' : 's'} = ${plan.manifest.jobs} runs`;
+    io.stdout(options.json ? summaryJson(plan, executed) : summaryLines('sweep', plan, executed, what).join('\n') + '\n');
+    return executed.code;
+  });
+}

@@ -1,0 +1,29 @@
+// A "worker" that runs jobs on the calling thread: for tests, `--workers 0`, and environments
+// without threads. Each job starts on a fresh macrotask, so timers, signals and progress output
+// get a turn between jobs (not during one: a run cannot be interrupted).
+import { runJob } from './job.ts';
+import type { SpawnWorker, WorkerHandle } from './pool.ts';
+import type { Job, JobResult } from './protocol.ts';
+
+export function inProcessSpawner(run: (job: Job) => JobResult = runJob): SpawnWorker {
+  return (): WorkerHandle => {
+    let terminated = false;
+    return {
+      run(job) {
+        return new Promise((resolve, reject) => {
+          setTimeout(() => {
+            if (terminated) return reject(new Error(`worker terminated before job ${job.index}`));
+            try {
+              resolve(run(job));
+            } catch (error) {
+              reject(error);
+            }
+          }, 0);
+        });
+      },
+      async terminate() {
+        terminated = true;
+      },
+    };
+  };
+}

@@ -1,0 +1,39 @@
+// One batch job, start to finish: run the engine on the job's scenario and seed, then pack what
+// the batch keeps — the selected metrics' series (metric-major, one Float64Array), the stage
+// column and the per-run outcomes — into a JobResult whose buffers can be transferred. Pure: the
+// same job gives the same result on any thread, in Node or in a browser.
+import { finalStageOf, outcomesOf } from '../analysis/outcomes.ts';
+import { run } from '../engine/run.ts';
+import type { Job, JobResult } from './protocol.ts';
+
+export function runJob(job: Job): JobResult {
+  const { world } = run(job.scenario, { seed: job.seed, ticks: job.ticks });
+  const { series } = world;
+  const columns = selectColumns(series.metrics, job.metrics);
+  const rows = series.recorded * (series.regions + 1);
+  const values = new Float64Array(columns.length * rows);
+  columns.forEach((c, k) => values.set(series.values[c].subarray(0, rows), k * rows));
+  return {
+    index: job.index,
+    metrics: columns.map((c) => series.metrics[c]),
+    regions: [...world.regions.names, 'all'],
+    ticksPerYear: world.ticksPerYear,
+    rows,
+    series: values,
+    stage: series.stage.slice(0, rows),
+    outcomes: outcomesOf(world),
+    finalStage: finalStageOf(world),
+  };
+}
+
+/** Column indices of the requested metrics, in the requested order (all when null). */
+function selectColumns(available: readonly string[], wanted: readonly string[] | null): number[] {
+  if (wanted === null) return available.map((_, k) => k);
+  const unknown = wanted.filter((m) => !available.includes(m));
+  if (unknown.length) {
+    throw new Error(`unknown metric${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${available.join(', ')})`);
+  }
+  const repeated = wanted.filter((m, k) => wanted.indexOf(m) !== k);
+  if (repeated.length) throw new Error(`metric${repeated.length > 1 ? 's' : ''} listed twice: ${[...new Set(repeated)].join(', ')}`);
+  return wanted.map((m) => available.indexOf(m));
+}

@@ -1,0 +1,12 @@
+// The TypeScript body of a Node worker thread (loaded by node-worker.mjs): serve jobs on parentPort.
+import { parentPort } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { runJob } from './job.ts';
+import type { Job, JobResult } from './protocol.ts';
+import { exposeJobRunner } from './worker.ts';
+
+/** Serves jobs on this worker thread's parentPort; `run` defaults to runJob (fixtures wrap it). */
+export function serveNodeWorker(run: (job: Job) => JobResult = runJob): void {
+  if (!parentPort) throw new Error('serveNodeWorker() must run in a worker thread');
+  exposeJobRunner(nodeEndpoint(parentPort), run);
+}
