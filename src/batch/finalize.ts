@@ -22,7 +22,8 @@ import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { inShard } from './jobs.ts';
 import type { BatchManifest } from './plan.ts';
-import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, writeAtomic, type RunRecord } from './store.ts';
+import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
+import { writeFileAtomic } from '../io/write.ts';
 
 export const RUNS_CSV = 'runs.csv';
 export const ENSEMBLE_CSV = 'ensemble.csv';
@@ -167,7 +168,7 @@ export function manifestText(manifest: BatchManifest): string {
 
 export function writeManifest(dir: string, manifest: BatchManifest): string {
   const file = join(dir, MANIFEST);
-  writeAtomic(file, manifestText(manifest));
+  writeFileAtomic(file, manifestText(manifest));
   return file;
 }
 

@@ -10,9 +10,9 @@
 // Every file is written to a temporary name and renamed; the .json is written after the .bin, so
 // its presence marks a complete job. Byte order of the .bin: the machine's (little-endian on every
 // platform Node runs on).
-import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeDir } from '../io/write.ts';
+import { makeDir, writeFileAtomic } from '../io/write.ts';
 import type { Job, JobResult } from '../workers/protocol.ts';
 
 export const RUNS_DIR = 'runs';
@@ -49,13 +49,6 @@ export interface RunSeries {
   stage: Uint8Array;
 }
 
-/** Writes `data` to `file` via `file.<pid>.tmp` and a rename. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
-
 export function runsDir(out: string): string {
   return join(out, RUNS_DIR);
 }
@@ -78,7 +71,7 @@ export function writeRun(out: string, job: Job, result: JobResult): void {
   const bytes = new Uint8Array(series.byteLength + stage.byteLength);
   bytes.set(new Uint8Array(series.buffer, series.byteOffset, series.byteLength), 0);
   bytes.set(stage, series.byteLength);
-  writeAtomic(binFile(out, job.index), bytes);
+  writeFileAtomic(binFile(out, job.index), bytes);
   const record: RunRecord = {
     index: job.index,
     variant: job.variant,
@@ -91,13 +84,13 @@ export function writeRun(out: string, job: Job, result: JobResult): void {
     rows: result.rows,
     ticksPerYear: result.ticksPerYear,
   };
-  writeAtomic(jsonFile(out, job.index), JSON.stringify(record) + '\n');
+  writeFileAtomic(jsonFile(out, job.index), JSON.stringify(record) + '\n');
   rmSync(failedFile(out, job.index), { force: true });
 }
 
 export function writeFailure(out: string, job: Job, error: string, attempts: number): void {
   const record: FailureRecord = { index: job.index, variant: job.variant, point: job.point, seed: job.seed, attempts, error };
-  writeAtomic(failedFile(out, job.index), JSON.stringify(record) + '\n');
+  writeFileAtomic(failedFile(out, job.index), JSON.stringify(record) + '\n');
 }
 
 /** Indices of the completed jobs in a run directory, ascending. */

@@ -10,10 +10,10 @@ import { timeseriesCsv } from './timeseries.ts';
 
 export const RUN_FILES = ['timeseries.csv', 'events.csv', 'firms.csv', 'summary.json'] as const;
 
-/** Writes `text` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). */
-export function writeFileAtomic(file: string, text: string): void {
+/** Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
 

@@ -145,7 +145,7 @@ export function runPool(jobs: readonly Job[], options: PoolOptions, events: Pool
     await Promise.all(lanes);
     stop();
     await callbacks;
-    // Workers spawned while others were being terminated are in `live` until stop() above.
+    // stop() above has queued the termination of every worker still live; wait for them all.
     while (terminations.length) await Promise.all(terminations.splice(0));
     if (fatal) throw fatal.error;
     return { completed, failed };
