@@ -25,6 +25,8 @@ export interface RunRecord {
   point: number | null;
   seed: number;
   finalStage: string;
+  /** Firm-size histogram at the last tick (log2 bins of employees). */
+  sizes: number[];
   /** In OUTCOME_NAMES order. */
   outcomes: Record<string, number>;
   metrics: string[];
@@ -78,6 +80,7 @@ export function writeRun(out: string, job: Job, result: JobResult): void {
     point: job.point,
     seed: job.seed,
     finalStage: result.finalStage,
+    sizes: result.sizes,
     outcomes: result.outcomes,
     metrics: result.metrics,
     regions: result.regions,

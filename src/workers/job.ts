@@ -3,6 +3,7 @@
 // column and the per-run outcomes — into a JobResult whose buffers can be transferred. Pure: the
 // same job gives the same result on any thread, in Node or in a browser.
 import { finalStageOf, outcomesOf } from '../analysis/outcomes.ts';
+import { sizeHistogram } from '../analysis/sizes.ts';
 import { run } from '../engine/run.ts';
 import type { Job, JobResult } from './protocol.ts';
 
@@ -23,6 +24,7 @@ export function runJob(job: Job): JobResult {
     stage: series.stage.slice(0, rows),
     outcomes: outcomesOf(world),
     finalStage: finalStageOf(world),
+    sizes: sizeHistogram(world.firms.employees, world.firms.count),
   };
 }
 

@@ -36,6 +36,8 @@ export interface JobResult {
   outcomes: Record<string, number>;
   /** Stage of `all` at the last tick. */
   finalStage: string;
+  /** Firm sizes at the last tick: sizes[k] = firms with employees in [2^k, 2^(k+1)) (see analysis/sizes.ts). */
+  sizes: number[];
 }
 
 /** The surface a worker exposes (through comlink). */
