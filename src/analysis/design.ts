@@ -5,6 +5,7 @@
 //
 // A point's values follow the order of `params`.
 import { Stream } from '../engine/rng.ts';
+import { pow } from '../engine/math.ts';
 
 /** A swept parameter: a scenario path and its closed range. */
 export interface Param {
@@ -90,7 +91,7 @@ export function gridDesign(params: Param[], samplesPerParam: number): Design {
   checkCount('samples per parameter', samplesPerParam);
   const N = samplesPerParam;
   const k = params.length;
-  const total = N ** k;
+  const total = Math.round(pow(N, k));
   if (total > 1e7) throw new RangeError(`design: a grid of ${N}^${k} points is too large`);
   const axis = Array.from({ length: N }, (_, i) => (N === 1 ? 0.5 : i / (N - 1)));
   const unit: number[][] = [];

@@ -1,12 +1,13 @@
 // Firm-size distribution in log2 bins of employees: bin k holds firms with 2^k ≤ e < 2^(k+1)
 // (sizes below 1 fall in bin 0). Small enough to keep for every run of a batch, and what the
 // log–log size plots (Gibrat, Zipf) are drawn from.
+import { floorLog2, pow } from '../engine/math.ts';
 export const SIZE_BINS = 32;
 
 export function sizeHistogram(employees: ArrayLike<number>, count: number): number[] {
   const bins = new Array<number>(SIZE_BINS).fill(0);
   for (let i = 0; i < count; i++) {
-    const k = employees[i] < 1 ? 0 : Math.min(SIZE_BINS - 1, Math.floor(Math.log2(employees[i])));
+    const k = employees[i] < 1 ? 0 : Math.min(SIZE_BINS - 1, floorLog2(employees[i]));
     bins[k]++;
   }
   return bins;
@@ -14,7 +15,7 @@ export function sizeHistogram(employees: ArrayLike<number>, count: number): numb
 
 /** Lower edge of bin k, in employees. */
 export function sizeBinLower(k: number): number {
-  return 2 ** k;
+  return pow(2, k);
 }
 
 /**

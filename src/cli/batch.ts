@@ -13,6 +13,7 @@ import { loadScenario } from '../scenarios/load.ts';
 import { defaultWorkers, inProcessSpawner, nodeSpawner } from '../workers/node.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
+import { batchReport } from './report.ts';
 
 export const BATCH_EXIT = { ok: 0, invalidInput: 1, usage: 2, runsFailed: 4, interrupted: 130 } as const;
 
@@ -38,7 +39,7 @@ export interface CommonOptions {
   shard?: Shard;
   metrics?: string[];
   quiet?: boolean;
-  /** `--no-report`: accepted, no effect until the report comes (viz issue). */
+  /** false with `--no-report`: no report.html at the end (written by default for a finished, unsharded batch). */
   report?: boolean;
   json?: boolean;
 }
@@ -85,6 +86,8 @@ export interface Executed {
   seconds: number;
   /** The exit code so far: 0, 4 (failures) or 130 (interrupted). */
   code: number;
+  /** Path of report.html when one was written. */
+  report?: string;
 }
 
 /** Runs a plan with the command's options: workers, signals, progress, messages on stderr. */
@@ -122,7 +125,16 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
     const where = result.finalized ? join(out, 'failures.csv') : join(out, 'runs', '<index>.failed.json');
     io.stderr(`${command}: ${result.failed} of ${result.total} runs failed (after a retry); see ${where}. --resume retries them.\n`);
   }
-  return { result, out, seconds, code: result.failed > 0 ? BATCH_EXIT.runsFailed : BATCH_EXIT.ok };
+  const executed: Executed = { result, out, seconds, code: result.failed > 0 ? BATCH_EXIT.runsFailed : BATCH_EXIT.ok };
+  // The report of a finished, unsharded batch (shards get theirs from `merge`).
+  if (result.finalized && result.completed > 0 && options.report !== false) {
+    const report = await batchReport(out, io);
+    if (report) {
+      executed.report = report;
+      result.finalized.files.push(report);
+    }
+  }
+  return executed;
 }
 
 /** Basenames of the files written, for the terminal. */
@@ -144,6 +156,7 @@ export function summaryLines(command: string, plan: Plan, executed: Executed, wh
     `  wall time   ${seconds.toFixed(2)} s (${rate.toFixed(1)} runs/s)`,
     `  outputs     ${out} (${fileList(executed)})`,
   ];
+  if (executed.report) lines.push(`  report      ${executed.report}`);
   if (shard && !result.interrupted) lines.push(`  next        when every shard is done: clusterlab merge <the ${shard.n} shard folders> --out <folder>`);
   return lines;
 }

@@ -1,4 +1,4 @@
-// The command line: `clusterlab run | validate | list | batch | compare | sweep | merge`.
+// The command line: `clusterlab run | validate | list | batch | compare | sweep | merge | report`.
 // `main(argv, io)` parses and dispatches and returns the exit code (0 ok, 1 invalid input, 2 usage,
 // 4 some batch runs failed, 130 a batch interrupted by SIGINT/SIGTERM), so tests call it
 // in-process; `cli()` binds it to the process. Anything else thrown is a bug: `cli()` prints its
@@ -15,6 +15,7 @@ import { sweepCommand, type SweepOptions } from './sweep.ts';
 import { userErrorMessage } from './errors.ts';
 import { processIo, type CliIo } from './io.ts';
 import { listCommand } from './list.ts';
+import { reportCommand, type ReportOptions } from './report.ts';
 import { runCommand, type RunCommandOptions } from './run.ts';
 import { validateCommand } from './validate.ts';
 import { packageVersion } from './version.ts';
@@ -33,7 +34,7 @@ function withBatchOptions(command: Command, name: string): Command {
     .option('--out <dir>', `output folder (default: out/<scenario>-${name}[-shard<k>of<N>])`)
     .option('--resume', 'finish an interrupted batch in --out: run only the jobs without a result')
     .option('--quiet', 'no progress output')
-    .option('--no-report', 'skip the HTML report (accepted; the report comes with a later version)')
+    .option('--no-report', 'do not write report.html (written by default when the batch finishes)')
     .option('--json', 'print the result as JSON');
 }
 
@@ -110,9 +111,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
     .argument('<dir...>', 'the shards\' output folders')
     .requiredOption('--out <dir>', 'the merged output folder (run files are copied into it)')
     .option('--quiet', 'no progress output')
-    .option('--no-report', 'skip the HTML report (accepted; the report comes with a later version)')
+    .option('--no-report', 'do not write report.html into --out')
     .option('--json', 'print the result as JSON')
     .action((dirs: string[], options: MergeOptions) => mergeCommand(dirs, options, io).then(setExit));
+
+  program
+    .command('report')
+    .description('turn the output folder of run, batch, compare or sweep into one self-contained report.html (opens offline)')
+    .argument('<dir>', 'an output folder')
+    .option('--quiet', 'print nothing on success')
+    .action((dir: string, options: ReportOptions) => reportCommand(dir, options, io).then(setExit));
 
   return program;
 }

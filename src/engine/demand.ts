@@ -1,6 +1,7 @@
 // World demand per segment over its product life cycle: a logistic rise to a peak, then an
 // exponential decline. This is what ultimately drives cluster growth and decline (MODEL.md §2).
 import type { DemandCurve, Scenario } from '../scenarios/schema.ts';
+import { exp } from './math.ts';
 
 export type { DemandCurve };
 
@@ -20,7 +21,7 @@ export function demandCurves(segments: Scenario['segments']): DemandCurve[] {
  * with σ the logistic function; per year.
  */
 export function demandAt(c: DemandCurve, year: number): number {
-  const rise = 1 / (1 + Math.exp(-c.growth * (year - c.midYear)));
-  const fall = c.declineYear === null ? 1 : Math.exp(-c.declineRate * Math.max(0, year - c.declineYear));
+  const rise = 1 / (1 + exp(-c.growth * (year - c.midYear)));
+  const fall = c.declineYear === null ? 1 : exp(-c.declineRate * Math.max(0, year - c.declineYear));
   return c.base + c.peak * rise * fall;
 }

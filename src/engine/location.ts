@@ -4,6 +4,7 @@
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Stream } from './rng.ts';
 import { ringDistance, type World } from './world.ts';
+import { log, pow } from './math.ts';
 
 type Entry = Scenario['mechanisms']['entry'];
 
@@ -34,7 +35,7 @@ export function chooseRegionProportional(counts: LocationCounts, p: Entry['propo
   let total = 0;
   for (let r = 0; r < R; r++) {
     const a = Array.isArray(p.a) ? p.a[r] : p.a;
-    w[r] = a + p.b * Math.pow(counts.byRegion[r], p.gamma);
+    w[r] = a + p.b * pow(counts.byRegion[r], p.gamma);
     total += w[r];
   }
   return total > 0 ? rng.categorical(w, R, total) : rng.int(0, R - 1);
@@ -62,8 +63,8 @@ export function chooseRegionLogit(world: World, counts: LocationCounts, segment:
     const free = Math.max(0, 1 - regions.employed[r] / regions.labourPool[r]);
     const cost = (regions.wage[r] + regions.landCost[r]) / meanCost;
     const u =
-      p.agglomeration * Math.log(1 + related) +
-      p.knowledge * Math.log(1 + regions.research[r]) +
+      p.agglomeration * log(1 + related) +
+      p.knowledge * log(1 + regions.research[r]) +
       p.labour * free -
       p.cost * cost +
       p.subsidy * regions.entryIncentive[r] +

@@ -2,6 +2,7 @@
 // order, and one pass over the firms plus one over regions × segments that fills a row per region
 // and the `all` row. Scratch accumulators are allocated once per world, never per firm or tick.
 import type { World } from './world.ts';
+import { log } from './math.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -108,7 +109,7 @@ function scratchFor(world: World): Scratch {
   return s;
 }
 
-const xlogx = (p: number): number => (p > 0 ? p * Math.log(p) : 0);
+const xlogx = (p: number): number => (p > 0 ? p * log(p) : 0);
 
 /**
  * Writes every metric for the world's current state into `out` (one Float64Array per metric, in
@@ -238,7 +239,7 @@ function writeVariety(
       related += xlogx(pb) - sumPlogP;
     }
   }
-  out[C.diversity][row] = S > 1 ? Math.min(1, Math.max(0, h / Math.log(S))) : 0;
+  out[C.diversity][row] = S > 1 ? Math.min(1, Math.max(0, h / log(S))) : 0;
   out[C.unrelated][row] = Math.max(0, unrelated);
   out[C.related][row] = Math.max(0, related);
 }

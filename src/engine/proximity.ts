@@ -3,6 +3,12 @@
 // with them, so no firm pair is ever visited.
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Regions } from './world.ts';
+import { exp } from './math.ts';
+
+/** √(dx² + dy²) from correctly rounded operations only (Math.hypot may differ between engines). */
+function euclid(dx: number, dy: number): number {
+  return Math.sqrt(dx * dx + dy * dy);
+}
 
 /** Distance in km between regions a and b: the scenario's matrix, or Euclidean from positions. */
 export function regionDistances(scenario: Scenario, regions: Regions): Float64Array {
@@ -12,7 +18,7 @@ export function regionDistances(scenario: Scenario, regions: Regions): Float64Ar
     for (let b = 0; b < R; b++) {
       d[a * R + b] = scenario.distances
         ? scenario.distances[a][b]
-        : Math.hypot(regions.x[a] - regions.x[b], regions.y[a] - regions.y[b]);
+        : euclid(regions.x[a] - regions.x[b], regions.y[a] - regions.y[b]);
     }
   }
   return d;
@@ -48,7 +54,7 @@ export function geoWeights(scenario: Scenario, regions: Regions): Float64Array {
   for (let a = 0; a < R; a++) {
     for (let b = 0; b < R; b++) {
       const k = a * R + b;
-      w[k] = a === b ? 1 : decay > 0 ? Math.exp(-dist[k] / decay) * (1 - friction[k]) : 0;
+      w[k] = a === b ? 1 : decay > 0 ? exp(-dist[k] / decay) * (1 - friction[k]) : 0;
     }
   }
   return w;
@@ -70,7 +76,7 @@ export function cognitiveWeights(c: Cognitive, segments: number): Float64Array {
   }
   let max = 0;
   for (let d = 0; d < n && d <= c.maxDistance; d++) {
-    w[d] = (c.novelty + d) * Math.exp(-d / c.reach);
+    w[d] = (c.novelty + d) * exp(-d / c.reach);
     max = Math.max(max, w[d]);
   }
   if (max > 0) for (let d = 0; d < n; d++) w[d] /= max;

@@ -2,6 +2,7 @@
 // change in how many numbers one process draws never shifts the draws of another (common
 // random numbers for paired comparisons). No Math.random anywhere in the engine.
 import seedrandom from 'seedrandom';
+import { exp, log } from './math.ts';
 
 /** A named stream with the draws the processes need. */
 export class Stream {
@@ -45,21 +46,21 @@ export class Stream {
       v = 2 * this.next() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * log(s)) / s);
     this.spare = v * f;
     return u * f;
   }
 
   /** Standard Gumbel, for logit choice by the max of utilities plus noise. */
   gumbel(): number {
-    return -Math.log(-Math.log(1 - this.next()));
+    return -log(-log(1 - this.next()));
   }
 
   /** Poisson(lambda): Knuth's product method below 30, Hörmann's PTRS above. */
   poisson(lambda: number): number {
     if (!(lambda > 0)) return 0;
     if (lambda < 30) {
-      const limit = Math.exp(-lambda);
+      const limit = exp(-lambda);
       let k = 0;
       let p = this.next();
       while (p > limit) {
@@ -90,9 +91,9 @@ function sumOf(w: ArrayLike<number>, n: number): number {
   return s;
 }
 
-/** log Γ(x) for x > 0 (Lanczos, g = 7), accurate to ~1e-15 relative. */
+/** log Γ(x) for x ≥ 0.5 (Lanczos, g = 7), accurate to ~1e-15 relative; Poisson needs x = k + 1 ≥ 1. */
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (!(x >= 0.5)) throw new RangeError(`logGamma is defined here for x ≥ 0.5, got ${x}`);
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
     -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
@@ -102,12 +103,12 @@ export function logGamma(x: number): number {
   let a = c[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 function poissonPtrs(lambda: number, rng: Stream): number {
   const slam = Math.sqrt(lambda);
-  const loglam = Math.log(lambda);
+  const loglam = log(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -119,7 +120,7 @@ function poissonPtrs(lambda: number, rng: Stream): number {
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logGamma(k + 1)) {
+    if (log(v) + log(invalpha) - log(a / (us * us) + b) <= -lambda + k * loglam - logGamma(k + 1)) {
       return k;
     }
   }

@@ -24,6 +24,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { METRIC } from './metrics.ts';
 import { rowOf, STAGES, type Stage } from './series.ts';
 import type { World } from './world.ts';
+import { pow } from './math.ts';
 
 /** Stage indices, in the order of STAGES (the value stored in series.stage). */
 export const STAGE = Object.freeze(
@@ -70,7 +71,7 @@ export function createStageState(regions: number): StageState {
 
 /** g: annualised growth of employment over the window, with +1 so that empty starts stay finite. */
 export function growthRate(now: number, then: number, windowYears: number): number {
-  return Math.pow((now + 1) / (then + 1), 1 / windowYears) - 1;
+  return pow((now + 1) / (then + 1), 1 / windowYears) - 1;
 }
 
 /** The stage the signals point to from `current` (level hysteresis only; see the header). */

@@ -9,6 +9,7 @@ import { compactFirms, meanCapability } from '../firms.ts';
 import { EVENT, logEvent, recordExit } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { exp, pow } from '../math.ts';
 
 export function exit(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.exit;
@@ -26,9 +27,9 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     let leaves = distress[i] > grace;
     if (!leaves && p.hazard > 0 && birth[i] < world.tick) {
       const ageYears = (world.tick - birth[i]) / tpy;
-      let annual = p.hazard * Math.exp(-ageYears / p.hazardAgeScale);
-      if (p.hazardCapabilityElasticity !== 0) annual *= Math.pow(meanC / capability[i], p.hazardCapabilityElasticity);
-      leaves = rng.uniform() < 1 - Math.pow(1 - Math.min(1, annual), 1 / tpy);
+      let annual = p.hazard * exp(-ageYears / p.hazardAgeScale);
+      if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
+      leaves = rng.uniform() < 1 - pow(1 - Math.min(1, annual), 1 / tpy);
     }
     if (leaves) {
       alive[i] = 0;

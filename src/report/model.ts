@@ -1,0 +1,84 @@
+// What a report shows, as plain data: built from an output folder by the CLI (src/report/load.ts)
+// or from runs made in the browser (viz/), and drawn by the same chart code (viz/src/charts/).
+// Browser-safe: no Node imports. Arrays are per tick unless said otherwise.
+
+export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep';
+
+/** One series band: the ensemble over seeds (p05/p95 absent for a single run). */
+export interface Band {
+  p50: number[];
+  mean?: number[];
+  p05?: number[];
+  p95?: number[];
+}
+
+/** A variant (or the single run) with its series by region (`all` included) and metric. */
+export interface VariantSeries {
+  name: string;
+  /** Number of runs (seeds) behind the bands. */
+  runs: number;
+  /** series[region][metric] */
+  series: Record<string, Record<string, Band>>;
+  /** Lifecycle stage per tick and region: the stage of the single run, or the most frequent over seeds. */
+  stages: Record<string, string[]>;
+  /** Firm-size histogram at the last tick summed over runs (log2 bins of employees; analysis/sizes.ts). */
+  sizes: number[];
+}
+
+export interface CompareEntry {
+  variant: string;
+  baseline: string;
+  outcome: string;
+  n: number;
+  baselineMean: number;
+  variantMean: number;
+  meanDiff: number;
+  ciLow: number;
+  ciHigh: number;
+  pBetter: number;
+  spend: number;
+  /** NaN (null in JSON) until levers spend money. */
+  effectPerSpend: number | null;
+}
+
+export interface MetricInfo {
+  name: string;
+  unit: string;
+  description: string;
+}
+
+export interface ReportData {
+  kind: ReportKind;
+  /** Heading: e.g. "compare · default · 5 variants × 20 seeds". */
+  title: string;
+  scenario: { name: string; description: string };
+  ticksPerYear: number;
+  /** Ticks 0..T (the x axis; years = tick / ticksPerYear). */
+  ticks: number[];
+  /** Region names in scenario order, then `all`. */
+  regions: string[];
+  metrics: MetricInfo[];
+  /** Metrics drawn by default, in order (the rest can be picked in the viz app). */
+  mainMetrics: string[];
+  variants: VariantSeries[];
+  compare?: CompareEntry[];
+  /** Sweep rows (point, seed, parameter values, outcomes) for a table; absent otherwise. */
+  sweep?: { columns: string[]; rows: (number | string)[][] };
+  /** The manifest (or summary.json's manifest) as written, shown as a readable block. */
+  manifest: unknown;
+}
+
+/** The metrics a report draws first. */
+export const MAIN_METRICS = ['firms', 'employment', 'output', 'entries', 'exits', 'spinoffs', 'innovations', 'capability_mean', 'diversity', 'wage'];
+
+/** Colours readable on white for up to 8 variants (Okabe–Ito, colour-blind safe). */
+export const VARIANT_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+
+/** Background shades of the lifecycle stages. */
+export const STAGE_COLOURS: Record<string, string> = {
+  formation: 'rgba(86,180,233,0.12)',
+  growth: 'rgba(0,158,115,0.12)',
+  maturity: 'rgba(230,159,0,0.12)',
+  decline: 'rgba(213,94,0,0.12)',
+  renewal: 'rgba(204,121,167,0.14)',
+};

@@ -1,0 +1,193 @@
+// report.html in a real browser (Debian's Chromium through playwright-core; test/support/browser.ts):
+// the report of a small `compare` and of a `run` folder, opened from file:// with every network
+// request refused — every chart's canvas is drawn, the page logs no error, and the compare table
+// shows compare.csv's numbers through the report's own formatter. Screenshots: test-output/.
+// Without Chromium the tests are skipped with the reason printed (never passed without running).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPARE_OUTCOMES } from '../../viz/src/charts/index.ts';
+import { formatSigned, formatValue } from '../../viz/src/charts/format.ts';
+import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, type BrowserSession } from '../support/browser.ts';
+
+const BIN = join(repoRoot, 'bin', 'clusterlab.mjs');
+
+/** The compare table's data-field → compare.csv column; `signed` cells are written with formatSigned. */
+const FIELDS: { field: string; column: string; signed?: boolean }[] = [
+  { field: 'n', column: 'n' },
+  { field: 'baselineMean', column: 'baseline_mean' },
+  { field: 'variantMean', column: 'variant_mean' },
+  { field: 'meanDiff', column: 'mean_diff', signed: true },
+  { field: 'ciLow', column: 'ci_low' },
+  { field: 'ciHigh', column: 'ci_high' },
+  { field: 'pBetter', column: 'p_better' },
+  { field: 'spend', column: 'spend' },
+  { field: 'effectPerSpend', column: 'effect_per_spend' },
+];
+
+function clusterlab(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: repoRoot, timeout: 60_000, maxBuffer: 16 * 2 ** 20, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1;
+      resolve({ code, stdout, stderr: stderr + (error && code === -1 ? error.message : '') });
+    });
+  });
+}
+
+const describeResult = (what: string, r: { code: number; stdout: string; stderr: string }) =>
+  `${what}: exit ${r.code}\n--- stdout\n${r.stdout.slice(-3000)}\n--- stderr\n${r.stderr.slice(-3000)}`;
+
+const skip = browserSkipReason();
+announceSkip(skip);
+
+describe.skipIf(skip !== null)('report.html in Chromium', () => {
+  let session: BrowserSession;
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'clusterlab-report-e2e-'));
+    session = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /**
+   * Opens `file` from file:// in a new page; any request other than file: and data: is refused and
+   * counted as an error (the report must open offline). Returns the page and its error list.
+   */
+  async function openReport(file: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await session.context.newPage();
+    const errors = collectErrors(page);
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      errors.push(`network request from an offline report: ${url}`);
+      return route.abort();
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  /** Waits until every `[data-chart]` holds a canvas with ink, then checks it; returns the chart ids. */
+  async function expectChartsDrawn(page: Page): Promise<string[]> {
+    await page
+      .waitForFunction(() => {
+        const charts = document.querySelectorAll('[data-chart]');
+        return charts.length > 0 && [...charts].every((c) => c.querySelector('canvas') !== null);
+      }, undefined, { timeout: 10_000 })
+      .catch(() => {});
+    const charts = await page.$$eval('[data-chart]', (els) => els.map((e) => ({ id: e.getAttribute('data-chart') ?? '', canvases: e.querySelectorAll('canvas').length })));
+    expect(charts.length, 'charts ([data-chart]) in the page').toBeGreaterThan(0);
+    expect(charts.filter((c) => c.canvases === 0).map((c) => c.id), 'charts without a canvas').toEqual([]);
+    // uPlot draws on the next frame at the latest; give it a few.
+    let ink = await canvasInk(page);
+    for (let i = 0; i < 20 && ink.some((c) => c.ink === 0); i++) {
+      await page.waitForTimeout(50);
+      ink = await canvasInk(page);
+    }
+    expect(ink.filter((c) => c.width === 0 || c.height === 0).map((c) => c.chart), 'canvases of zero size').toEqual([]);
+    expect(ink.filter((c) => c.ink === 0).map((c) => c.chart), 'canvases left blank').toEqual([]);
+    return charts.map((c) => c.id);
+  }
+
+  it('compare default --seeds 4 --ticks 60: report written by default, charts drawn, table = compare.csv', async () => {
+    const out = join(work, 'compare');
+    const r = await clusterlab(['compare', 'default', '--seeds', '4', '--ticks', '60', '--out', out, '--quiet']);
+    expect(r.code, describeResult('clusterlab compare', r)).toBe(0);
+    const file = join(out, 'report.html');
+    expect(existsSync(file), `${file} written by compare (default on)`).toBe(true);
+    expect(r.stdout, 'compare prints the report path').toContain('report.html');
+
+    const html = readFileSync(file, 'utf8');
+    // Self-contained: no script or stylesheet from elsewhere.
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=["']?(https?:)?\/\//i);
+
+    const { page, errors } = await openReport(file);
+    const ids = await expectChartsDrawn(page);
+    expect(ids).toContain('ts-employment');
+    expect(ids).toContain('sizes');
+    expect(ids.some((id) => id.startsWith('region-')), `region small multiples among ${ids.join(', ')}`).toBe(true);
+    for (const outcome of COMPARE_OUTCOMES) expect(ids).toContain(`compare-${outcome}`);
+
+    // The manifest as a readable block.
+    const pre = await page.$$eval('pre', (els) => els.map((e) => e.textContent ?? ''));
+    expect(pre.some((t) => t.includes('"scenario"') || t.includes('scenario')), 'manifest <pre>').toBe(true);
+
+    // The compare table: every main outcome of every variant, each field as compare.csv has it.
+    const csv = parseCsv(readFileSync(join(out, 'compare.csv'), 'utf8'));
+    const cells = await page.$$eval('[data-variant][data-outcome][data-field]', (els) =>
+      els.map((e) => ({ variant: e.getAttribute('data-variant')!, outcome: e.getAttribute('data-outcome')!, field: e.getAttribute('data-field')!, text: (e.textContent ?? '').trim() })),
+    );
+    const shown = new Map(cells.map((c) => [`${c.variant}|${c.outcome}|${c.field}`, c.text]));
+    const rows = csv.filter((row) => COMPARE_OUTCOMES.includes(row.outcome));
+    expect(new Set(rows.map((row) => row.variant)).size, 'variants in compare.csv').toBe(4);
+    expect(rows.length).toBe(4 * COMPARE_OUTCOMES.length);
+    const expected: string[] = [];
+    const actual: string[] = [];
+    for (const row of rows) {
+      for (const f of FIELDS) {
+        const x = Number(row[f.column]); // "NaN" → NaN → "n/a"
+        const key = `${row.variant}|${row.outcome}|${f.field}`;
+        expected.push(`${key} = ${f.signed ? formatSigned(x) : formatValue(x)}`);
+        actual.push(`${key} = ${shown.get(key) ?? '(no cell)'}`);
+      }
+    }
+    expect(actual).toEqual(expected);
+    // placebo is the base scenario: exactly 0, [0, 0], 0.5 on screen too.
+    expect(shown.get('placebo|final_employment|meanDiff')).toBe('0');
+    expect(shown.get('placebo|final_employment|pBetter')).toBe('0.5');
+
+    await screenshot(page, 'report-compare');
+    expect(errors, 'console errors, page errors, network requests').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a run folder: `clusterlab report` writes report.html, and it renders', async () => {
+    const out = join(work, 'run');
+    const r = await clusterlab(['run', 'default', '--ticks', '60', '--out', out]);
+    expect(r.code, describeResult('clusterlab run', r)).toBe(0);
+    const rep = await clusterlab(['report', out]);
+    expect(rep.code, describeResult('clusterlab report', rep)).toBe(0);
+    const file = join(out, 'report.html');
+    expect(existsSync(file)).toBe(true);
+    expect(rep.stdout).toContain('report.html');
+
+    const { page, errors } = await openReport(file);
+    const ids = await expectChartsDrawn(page);
+    expect(ids).toContain('ts-employment');
+    expect(ids).toContain('sizes');
+    expect(ids.some((id) => id.startsWith('compare-')), 'no compare charts for a run').toBe(false);
+    await screenshot(page, 'report-run');
+    expect(errors, 'console errors, page errors, network requests').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('sweep: the report written by default renders, with the sweep table', async () => {
+    const out = join(work, 'sweep');
+    const r = await clusterlab(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', '--ticks', '40', '--out', out, '--quiet']);
+    expect(r.code, describeResult('clusterlab sweep', r)).toBe(0);
+    const file = join(out, 'report.html');
+    expect(existsSync(file), `${file} written by sweep (default on)`).toBe(true);
+    const { page, errors } = await openReport(file);
+    const ids = await expectChartsDrawn(page);
+    expect(ids).toContain('ts-employment');
+    const text = await page.textContent('body');
+    expect(text).toContain('mechanisms.spinoffs.rate');
+    await screenshot(page, 'report-sweep');
+    expect(errors, 'console errors, page errors, network requests').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('`clusterlab report` on a folder that is no output folder fails with a clear message', async () => {
+    const r = await clusterlab(['report', work]);
+    expect(r.code, describeResult('clusterlab report <not an output folder>', r)).toBe(1);
+    expect(r.stderr.length).toBeGreaterThan(0);
+  }, 30_000);
+});

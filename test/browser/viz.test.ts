@@ -1,0 +1,180 @@
+// The viz app (viz/) in a real browser: built once with Vite's JS API (the repository's
+// vite.config.ts, into a temporary folder), served from a tiny static server on 127.0.0.1, it runs
+// the bundled `default` scenario (base, 2 seeds, 40 ticks) on Web Workers, and its per-run
+// outcomes equal the engine's in Node (runJob on the same jobs) exactly, and the CLI's runs.csv
+// as written (same number formatting). Without Chromium: skipped with the reason printed.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildJobs, variantUnits } from '../../src/batch/jobs.ts';
+import { formatNumber } from '../../src/io/format.ts';
+import { runJob } from '../../src/workers/job.ts';
+import type { JobResult } from '../../src/workers/protocol.ts';
+import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, serveStatic, type BrowserSession, type StaticServer } from '../support/browser.ts';
+
+const SEEDS = { start: 1, count: 2 };
+const TICKS = 40;
+
+interface RunRecord {
+  variant: string;
+  seed: number;
+  index: number;
+  outcomes: Record<string, number>;
+  finalStage: string;
+}
+
+const skip = browserSkipReason();
+announceSkip(skip);
+
+describe.skipIf(skip !== null)('viz app in Chromium', () => {
+  let session: BrowserSession;
+  let server: StaticServer;
+  let work: string;
+  let buildMs = 0;
+  let browserRuns: RunRecord[] = [];
+  /** `clusterlab batch default` of the same seeds and ticks. */
+  let cliOut = '';
+  /** The same jobs the app runs, run by the engine in Node. */
+  let nodeRuns: JobResult[] = [];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'clusterlab-viz-e2e-'));
+    const dist = join(work, 'viz');
+    // The CLI's batch of the same seeds (with its report), meanwhile.
+    cliOut = join(work, 'batch');
+    const cliBatch = new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [join(repoRoot, 'bin', 'clusterlab.mjs'), 'batch', 'default', '--seeds', String(SEEDS.count), '--seed-start', String(SEEDS.start), '--ticks', String(TICKS), '--out', cliOut, '--quiet'],
+        { cwd: repoRoot, timeout: 60_000, encoding: 'utf8' }, (e, _stdout, stderr) => (e ? reject(new Error(`clusterlab batch: ${e.message}\n${stderr}`)) : resolve())),
+    );
+    nodeRuns = buildJobs(variantUnits('default', ['base']), SEEDS, TICKS, null).map((job) => runJob(job));
+    const started = Date.now();
+    // The same build as `npm run build`, into a scratch folder (dist/viz is left alone).
+    const { build } = await import('vite');
+    await build({
+      configFile: join(repoRoot, 'vite.config.ts'),
+      root: join(repoRoot, 'viz'),
+      logLevel: 'warn',
+      build: { outDir: dist, emptyOutDir: true },
+    });
+    buildMs = Date.now() - started;
+    await cliBatch;
+    expect(existsSync(join(dist, 'index.html')), 'vite build wrote index.html').toBe(true);
+    server = await serveStatic(dist);
+    session = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function openApp(): Promise<{ page: Page; errors: string[] }> {
+    const page = await session.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => typeof window.clusterlab === 'object' && window.clusterlab !== null, undefined, { timeout: 10_000 });
+    return { page, errors };
+  }
+
+  it(`runs default (base, ${SEEDS.count} seeds, ${TICKS} ticks) in Web Workers: the CLI's numbers`, async () => {
+    const { page, errors } = await openApp();
+    const scenarios = await page.evaluate(() => window.clusterlab.scenarios);
+    expect(scenarios).toContain('default');
+
+    await page.selectOption('#scenario', 'default');
+    // Only base.
+    const boxes = page.locator('#variants input[type=checkbox]');
+    const n = await boxes.count();
+    expect(n, 'variant checkboxes').toBeGreaterThan(1);
+    for (let k = 0; k < n; k++) {
+      const box = boxes.nth(k);
+      await box.setChecked((await box.getAttribute('value')) === 'base');
+    }
+    await page.fill('#seeds', String(SEEDS.count));
+    await page.fill('#seed-start', String(SEEDS.start));
+    await page.fill('#ticks', String(TICKS));
+
+    const started = Date.now();
+    await page.click('#run');
+    await page.waitForFunction(() => window.clusterlab.status !== 'idle', undefined, { timeout: 10_000 });
+    const summary = await page.evaluate(() => window.clusterlab.done);
+    const runMs = Date.now() - started;
+    expect(summary).toEqual({ completed: SEEDS.count, failed: 0 });
+    expect(await page.evaluate(() => window.clusterlab.status)).toBe('done');
+    const progress = await page.$eval('#progress', (p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max]);
+    expect(progress[0]).toBe(progress[1]);
+
+    const results = (await page.evaluate(() => window.clusterlab.results())) as RunRecord[];
+    expect(results.map((r) => [r.variant, r.seed])).toEqual([['base', 1], ['base', 2]]);
+
+    browserRuns = results;
+    // Counts and stages exactly as the engine's in Node for the same jobs (the bit-for-bit
+    // comparison of every outcome is the next test).
+    for (const [k, r] of results.entries()) {
+      const counts = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, v]) => Number.isInteger(v)));
+      expect(counts(r.outcomes), `integer outcomes of seed ${r.seed}`).toEqual(counts(nodeRuns[k].outcomes));
+      expect(r.finalStage).toBe(nodeRuns[k].finalStage);
+    }
+
+    // And the CLI's runs.csv for the same seeds, as the CLI writes the numbers.
+    const rows = parseCsv(readFileSync(join(cliOut, 'runs.csv'), 'utf8'));
+    expect(rows.length).toBe(SEEDS.count);
+    for (const [k, row] of rows.entries()) {
+      const r = results[k];
+      const fromBrowser: Record<string, string> = { variant: r.variant, seed: String(r.seed), final_stage: r.finalStage };
+      for (const [name, value] of Object.entries(r.outcomes)) fromBrowser[name] = formatNumber(value);
+      expect(fromBrowser, `runs.csv row ${k + 1}`).toEqual(row);
+    }
+
+    // The charts filled in from the browser runs.
+    expect(await page.evaluate(() => window.clusterlab.rendered)).toBeGreaterThan(0);
+    const ink = await canvasInk(page);
+    expect(ink.length, 'charts drawn after the run').toBeGreaterThan(0);
+    expect(ink.filter((c) => c.ink === 0).map((c) => c.chart), 'blank canvases').toEqual([]);
+
+    await screenshot(page, 'viz-run-default');
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+    process.stderr.write(`viz e2e: vite build ${(buildMs / 1000).toFixed(1)} s, ${SEEDS.count} runs in the browser ${(runMs / 1000).toFixed(1)} s\n`);
+  }, 90_000);
+
+  it('Open results: the CLI\'s batch folder through the folder picker shows its report', async () => {
+    const { page, errors } = await openApp();
+    await page.setInputFiles('#open-folder', cliOut);
+    await page.waitForFunction(() => window.clusterlab.data() !== null || window.clusterlab.error !== null, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.clusterlab.error)).toBeNull();
+    const data = await page.evaluate(() => {
+      const d = window.clusterlab.data()!;
+      return { kind: d.kind, variants: d.variants.map((v) => [v.name, v.runs]), ticks: d.ticks.length };
+    });
+    expect(data).toEqual({ kind: 'batch', variants: [['base', SEEDS.count]], ticks: TICKS + 1 });
+    let ink = await canvasInk(page);
+    for (let i = 0; i < 20 && (ink.length === 0 || ink.some((c) => c.ink === 0)); i++) {
+      await page.waitForTimeout(50);
+      ink = await canvasInk(page);
+    }
+    expect(ink.map((c) => c.chart)).toContain('ts-employment');
+    expect(ink.filter((c) => c.ink === 0).map((c) => c.chart), 'blank canvases').toEqual([]);
+    await screenshot(page, 'viz-open-batch');
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('the outcomes are bit-for-bit those of runJob in Node (same jobs)', () => {
+    expect(browserRuns.length, 'the browser run of the previous test').toBe(SEEDS.count);
+    const differing: string[] = [];
+    for (const [k, r] of browserRuns.entries()) {
+      const node = nodeRuns[k].outcomes;
+      for (const name of Object.keys(node)) {
+        if (!Object.is(r.outcomes[name], node[name])) differing.push(`seed ${r.seed} ${name}: node ${node[name]}, browser ${r.outcomes[name]}`);
+      }
+      expect(Object.keys(r.outcomes)).toEqual(Object.keys(node));
+    }
+    // Where this fails by the last digits only: Math.exp/log/pow/sin/tanh are not bit-identical
+    // across V8 versions (Node's and Chromium's), and the engine uses them.
+    expect(differing, 'outcomes that differ between the browser and Node').toEqual([]);
+  });
+});
