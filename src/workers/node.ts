@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { SpawnWorker, WorkerHandle } from './pool.ts';
-import type { Job, JobResult, JobRunner } from './protocol.ts';
+import { remoteHandle } from './handle.ts';
+import type { JobRunner } from './protocol.ts';
 
 export { inProcessSpawner } from './in-process.ts';
 
@@ -33,44 +34,8 @@ function spawnNodeWorker(script: URL, options: NodeSpawnOptions): WorkerHandle {
   // of tsx's loader would load it a second time in every worker (node-worker.mjs brings its own).
   const worker = new Worker(script, { workerData: options.workerData, execArgv: [] });
   const remote = wrap<JobRunner>(nodeEndpoint(worker));
-  /** Why this worker can run no more jobs; null while it can. */
-  let gone: string | null = null;
-  let current: { index: number; reject: (error: Error) => void } | null = null;
-
-  const end = (why: string): void => {
-    if (gone !== null) return;
-    gone = why;
-    current?.reject(new Error(`${why} during job ${current.index}`));
-    current = null;
-  };
+  const { handle, end } = remoteHandle(remote, () => worker.terminate());
   worker.on('error', (error) => end(`worker crashed (${error.message})`));
   worker.on('exit', (code) => end(`worker exited with code ${code}`));
-
-  return {
-    run(job: Job): Promise<JobResult> {
-      if (gone !== null) return Promise.reject(new Error(`${gone} before job ${job.index}`));
-      if (current !== null) return Promise.reject(new Error(`worker busy with job ${current.index}, cannot start job ${job.index}`));
-      return new Promise<JobResult>((resolve, reject) => {
-        const call = { index: job.index, reject };
-        current = call;
-        const settle = () => {
-          if (current === call) current = null;
-        };
-        remote.runJob(job).then(
-          (result) => {
-            settle();
-            resolve(result);
-          },
-          (error: unknown) => {
-            settle();
-            reject(error);
-          },
-        );
-      });
-    },
-    async terminate(): Promise<void> {
-      end('worker terminated');
-      await worker.terminate();
-    },
-  };
+  return handle;
 }
