@@ -1,0 +1,125 @@
+// A `batch`, `compare` or `sweep` output folder → ReportData: manifest.json, the bands
+// (parse-bands.ts), the stored runs (modal stages, sizes; parse-stored.ts), plus compare.csv or
+// sweep.csv. Sweep points become one line each while the variant colours last. Pure and
+// browser-safe.
+import { SIZE_BINS } from '../analysis/sizes.ts';
+import { csvNumber, table } from './csv.ts';
+import { json, type ReportFiles } from './files.ts';
+import { VARIANT_COLOURS, type ReportData, type ReportKind, type VariantSeries } from './model.ts';
+import { bandsFromEnsemble, bandsFromRuns, emptyBands, withoutSpread } from './parse-bands.ts';
+import { addSizes, BASE, mainMetricsOf, metricInfos, orderRegions, range } from './parse-common.ts';
+import { compareEntries } from './parse-compare.ts';
+import { storedRuns, stagesOf, type StoredRun } from './parse-stored.ts';
+
+interface BatchManifest {
+  command: 'batch' | 'compare' | 'sweep';
+  scenario: { name: string; file: string; hash: string };
+  ticks: number;
+  ticksPerYear: number;
+  seeds: { start: number; count: number };
+  variants: { name: string; description: string }[];
+  baseline: string | null;
+  metrics: string[];
+  sweep?: { params: { path: string }[]; points: number[][] } | null;
+  jobs: number;
+  completed?: number;
+  failed?: number;
+}
+
+export function fromBatch(files: ReportFiles): ReportData {
+  const manifest = json<BatchManifest>(files, 'manifest.json');
+  const kind: ReportKind = manifest.command;
+  if (!['batch', 'compare', 'sweep'].includes(kind)) throw new Error(`manifest.json: unknown command ${String(kind)}`);
+  const nTicks = manifest.ticks + 1;
+  const ticks = range(nTicks);
+  const runs = storedRuns(files);
+  const regionsFromRuns = runs[0]?.record.regions;
+  const metricsAll = manifest.metrics;
+  let regions: string[] = regionsFromRuns ? [...regionsFromRuns] : [];
+  const variants: VariantSeries[] = [];
+
+  if (kind === 'sweep') {
+    const points = manifest.sweep?.points ?? [];
+    const params = manifest.sweep?.params ?? [];
+    const byPoint = new Map<number, StoredRun[]>();
+    for (const r of runs) {
+      const p = r.record.point ?? 0;
+      if (!byPoint.has(p)) byPoint.set(p, []);
+      byPoint.get(p)!.push(r);
+    }
+    // One line per point while the colours last; more points are drawn as one ensemble.
+    const groups: { name: string; runs: StoredRun[] }[] = byPoint.size <= VARIANT_COLOURS.length
+      ? [...byPoint.keys()].sort((a, b) => a - b).map((p) => ({
+        name: `point ${p}` + (points[p] ? ` (${params.map((q, i) => `${q.path.split('.').pop()}=${fmtParam(points[p][i])}`).join(', ')})` : ''),
+        runs: byPoint.get(p)!,
+      }))
+      : [{ name: `all ${byPoint.size} points`, runs }];
+    for (const g of groups) {
+      const series = bandsFromRuns(g.runs) ?? emptyBands(regions, metricsAll);
+      const sizes = new Array<number>(SIZE_BINS).fill(0);
+      g.runs.forEach((r) => addSizes(sizes, r.record.sizes));
+      variants.push({ name: g.name, runs: g.runs.length, series: withoutSpread(series, g.runs.length), stages: stagesOf(g.runs, regions, nTicks), sizes });
+    }
+  } else {
+    const ensembleText = files.text('ensemble.csv');
+    const bands = ensembleText !== undefined ? bandsFromEnsemble(ensembleText, nTicks) : null;
+    const names = manifest.variants.map((v) => v.name);
+    for (const name of names) {
+      const own = runs.filter((r) => (r.record.variant ?? BASE) === name);
+      const series = bands?.get(name) ?? bandsFromRuns(own);
+      if (!series) continue;
+      if (regions.length === 0) regions = Object.keys(series);
+      const sizes = new Array<number>(SIZE_BINS).fill(0);
+      own.forEach((r) => addSizes(sizes, r.record.sizes));
+      const n = own.length || manifest.seeds.count;
+      variants.push({ name, runs: n, series: withoutSpread(series, n), stages: stagesOf(own, regions, nTicks), sizes });
+    }
+  }
+  if (regions.length === 0 && variants[0]) regions = Object.keys(variants[0].series);
+  regions = orderRegions(regions);
+
+  const report: ReportData = {
+    kind,
+    title: titleOf(manifest, variants.length),
+    scenario: {
+      name: manifest.scenario.name,
+      description: `${manifest.scenario.file}, seeds ${manifest.seeds.start}–${manifest.seeds.start + manifest.seeds.count - 1}, ${manifest.ticks} ticks (${manifest.ticks / manifest.ticksPerYear} years)`,
+    },
+    ticksPerYear: manifest.ticksPerYear,
+    ticks,
+    regions,
+    metrics: metricInfos(metricsAll),
+    mainMetrics: mainMetricsOf(metricsAll),
+    variants,
+    manifest,
+  };
+  if (kind === 'compare') {
+    const text = files.text('compare.csv');
+    if (text === undefined) throw new Error('missing compare.csv (is the compare finished? run it again with --resume)');
+    report.compare = compareEntries(text);
+  }
+  if (kind === 'sweep') {
+    const text = files.text('sweep.csv');
+    if (text !== undefined) {
+      const t = table(text, 'sweep.csv');
+      report.sweep = {
+        columns: t.header,
+        rows: t.rows.filter((r) => r.length === t.header.length).map((r) => r.map((cell, i) => (t.header[i] === 'final_stage' ? cell : csvNumber(cell)))),
+      };
+    }
+  }
+  return report;
+}
+
+function fmtParam(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+function titleOf(m: BatchManifest, variants: number): string {
+  if (m.command === 'sweep') {
+    const points = m.sweep?.points.length ?? 0;
+    return `sweep · ${m.scenario.name} · ${points} points × ${m.seeds.count} seeds`;
+  }
+  const what = m.command === 'compare' ? `${variants - 1} variants vs ${m.baseline ?? BASE}` : `${variants} variant${variants === 1 ? '' : 's'}`;
+  return `${m.command} · ${m.scenario.name} · ${what} × ${m.seeds.count} seeds`;
+}

@@ -1,0 +1,128 @@
+// The compare view: per outcome a chart of the mean paired difference vs the baseline with its
+// 95 % interval per variant (`compare-<outcome>`), and the table of all numbers, whose cells
+// carry data-variant, data-outcome, data-field and data-value for tests and tools.
+import uPlot from 'uplot';
+import type { CompareEntry, ReportData } from '../../../src/report/model.ts';
+import { el } from './dom.ts';
+import { formatSigned, formatValue } from './format.ts';
+import { axis, variantColour, yValues } from './uplot-helpers.ts';
+
+/** The compare view's outcomes, in table order. */
+export const COMPARE_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'];
+
+const OUTCOME_UNITS: Record<string, string> = {
+  final_employment: 'employees',
+  final_firms: 'firms',
+  total_spinoffs: 'firms',
+  total_innovations: 'innovations',
+  total_entries: 'firms',
+  total_exits: 'firms',
+};
+
+export function compareChart(host: HTMLElement, data: ReportData, outcome: string, entries: CompareEntry[], width: number, plots: uPlot[]): void {
+  const names = data.variants.map((v) => v.name);
+  const own = entries.filter((e) => e.outcome === outcome);
+  if (own.length === 0) return;
+  const xs = own.map((_, i) => i + 1);
+  const figure = el('figure', { class: 'chart', 'data-chart': `compare-${outcome}` });
+  host.append(figure);
+  let lo = 0;
+  let hi = 0;
+  for (const e of own) for (const v of [e.ciLow, e.ciHigh, e.meanDiff]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const pad = hi > lo ? (hi - lo) * 0.1 : 1;
+  const unit = OUTCOME_UNITS[outcome];
+  const colourOf = (variant: string) => variantColour(Math.max(0, names.indexOf(variant)));
+  const opts: uPlot.Options = {
+    title: `${outcome}: difference vs ${own[0].baseline} (mean, 95 % CI)`,
+    width,
+    height: 280,
+    scales: { x: { time: false, range: () => [0.5, own.length + 0.5] }, y: { range: () => [lo - pad, hi + pad] } },
+    legend: { live: true },
+    cursor: { drag: { x: false, y: false } },
+    series: [
+      { label: 'variant', value: (_u, v) => (v === null ? '' : own[Math.round(v) - 1]?.variant ?? '') },
+      ...own.map((e) => ({
+        label: e.variant,
+        stroke: colourOf(e.variant),
+        fill: colourOf(e.variant),
+        paths: () => null,
+        points: { show: true, size: 9, fill: colourOf(e.variant), stroke: colourOf(e.variant) },
+        value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${formatSigned(v)} [${formatValue(e.ciLow)}, ${formatValue(e.ciHigh)}]`),
+      })),
+    ],
+    axes: [
+      axis('variant', { splits: () => xs, values: (_u, splits) => splits.map((s) => own[Math.round(s) - 1]?.variant ?? ''), grid: { show: false } }),
+      axis(`Δ ${unit ?? 'value'} (variant − baseline)`, { size: 60, values: yValues }),
+    ],
+    hooks: {
+      draw: [
+        (u) => {
+          const { ctx } = u;
+          const { left, width: w } = u.bbox;
+          ctx.save();
+          const y0 = u.valToPos(0, 'y', true);
+          ctx.strokeStyle = '#888';
+          ctx.setLineDash([4, 4]);
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          ctx.moveTo(left, y0);
+          ctx.lineTo(left + w, y0);
+          ctx.stroke();
+          ctx.setLineDash([]);
+          ctx.lineWidth = 2 * devicePixelRatio;
+          own.forEach((e, i) => {
+            if (!Number.isFinite(e.ciLow) || !Number.isFinite(e.ciHigh)) return;
+            const xx = u.valToPos(i + 1, 'x', true);
+            const ya = u.valToPos(e.ciLow, 'y', true);
+            const yb = u.valToPos(e.ciHigh, 'y', true);
+            const cap = 8 * devicePixelRatio;
+            ctx.strokeStyle = colourOf(e.variant);
+            ctx.beginPath();
+            ctx.moveTo(xx, ya); ctx.lineTo(xx, yb);
+            ctx.moveTo(xx - cap, ya); ctx.lineTo(xx + cap, ya);
+            ctx.moveTo(xx - cap, yb); ctx.lineTo(xx + cap, yb);
+            ctx.stroke();
+          });
+          ctx.restore();
+        },
+      ],
+    },
+  };
+  const aligned: uPlot.AlignedData = [xs, ...own.map((e, i) => xs.map((_, j) => (j === i && Number.isFinite(e.meanDiff) ? e.meanDiff : null)))];
+  plots.push(new uPlot(opts, aligned, figure));
+}
+
+const TABLE_FIELDS: { field: keyof CompareEntry; label: string; signed?: boolean }[] = [
+  { field: 'n', label: 'paired seeds' },
+  { field: 'baselineMean', label: 'baseline mean' },
+  { field: 'variantMean', label: 'variant mean' },
+  { field: 'meanDiff', label: 'mean diff', signed: true },
+  { field: 'ciLow', label: 'CI low (2.5 %)' },
+  { field: 'ciHigh', label: 'CI high (97.5 %)' },
+  { field: 'pBetter', label: 'P(better)' },
+  { field: 'spend', label: 'spend (money)' },
+  { field: 'effectPerSpend', label: 'effect per unit spent' },
+];
+
+export function compareTable(entries: CompareEntry[], outcomes: readonly string[]): HTMLTableElement {
+  const tableEl = el('table', { class: 'compare-table', 'data-table': 'compare' });
+  const head = el('tr');
+  for (const h of ['variant', 'outcome', ...TABLE_FIELDS.map((f) => f.label)]) head.append(el('th', {}, h));
+  tableEl.append(el('thead'));
+  tableEl.tHead!.append(head);
+  const body = el('tbody');
+  for (const e of entries.filter((x) => outcomes.includes(x.outcome))) {
+    const tr = el('tr', { 'data-variant': e.variant, 'data-outcome': e.outcome });
+    tr.append(el('td', { class: 'text' }, `${e.variant} vs ${e.baseline}`), el('td', { class: 'text' }, e.outcome));
+    for (const f of TABLE_FIELDS) {
+      const v = e[f.field] as number | null;
+      tr.append(el('td', {
+        'data-variant': e.variant, 'data-outcome': e.outcome, 'data-field': f.field,
+        'data-value': v === null || !Number.isFinite(v) ? 'NaN' : String(v),
+      }, f.signed ? formatSigned(v) : formatValue(v)));
+    }
+    body.append(tr);
+  }
+  tableEl.append(body);
+  return tableEl;
+}
