@@ -1,6 +1,7 @@
 // What a report shows, as plain data: built from an output folder by the CLI (src/report/load.ts)
 // or from runs made in the browser (viz/), and drawn by the same chart code (viz/src/charts/).
 // Browser-safe: no Node imports. Arrays are per tick unless said otherwise.
+import type { PairedComparison } from '../analysis/compare.ts';
 
 export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep';
 
@@ -25,17 +26,11 @@ export interface VariantSeries {
   sizes: number[];
 }
 
-export interface CompareEntry {
+/** A row of compare.csv: a paired comparison (analysis/compare.ts) with its labels and spend. */
+export interface CompareEntry extends PairedComparison {
   variant: string;
   baseline: string;
   outcome: string;
-  n: number;
-  baselineMean: number;
-  variantMean: number;
-  meanDiff: number;
-  ciLow: number;
-  ciHigh: number;
-  pBetter: number;
   spend: number;
   /** NaN (null in JSON) until levers spend money. */
   effectPerSpend: number | null;
