@@ -169,3 +169,13 @@ export function floorLog2(x: number): number {
   if (e === 0) return floorLog2(x * TWO54) - 54; // subnormal
   return e - 1023;
 }
+
+/**
+ * The per-tick probability of an event with annual probability p (clipped to [0, 1]):
+ * 1 − (1 − p)^(1/T), and exactly p when a tick is a year (1 − (1 − p) can differ from p in the
+ * last bit).
+ */
+export function tickProbability(annual: number, ticksPerYear: number): number {
+  const p = Math.min(1, annual);
+  return ticksPerYear === 1 ? p : 1 - pow(1 - p, 1 / ticksPerYear);
+}

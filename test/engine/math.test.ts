@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exp, floorLog2, log, pow, tanh } from '../../src/engine/math.ts';
+import { exp, floorLog2, log, pow, tanh, tickProbability } from '../../src/engine/math.ts';
 import { Stream } from '../../src/engine/rng.ts';
 
 /** Distance in units of the last place between two doubles of the same sign. */
@@ -53,6 +53,15 @@ describe('deterministic elementary functions', () => {
   it('floorLog2 reads the exponent exactly, including at powers of two', () => {
     for (let k = -1074; k <= 1023; k += 7) expect(floorLog2(2 ** k)).toBe(k);
     expect([floorLog2(1), floorLog2(1.999), floorLog2(3), floorLog2(1000)]).toEqual([0, 0, 1, 9]);
+  });
+
+  it('tickProbability: an annual probability spread over T ticks compounds back to it; exact for T = 1', () => {
+    for (const p of [0, 0.01, 0.3, 0.999]) {
+      expect(tickProbability(p, 1)).toBe(p);
+      const q = tickProbability(p, 4);
+      expect(1 - (1 - q) ** 4).toBeCloseTo(p, 14);
+    }
+    expect(tickProbability(2.5, 4)).toBe(1); // clipped to a certainty
   });
 
   it('the engine calls none of the Math functions whose rounding differs between JS engines', () => {

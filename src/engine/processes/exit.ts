@@ -9,7 +9,7 @@ import { compactFirms, meanCapability } from '../firms.ts';
 import { EVENT, logEvent, recordExit } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { exp, pow } from '../math.ts';
+import { exp, pow, tickProbability } from '../math.ts';
 
 export function exit(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.exit;
@@ -29,7 +29,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
       const ageYears = (world.tick - birth[i]) / tpy;
       let annual = p.hazard * exp(-ageYears / p.hazardAgeScale);
       if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
-      leaves = rng.uniform() < 1 - pow(1 - Math.min(1, annual), 1 / tpy);
+      leaves = rng.uniform() < tickProbability(annual, tpy);
     }
     if (leaves) {
       alive[i] = 0;

@@ -10,7 +10,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, type Firms } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
-import { exp, pow } from '../math.ts';
+import { exp, pow, tickProbability } from '../math.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
 
@@ -120,7 +120,7 @@ function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
     cnt[r] += 1;
     if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
   }
-  const prob = 1 - pow(1 - p.rate, 1 / world.ticksPerYear);
+  const prob = tickProbability(p.rate, world.ticksPerYear);
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const b = best[r];

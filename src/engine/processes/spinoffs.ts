@@ -12,7 +12,7 @@ import { chooseRegion, countFirms } from '../location.ts';
 import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { pow } from '../math.ts';
+import { pow, tickProbability } from '../math.ts';
 
 export function spinoffs(world: World, params: Scenario, rng: Stream): void {
   if (params.mechanisms.spinoffs.enabled) firmSpinoffs(world, params, rng);
@@ -26,14 +26,13 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const S = world.segments.count;
   const n = firms.count; // children born now do not spawn in their first tick
   const meanC = meanCapability(firms);
-  const perTick = (annual: number) => (tpy === 1 ? annual : 1 - pow(1 - annual, 1 / tpy));
   const counts = p.relocate > 0 ? countFirms(world) : null;
 
   for (let i = 0; i < n; i++) {
     let annual = p.rate * regions.culture[firms.region[i]];
     if (p.sizeElasticity !== 0) annual *= pow(firms.employees[i] / p.sizeRef, p.sizeElasticity);
     if (p.capabilityElasticity !== 0) annual *= pow(firms.capability[i] / meanC, p.capabilityElasticity);
-    if (!(rng.uniform() < perTick(Math.min(1, annual)))) continue;
+    if (!(rng.uniform() < tickProbability(annual, tpy))) continue;
     const k = rng.int(p.founders.min, p.founders.max);
     if (firms.employees[i] < k + 1) continue;
     firms.employees[i] -= k;
