@@ -28,6 +28,12 @@ const COLUMNS = {
   profit: Float64Array, // last tick, per tick
   learned: Float64Array, // capability gained from others this tick (knowledge inflow, set by learning)
   distress: Int32Array, // consecutive ticks with cash below the exit floor
+  anchor: Uint8Array, // chain leader designated by the scenario (never demoted by the ranking)
+  buyer: Int32Array, // index of the leader this firm supplies (-1: none); remapped on compaction
+  supplySince: Int32Array, // tick the supply tie to `buyer` began
+  promo: Int32Array, // promotion organisation the firm is a member of (-1: none)
+  degree: Int32Array, // collaboration ties of the firm (see ties.ts)
+  embeddedness: Float64Array, // Σ trust of local ties (and a local supply tie) / maxTies, set by networking
   alive: Uint8Array,
 } as const;
 
@@ -95,8 +101,27 @@ export function addFirm(firms: Firms, f: NewFirm): number {
   firms.profit[i] = 0;
   firms.learned[i] = 0;
   firms.distress[i] = 0;
+  firms.anchor[i] = 0;
+  firms.buyer[i] = -1;
+  firms.supplySince[i] = 0;
+  firms.promo[i] = -1;
+  firms.degree[i] = 0;
+  firms.embeddedness[i] = 0;
   firms.alive[i] = 1;
   return i;
+}
+
+/**
+ * Where each firm will be after `compactFirms`: remap[i] = its new index, or -1 if it leaves.
+ * Call before compacting; columns that hold firm indices (`buyer`, tie endpoints) are rewritten
+ * with it.
+ */
+export function survivorIndex(firms: Firms): Int32Array {
+  const n = firms.count;
+  const remap = new Int32Array(n);
+  let next = 0;
+  for (let i = 0; i < n; i++) remap[i] = firms.alive[i] ? next++ : -1;
+  return remap;
 }
 
 /**

@@ -1,5 +1,6 @@
 // One tick: the processes of MODEL.md §3, in order. Nothing else lives here.
-// (policy, networking and migration arrive with the levers and regions issues.)
+// (policy arrives with the levers issue.) Networking and migration are two processes each:
+// collaboration ties then supply ties; workers' migration then firms' relocation.
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Streams } from './rng.ts';
 import type { World } from './world.ts';
@@ -10,6 +11,10 @@ import { growth } from './processes/growth.ts';
 import { spinoffs } from './processes/spinoffs.ts';
 import { entry } from './processes/entry.ts';
 import { exit } from './processes/exit.ts';
+import { networking } from './processes/networking.ts';
+import { supply } from './processes/supply.ts';
+import { migration } from './processes/migration.ts';
+import { relocation } from './processes/relocation.ts';
 import { observe } from './processes/observe.ts';
 
 export function tick(world: World, params: Scenario, rng: Streams): void {
@@ -21,5 +26,9 @@ export function tick(world: World, params: Scenario, rng: Streams): void {
   spinoffs(world, params, rng.spinoffs);
   entry(world, params, rng.entry);
   exit(world, params, rng.exit);
+  networking(world, params, rng.networking);
+  supply(world, params, rng.supply);
+  migration(world, params, rng.migration);
+  relocation(world, params, rng.relocation);
   observe(world, params, rng.observe);
 }

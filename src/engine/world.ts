@@ -7,7 +7,8 @@ import type { Stream } from './rng.ts';
 import { demandAt, demandCurves, type DemandCurve } from './demand.ts';
 import { createSeries, type Series } from './series.ts';
 import { createStageState, type StageState } from './stage.ts';
-import { cognitiveWeights, geoWeights, regionFriction } from './proximity.ts';
+import { cognitiveWeights, geoWeights, regionDistances, regionFriction } from './proximity.ts';
+import { adjacency, createTies, type Adjacency, type Ties } from './ties.ts';
 
 export interface Regions {
   count: number;
@@ -26,6 +27,7 @@ export interface Regions {
   openness: Float64Array;
   culture: Float64Array;
   entryIncentive: Float64Array;
+  skill: Float64Array; // skill of the labour pool; multiplies entrants' capability, migrants carry it
   research: Float64Array; // sum of the capacity of the region's research organisations
 }
 
@@ -48,7 +50,33 @@ export interface ResearchOrgs {
   segments: number[][]; // focus segments; empty: all
 }
 
-/** Per-tick counts of firm events by region, reset by `observe` after recording. */
+/** Cluster promotion organisations ("network weavers"): a few, so plain arrays. */
+export interface PromotionOrgs {
+  count: number;
+  names: string[];
+  /** inRegion[k·R + r] = 1 when firms of region r may join organisation k. */
+  inRegion: Uint8Array;
+  startTick: Int32Array;
+  budgetPerYear: Float64Array;
+  costPerMember: Float64Array;
+  joinRate: Float64Array;
+  formationBoost: Float64Array;
+  trustBoost: Float64Array;
+  /** Current members (recounted by networking). */
+  members: Int32Array;
+}
+
+/** Leaders' purchases this tick by the leader's region (set by market, read by observe). */
+export interface SupplyFlows {
+  /** All inputs bought, from tied suppliers and from outside (money per tick). */
+  purchases: Float64Array;
+  /** Bought from tied suppliers in the leader's own region. */
+  local: Float64Array;
+  /** Bought from tied suppliers in the leader's province (own region included). */
+  province: Float64Array;
+}
+
+/** Per-tick counts by region, reset by `observe` after recording. */
 export interface TickCounts {
   entries: Int32Array;
   branchEntries: Int32Array;
@@ -57,6 +85,15 @@ export interface TickCounts {
   exits: Int32Array;
   innovations: Int32Array;
   imitations: Int32Array;
+  /** Collaboration ties formed / dissolved this tick, by the region of the initiating firm (a). */
+  tiesFormed: Int32Array;
+  tiesDissolved: Int32Array;
+  /** Firms that moved out of / into the region. */
+  relocationsOut: Int32Array;
+  relocationsIn: Int32Array;
+  /** Workers who migrated out of / into the region (fractional: flows are expected values). */
+  migrantsOut: Float64Array;
+  migrantsIn: Float64Array;
 }
 
 export interface World {
@@ -71,11 +108,18 @@ export interface World {
   geo: Float64Array;
   /** Friction between regions a and b from administrative barriers (0 within a province). */
   friction: Float64Array;
+  /** Distance between regions a and b in km: distance[a·R + b]. */
+  distance: Float64Array;
   /** Learning weight by ring distance 0..⌊S/2⌋ (Nooteboom's inverted U by default). */
   cognitive: Float64Array;
   /** Level of the world technology frontier. */
   frontier: number;
   counts: TickCounts;
+  ties: Ties;
+  /** Cached CSR adjacency of `ties`; read it through `adjacencyOf(world)`. */
+  adjacency: Adjacency | null;
+  promotion: PromotionOrgs;
+  supply: SupplyFlows;
   events: EventLog;
   ledger: FirmLedger;
   series: Series;
@@ -110,6 +154,7 @@ function regionsFrom(scenario: Scenario): Regions {
     openness: f((i) => specs[i].openness),
     culture: f((i) => specs[i].culture),
     entryIncentive: f((i) => specs[i].entryIncentive),
+    skill: f((i) => specs[i].skill),
     research: new Float64Array(n),
   };
 }
@@ -129,17 +174,44 @@ function researchOrgsFrom(scenario: Scenario, regions: Regions): ResearchOrgs {
   };
 }
 
+function promotionOrgsFrom(scenario: Scenario, regions: Regions): PromotionOrgs {
+  const specs = scenario.promotionOrgs;
+  const R = regions.count;
+  const inRegion = new Uint8Array(specs.length * R);
+  specs.forEach((o, k) => o.regions.forEach((name) => { inRegion[k * R + regions.names.indexOf(name)] = 1; }));
+  const f = (get: (o: (typeof specs)[number]) => number) => Float64Array.from(specs, get);
+  return {
+    count: specs.length,
+    names: specs.map((o) => o.name),
+    inRegion,
+    startTick: Int32Array.from(specs, (o) => Math.round(o.startYear * scenario.ticksPerYear)),
+    budgetPerYear: f((o) => o.budgetPerYear),
+    costPerMember: f((o) => o.costPerMember),
+    joinRate: f((o) => o.joinRate),
+    formationBoost: f((o) => o.formationBoost),
+    trustBoost: f((o) => o.trustBoost),
+    members: new Int32Array(specs.length),
+  };
+}
+
+/** The adjacency of the collaboration ties, rebuilt when ties or firm indices changed. */
+export function adjacencyOf(world: World): Adjacency {
+  world.adjacency = adjacency(world.ties, world.firms, world.adjacency);
+  return world.adjacency;
+}
+
 /** Places the scenario's initial firms, explicit ones first, then generated ones (stream `init`). */
 function placeInitialFirms(world: World, scenario: Scenario, rng: Stream): void {
   const { firms, regions } = world;
   for (const spec of scenario.firms.initial) {
     const region = regions.names.indexOf(spec.region);
     for (let k = 0; k < spec.count; k++) {
-      addFirm(firms, {
+      const i = addFirm(firms, {
         parent: -1, kind: KIND[spec.kind], role: ROLE[spec.role], champion: spec.champion,
         region, segment: spec.segment, birth: 0, capability: spec.capability,
         employees: spec.employees, cash: spec.cash, rd: spec.rd,
       });
+      if (spec.role === 'leader') firms.anchor[i] = 1;
     }
   }
   const gen = scenario.firms.generate;
@@ -187,13 +259,20 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     researchOrgs: researchOrgsFrom(scenario, regions),
     geo: geoWeights(scenario, regions),
     friction: regionFriction(scenario, regions),
+    distance: regionDistances(scenario, regions),
     cognitive: cognitiveWeights(scenario.mechanisms.learning.cognitive, S),
     frontier: scenario.mechanisms.learning.frontierLevel,
     counts: {
       entries: new Int32Array(R), branchEntries: new Int32Array(R), spinoffs: new Int32Array(R),
       academicSpinoffs: new Int32Array(R), exits: new Int32Array(R), innovations: new Int32Array(R),
-      imitations: new Int32Array(R),
+      imitations: new Int32Array(R), tiesFormed: new Int32Array(R), tiesDissolved: new Int32Array(R),
+      relocationsOut: new Int32Array(R), relocationsIn: new Int32Array(R),
+      migrantsOut: new Float64Array(R), migrantsIn: new Float64Array(R),
     },
+    ties: createTies(),
+    adjacency: null,
+    promotion: promotionOrgsFrom(scenario, regions),
+    supply: { purchases: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
     events: createEventLog(scenario.output.events),
     ledger: createFirmLedger(scenario.output.firms),
     series: createSeries(regions.count, ticks),

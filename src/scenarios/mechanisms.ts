@@ -2,6 +2,7 @@
 // Rates are per year; docs/ODD.md has a table per process with these names and defaults.
 import { z } from 'zod';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
+import { migrationSchema, networkingSchema, relocationSchema, supplySchema } from './networks.ts';
 
 const marketSchema = z
   .object({
@@ -51,6 +52,8 @@ const learningSchema = z
       .prefault({}),
     /** Rate per year of learning from the region's research organisations, per unit capacity. */
     research: nonNegative.default(0),
+    /** Rate per year of learning through collaboration ties (partners and tied research organisations). */
+    partners: nonNegative.default(0.2),
     /** Rate per year of learning from the world frontier, times the region's openness. */
     frontier: nonNegative.default(0),
     /** The world technology frontier: initial level and growth per year. */
@@ -81,6 +84,9 @@ const innovationSchema = z
     recombinationDistance: intRange(1, 3),
     /** Novelty bonus of a recombination over the better parent's capability. */
     recombinationBonus: nonNegative.default(0.15),
+    /** Probability that a firm with collaboration ties recombines with a partner (any distance)
+     *  rather than with a random firm of its region. */
+    partnerRecombination: probability.default(0.5),
     imitation: z
       .object({
         enabled: z.boolean().default(true),
@@ -218,5 +224,9 @@ export const mechanismsSchema = z
     spinoffs: spinoffsSchema.prefault({}),
     entry: entrySchema.prefault({}),
     exit: exitSchema.prefault({}),
+    networking: networkingSchema.prefault({}),
+    supply: supplySchema.prefault({}),
+    migration: migrationSchema.prefault({}),
+    relocation: relocationSchema.prefault({}),
   })
   .strict();

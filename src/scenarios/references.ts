@@ -28,6 +28,7 @@ export function checkReferences(s: Body): Finding[] {
   };
   s.firms.initial.forEach((f, i) => checkRegion(['firms', 'initial', i, 'region'], f.region));
   s.researchOrgs.forEach((o, i) => checkRegion(['researchOrgs', i, 'region'], o.region));
+  s.promotionOrgs.forEach((o, i) => o.regions.forEach((name, j) => checkRegion(['promotionOrgs', i, 'regions', j], name)));
   const weights = s.firms.generate?.regionWeights;
   if (weights) {
     for (const name of Object.keys(weights)) {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FIRM_KINDS, FIRM_ROLES } from '../engine/firms.ts';
 import { mechanismsSchema } from './mechanisms.ts';
+import { promotionOrgSchema, tiesOutputSchema } from './networks.ts';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
 
 
@@ -76,6 +77,8 @@ const regionSchema = z
     culture: nonNegative.default(1),
     /** Entry incentive offered by the region (used by the logit choice's subsidy term). */
     entryIncentive: nonNegative.default(0),
+    /** Skill of the labour pool: multiplies the capability of entrants; migrants carry it. */
+    skill: positive.default(1),
   })
   .strict();
 export type RegionSpec = z.infer<typeof regionSchema>;
@@ -163,6 +166,8 @@ const outputSchema = z
     events: z.boolean().default(true),
     /** Record every firm that ever lived for firms.csv. */
     firms: z.boolean().default(true),
+    /** When to write the tie edge list ties.csv (never by default). */
+    ties: tiesOutputSchema.prefault({}),
   })
   .strict();
 
@@ -179,6 +184,7 @@ export const scenarioBodySchema = z
     distances: z.array(z.array(nonNegative)).optional(),
     barriers: barriersSchema.prefault({}),
     researchOrgs: z.array(researchOrgSchema).default([]),
+    promotionOrgs: z.array(promotionOrgSchema).default([]),
     firms: firmsSchema.prefault({}),
     mechanisms: mechanismsSchema.prefault({}),
     stage: stageSchema.prefault({}),

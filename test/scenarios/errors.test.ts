@@ -33,7 +33,7 @@ describe('schema problems', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  spinoff:\n    rate: 0.1\n`);
     const p = problemAt(err, 'mechanisms.spinoff');
     expect(p.line).toBe(4);
-    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit');
+    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit, networking, supply, migration, relocation');
     expect(p.found).toBe('unknown key "spinoff" (did you mean "spinoffs"?)');
   });
 

@@ -36,7 +36,7 @@ function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, 
   const segment = chooseSegment(world, p, rng);
   const region = chooseRegion(world, counts, segment, p, rng);
   const spec = branch ? p.branches : p;
-  const capability = rng.range(spec.capability.min, spec.capability.max);
+  const capability = rng.range(spec.capability.min, spec.capability.max) * world.regions.skill[region];
   const employees = rng.int(spec.employees.min, spec.employees.max);
   const rd = rng.range(spec.rd.min, spec.rd.max);
   const i = addFirm(world.firms, {

@@ -1,11 +1,13 @@
 // exit — reads: firms' cash, employees, age, capability. Writes: removes firms (compacting the
-// columns once), regions' employed, exit events and counts, the ledger of exited firms.
+// columns once), regions' employed, exit events and counts, the ledger of exited firms; drops
+// the ties of the firms that left and renumbers tie endpoints and suppliers' leaders.
 //
 // A firm is in distress while cash < −(floor + floor_e·e); it exits when distress has lasted more
 // than graceYears·T ticks, or by a hazard h·exp(−age/age_scale)·(c̄/c)^β per year (liability of
 // newness: falls with age and capability). Firms born this tick are spared the hazard.
 import type { Scenario } from '../../scenarios/schema.ts';
-import { compactFirms, meanCapability } from '../firms.ts';
+import { compactFirms, meanCapability, survivorIndex } from '../firms.ts';
+import { remapBuyers, remapTies } from '../ties.ts';
 import { EVENT, logEvent, recordExit } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
@@ -37,6 +39,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     }
   }
   if (dead === 0) return;
+  const remap = survivorIndex(firms);
   compactFirms(firms, (i) => {
     const r = firms.region[i];
     world.regions.employed[r] -= firms.employees[i];
@@ -44,4 +47,6 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     logEvent(world.events, world.tick, EVENT.exit, firms.id[i], firms.parent[i], r, firms.segment[i], firms.capability[i], firms.employees[i]);
     recordExit(world.ledger, firms, i, world.tick);
   });
+  remapTies(world.ties, firms, remap);
+  remapBuyers(firms, remap);
 }
