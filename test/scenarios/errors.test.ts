@@ -93,6 +93,18 @@ firms:
     expect(problemAt(err, 'firms.generate.regionWeights.y')).toMatchObject({ line: 4 });
   });
 
+  it('promotion organisations name known regions; their rates are checked', () => {
+    const err = broken(`regions: [{ name: a }, { name: b }]
+${FIRM}promotionOrgs:
+  - { name: weaver, regions: [a, z] }
+`);
+    expect(problemAt(err, 'promotionOrgs[0].regions[1]')).toMatchObject({ expected: 'one of the regions "a", "b"', found: '"z"', line: 4 });
+    const cost = broken(`regions: [{ name: a }]
+${FIRM}promotionOrgs: [{ name: w, regions: [a], costPerMember: 0 }]
+`);
+    expect(problemAt(cost, 'promotionOrgs[0].costPerMember')).toMatchObject({ expected: 'a number > 0', found: '0' });
+  });
+
   it('segment out of range', () => {
     const err = broken(`segments: { count: 4, perSegment: [{ segment: 4, peak: 10 }] }
 regions: [{ name: a }]
