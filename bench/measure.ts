@@ -15,6 +15,11 @@ import { learning } from '../src/engine/processes/learning.ts';
 import { market } from '../src/engine/processes/market.ts';
 import { observe } from '../src/engine/processes/observe.ts';
 import { spinoffs } from '../src/engine/processes/spinoffs.ts';
+import { networking } from '../src/engine/processes/networking.ts';
+import { supply } from '../src/engine/processes/supply.ts';
+import { migration } from '../src/engine/processes/migration.ts';
+import { relocation } from '../src/engine/processes/relocation.ts';
+import { loadScenario, withOverrides } from '../src/scenarios/load.ts';
 import type { Scenario } from '../src/scenarios/schema.ts';
 
 setFlagsFromString('--expose-gc');
@@ -104,7 +109,8 @@ type Process = (world: World, params: Scenario, rng: Stream) => void;
 const PROCESSES: [string, Process, keyof Streams][] = [
   ['market', market, 'market'], ['learning', learning, 'learning'], ['innovation', innovation, 'innovation'],
   ['growth', growth, 'growth'], ['spinoffs', spinoffs, 'spinoffs'], ['entry', entry, 'entry'],
-  ['exit', exit, 'exit'], ['observe', observe, 'observe'],
+  ['exit', exit, 'exit'], ['networking', networking, 'networking'], ['supply', supply, 'supply'],
+  ['migration', migration, 'migration'], ['relocation', relocation, 'relocation'], ['observe', observe, 'observe'],
 ];
 
 /**
@@ -125,4 +131,22 @@ export function processTimes(scenario: Scenario, seed: number, ticks: number): {
     }
   }
   return { seconds, world };
+}
+
+/** The bundled `scale` scenario with n firms: demand, labour pools and entry rates × n / 100,000. */
+export function scaleScenario(n: number, set: Record<string, unknown> = {}): Scenario {
+  const loaded = loadScenario('scale');
+  const s = loaded.scenario;
+  const f = n / (s.firms.generate?.count ?? n);
+  const times = (x: number | undefined) => (x === undefined ? undefined : x * f);
+  return withOverrides(loaded, {
+    'firms.generate.count': n,
+    'segments.demand.base': s.segments.demand.base * f,
+    'segments.demand.peak': s.segments.demand.peak * f,
+    'segments.perSegment': s.segments.perSegment.map((p) => JSON.parse(JSON.stringify({ ...p, base: times(p.base), peak: times(p.peak) }))),
+    'regions': s.regions.map((r) => ({ ...r, labourPool: r.labourPool * f })),
+    'mechanisms.entry.rate': s.mechanisms.entry.rate * f,
+    'mechanisms.entry.branches.rate': s.mechanisms.entry.branches.rate * f,
+    ...set,
+  }).scenario;
 }

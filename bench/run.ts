@@ -11,7 +11,7 @@ import { loadScenario, withOverrides } from '../src/scenarios/load.ts';
 import type { Scenario } from '../src/scenarios/schema.ts';
 import { run } from '../src/engine/run.ts';
 import { valueOf } from '../src/engine/series.ts';
-import { measureRun, median, processTimes, type RunMeasure } from './measure.ts';
+import { measureRun, median, processTimes, scaleScenario, type RunMeasure } from './measure.ts';
 
 const REPEATS = 3;
 const KERNEL_RATE = 6.2e6;
@@ -27,21 +27,7 @@ function coreCluster(n0: number): Scenario {
 }
 
 /** scale with n firms: demand, labour pools and entry rates in proportion to n / 100,000. */
-function scale(n: number): Scenario {
-  const loaded = loadScenario('scale');
-  const s = loaded.scenario;
-  const f = n / (s.firms.generate?.count ?? n);
-  const times = (x: number | undefined) => (x === undefined ? undefined : x * f);
-  return withOverrides(loaded, {
-    'firms.generate.count': n,
-    'segments.demand.base': s.segments.demand.base * f,
-    'segments.demand.peak': s.segments.demand.peak * f,
-    'segments.perSegment': s.segments.perSegment.map((p) => JSON.parse(JSON.stringify({ ...p, base: times(p.base), peak: times(p.peak) }))),
-    'regions': s.regions.map((r) => ({ ...r, labourPool: r.labourPool * f })),
-    'mechanisms.entry.rate': s.mechanisms.entry.rate * f,
-    'mechanisms.entry.branches.rate': s.mechanisms.entry.branches.rate * f,
-  }).scenario;
-}
+const scale = (n: number): Scenario => scaleScenario(n);
 
 const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
 const MB = (x: number) => `${(x / 2 ** 20).toFixed(1)} MB`;

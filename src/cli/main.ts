@@ -49,7 +49,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
 
   program
     .command('run')
-    .description('run a scenario once; writes timeseries.csv, events.csv, firms.csv, summary.json')
+    .description('run a scenario once; writes timeseries.csv, events.csv, firms.csv, summary.json (and ties.csv when output.ties asks)')
     .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
     .option('--seed <n>', 'random seed (default: the scenario\'s)', integerOption())
     .option('--ticks <t>', 'number of ticks (default: the scenario\'s)', integerOption(1))

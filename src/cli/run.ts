@@ -1,6 +1,7 @@
-// `clusterlab run`: load a scenario, run it once, write the four output files, report.
+// `clusterlab run`: load a scenario, run it once, write the output files (four, and ties.csv when
+// the scenario asks for it), report.
 import { performance } from 'node:perf_hooks';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { run } from '../engine/run.ts';
 import { buildSummary, summaryJson, timingOf, type Summary } from '../io/summary.ts';
 import { writeRunFiles } from '../io/write.ts';
@@ -33,7 +34,7 @@ export function stageSequence(summary: Summary): string {
   return stages.filter((s, i) => i === 0 || s !== stages[i - 1]).join(' → ');
 }
 
-function humanSummary(summary: Summary, dir: string): string {
+function humanSummary(summary: Summary, dir: string, files: readonly string[]): string {
   const { manifest: m, final, timing } = summary;
   const years = m.ticks / m.ticksPerYear;
   const variant = m.variant ? `, variant ${m.variant}` : '';
@@ -43,7 +44,7 @@ function humanSummary(summary: Summary, dir: string): string {
     `  firms       ${value('firms')}`,
     `  employment  ${value('employment')}`,
     `  stages      ${stageSequence(summary)}`,
-    `  outputs     ${dir} (timeseries.csv, events.csv, firms.csv, summary.json)`,
+    `  outputs     ${dir} (${files.map((f) => basename(f)).join(', ')})`,
     `  wall time   ${(timing.wallTimeMs / 1000).toFixed(2)} s (${timing.ticksPerSecond} ticks/s)`,
     '',
   ].join('\n');
@@ -66,7 +67,7 @@ export function runCommand(ref: string, options: RunCommandOptions, io: CliIo): 
     timing,
   );
   const dir = options.out ?? defaultOutDir(loaded.name, loaded.variant, seed);
-  writeRunFiles(dir, result, summary);
-  io.stdout(options.json ? summaryJson(summary) : humanSummary(summary, dir));
+  const files = writeRunFiles(dir, result, summary);
+  io.stdout(options.json ? summaryJson(summary) : humanSummary(summary, dir, files));
   return 0;
 }

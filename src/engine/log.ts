@@ -2,9 +2,10 @@
 // Columns grow by doubling; nothing per event is an object.
 import type { Firms } from './firms.ts';
 
-export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit'] as const;
+// New types are appended, so the codes of the older ones never change.
+export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit', 'relocation'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export const EVENT = { entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4 } as const;
+export const EVENT = { entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4, relocation: 5 } as const;
 
 function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
   into.set(from);

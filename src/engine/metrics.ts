@@ -1,8 +1,10 @@
 // The metrics of timeseries.csv (MODEL.md §5 "observe"): a declarative list that fixes the column
 // order, and one pass over the firms plus one over regions × segments that fills a row per region
 // and the `all` row. Scratch accumulators are allocated once per world, never per firm or tick.
+// The columns of ties, supply chains and mobility come last, from network-metrics.ts.
 import type { World } from './world.ts';
 import { log } from './math.ts';
+import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -43,6 +45,8 @@ const DEFS = [
   def('demand', 'capability·employees/year', false, 'Σ world demand over segments (global: the same on every row).'),
   def('mean_size', 'employees/firm', false, 'Employment / firms (0 if none).'),
   def('mean_age_years', 'years', false, 'Mean of (tick − birth) / ticksPerYear over firms (0 if none).'),
+  // Ties, supply chains, migration and relocation (network-metrics.ts), appended after the classic ones.
+  ...NETWORK_DEFS,
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -71,6 +75,9 @@ const C = {
   meanAge: METRIC.mean_age_years,
 } as const;
 
+/** Column of the first network metric (they follow in NETWORK_DEFS order). */
+const NETWORK_COL0 = METRIC[NETWORK_DEFS[0].name];
+
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
   regions: number;
@@ -84,6 +91,8 @@ interface Scratch {
   empSq: Float64Array; // Σ employees² (HHI numerator)
   supply: Float64Array; // Σ capability·employees (price denominator)
   ageTicks: Float64Array; // Σ (tick − birth)
+  supplyTies: Float64Array; // firms with a leader (for network-metrics.ts)
+  members: Float64Array; // members of a promotion organisation (for network-metrics.ts)
   /** Employment by (region, segment): empSeg[r·S + s], r = R for `all`. */
   empSeg: Float64Array;
 }
@@ -103,6 +112,7 @@ function scratchFor(world: World): Scratch {
     firms: new Float64Array(n), employment: new Float64Array(n), revenue: new Float64Array(n),
     profit: new Float64Array(n), capSum: new Float64Array(n), capTop: new Float64Array(n),
     empSq: new Float64Array(n), supply: new Float64Array(n), ageTicks: new Float64Array(n),
+    supplyTies: new Float64Array(n), members: new Float64Array(n),
     empSeg: new Float64Array(n * S),
   };
   scratchOf.set(world, s);
@@ -121,12 +131,12 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const S = segments.count;
   const tpy = world.ticksPerYear;
   const a = scratchFor(world);
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.empSeg]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.empSeg]) {
     col.fill(0);
   }
 
   // One pass over the firms: everything per region and per (region, segment).
-  const { region, segment, employees, capability, revenue, profit, birth } = firms;
+  const { region, segment, employees, capability, revenue, profit, birth, buyer, promo } = firms;
   for (let i = 0; i < firms.count; i++) {
     const r = region[i];
     const e = employees[i];
@@ -141,10 +151,12 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     a.supply[r] += c * e;
     a.ageTicks[r] += world.tick - birth[i];
     a.empSeg[r * S + segment[i]] += e;
+    if (buyer[i] >= 0) a.supplyTies[r] += 1;
+    if (promo[i] >= 0) a.members[r] += 1;
   }
 
   // The `all` slot: sums (and the max) over regions, in region order.
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members]) {
     let sum = 0;
     for (let r = 0; r < R; r++) sum += col[r];
     col[R] = sum;
@@ -201,6 +213,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     out[C.meanSize][row] = n > 0 ? emp / n : 0;
     out[C.meanAge][row] = n > 0 ? a.ageTicks[k] / n / tpy : 0;
   }
+  computeNetworkMetrics(world, a, out, row0, NETWORK_COL0);
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

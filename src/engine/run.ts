@@ -4,6 +4,7 @@ import { createStreams } from './rng.ts';
 import { tick } from './tick.ts';
 import { createWorld, type World } from './world.ts';
 import { observe } from './processes/observe.ts';
+import { createTieLog, recordTies, tieSnapshotTicks, type TieLog } from './tie-log.ts';
 
 export interface RunOptions {
   /** Seed of the run (the scenario's `seed` when omitted). */
@@ -19,6 +20,8 @@ export interface RunResult {
   ticks: number;
   /** The world after the last tick: series, event log, ledger and surviving firms. */
   world: World;
+  /** Snapshots of the ties for ties.csv, or null when `output.ties` asks for none. */
+  ties: TieLog | null;
 }
 
 export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -27,9 +30,13 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   const streams = createStreams(seed);
   const world = createWorld(scenario, streams.init, ticks);
   observe(world, scenario, streams.observe); // tick 0: the initial state
+  const due = tieSnapshotTicks(scenario.output.ties, ticks);
+  const ties = due ? createTieLog() : null;
+  if (ties && due![0]) recordTies(ties, world);
   for (let t = 0; t < ticks; t++) {
     tick(world, scenario, streams);
+    if (ties && due![world.tick]) recordTies(ties, world);
     options.onTick?.(world);
   }
-  return { seed, ticks, world };
+  return { seed, ticks, world, ties };
 }

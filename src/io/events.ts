@@ -1,5 +1,6 @@
-// events.csv: the firm event log (entries, spin-offs with their parent, exits), in the order the
-// events happened. Empty but for the header when the scenario turns `output.events` off.
+// events.csv: the firm event log (entries, spin-offs with their parent, exits, relocations with
+// the destination as region), in the order the events happened. Empty but for the header when
+// the scenario turns `output.events` off.
 import { EVENT_TYPES } from '../engine/log.ts';
 import type { World } from '../engine/world.ts';
 import { csvField, csvText, formatNumber } from './format.ts';

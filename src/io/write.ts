@@ -1,14 +1,18 @@
-// Writes the four files of a run into a directory. Each file is written to a temporary name and
-// renamed, so a reader (or an interrupted run) never sees half a file under the final name.
+// Writes the four files of a run (five with ties.csv) into a directory. Each file is written to a
+// temporary name and renamed, so a reader (or an interrupted run) never sees half a file under the
+// final name.
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
 import { eventsCsv } from './events.ts';
 import { firmsCsv } from './firms.ts';
 import { summaryJson, type Summary } from './summary.ts';
+import { tiesCsv } from './ties.ts';
 import { timeseriesCsv } from './timeseries.ts';
 
 export const RUN_FILES = ['timeseries.csv', 'events.csv', 'firms.csv', 'summary.json'] as const;
+/** Written besides RUN_FILES when the scenario's `output.ties` asks for snapshots. */
+export const TIES_FILE = 'ties.csv';
 
 /** Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
@@ -35,18 +39,23 @@ export function makeDir(dir: string): void {
   mkdirSync(abs); // fails for good now if the parent exists and mkdir still cannot create it
 }
 
-/** Writes timeseries.csv, events.csv, firms.csv and summary.json into `dir` (created if needed). */
+/**
+ * Writes timeseries.csv, events.csv, firms.csv and summary.json into `dir` (created if needed),
+ * and ties.csv when the run recorded tie snapshots. Returns the files written.
+ */
 export function writeRunFiles(dir: string, result: RunResult, summary: Summary): string[] {
   makeDir(dir);
-  const texts: Record<(typeof RUN_FILES)[number], string> = {
-    'timeseries.csv': timeseriesCsv(result.world),
-    'events.csv': eventsCsv(result.world),
-    'firms.csv': firmsCsv(result.world),
-    'summary.json': summaryJson(summary),
-  };
-  return RUN_FILES.map((name) => {
+  const texts: [string, () => string][] = [
+    ['timeseries.csv', () => timeseriesCsv(result.world)],
+    ['events.csv', () => eventsCsv(result.world)],
+    ['firms.csv', () => firmsCsv(result.world)],
+    ['summary.json', () => summaryJson(summary)],
+  ];
+  const tieLog = result.ties;
+  if (tieLog) texts.push([TIES_FILE, () => tiesCsv(tieLog, result.world)]);
+  return texts.map(([name, text]) => {
     const file = join(dir, name);
-    writeFileAtomic(file, texts[name]);
+    writeFileAtomic(file, text());
     return file;
   });
 }

@@ -56,7 +56,7 @@ describe('METRICS', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
-    expect(names.at(-1)).toBe('mean_age_years');
+    expect(names.at(-1)).toBe('skill'); // the network columns (network-metrics.ts) come last
     expect(METRIC.employment).toBe(1);
   });
 });

@@ -6,10 +6,13 @@
 // gained from others in this tick's learning, per year. Kinds: process (capability jump), product (move to a faster-growing
 // neighbouring segment), recombination (with a firm of the region at a moderate ring distance).
 // Then imitation: a firm below its region's mean margin may copy the position of the region's best.
+// With networking on, a firm with firm partners recombines, with probability partnerRecombination,
+// with one of them (uniform, at any distance: pipelines carry recombination) instead.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, type Firms } from '../firms.ts';
 import type { Stream } from '../rng.ts';
-import { ringDistance, type World } from '../world.ts';
+import { adjacencyOf, ringDistance, type World } from '../world.ts';
+import { partnerOf } from '../ties.ts';
 import { exp, pow, tickProbability } from '../math.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
@@ -48,6 +51,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   const shares = p.shares;
   const shareTotal = shares.process + shares.product + shares.recombination;
   let index: RegionIndex | null = null;
+  const tiesOn = params.mechanisms.networking.enabled;
 
   for (let i = 0; i < n; i++) {
     const c = capability[i];
@@ -72,8 +76,13 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
       else if (gDown > gOwn) segment[i] = down;
       capability[i] = c * (1 + p.productJump);
     } else {
-      index ??= regionIndex(firms, world.regions.count);
-      success = recombine(world, index, i, p, rng);
+      const partner = tiesOn && firms.degree[i] > 0 && rng.uniform() < p.partnerRecombination ? tiePartner(world, i, rng) : -1;
+      if (partner >= 0) {
+        success = recombineWith(world, i, partner, p);
+      } else {
+        index ??= regionIndex(firms, world.regions.count);
+        success = recombine(world, index, i, p, rng);
+      }
     }
     if (success) world.counts.innovations[region[i]]++;
   }
@@ -85,12 +94,32 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
  * allowed range produce a position between them and the better capability plus a novelty bonus.
  */
 function recombine(world: World, index: RegionIndex, i: number, p: Innovation, rng: Stream): boolean {
-  const { firms } = world;
-  const S = world.segments.count;
-  const r = firms.region[i];
+  const r = world.firms.region[i];
   const size = index.start[r + 1] - index.start[r];
   if (size < 2) return false;
   const j = index.members[index.start[r] + rng.int(0, size - 1)];
+  return recombineWith(world, i, j, p);
+}
+
+/** A uniformly chosen firm partner of firm i (research organisations excluded), or −1. */
+function tiePartner(world: World, i: number, rng: Stream): number {
+  const { ties } = world;
+  const adj = adjacencyOf(world);
+  let firmPartners = 0;
+  for (let e = adj.start[i]; e < adj.start[i + 1]; e++) if (partnerOf(ties, adj.edges[e], i) >= 0) firmPartners++;
+  if (firmPartners === 0) return -1;
+  let pick = rng.int(0, firmPartners - 1);
+  for (let e = adj.start[i]; e < adj.start[i + 1]; e++) {
+    const j = partnerOf(ties, adj.edges[e], i);
+    if (j >= 0 && pick-- === 0) return j;
+  }
+  return -1;
+}
+
+/** Recombination of firm i with firm j, when their ring distance is in the allowed range. */
+function recombineWith(world: World, i: number, j: number, p: Innovation): boolean {
+  const { firms } = world;
+  const S = world.segments.count;
   if (j === i) return false;
   const si = firms.segment[i];
   const sj = firms.segment[j];

@@ -9,10 +9,14 @@
 // w(d)/(w(0) + w(d)) of the gap: learning peaks where the cognitive weight does (Nooteboom).
 // Each bracketed rate·A/T is capped at 1 (a tick closes at most the whole gap). Research
 // knowledge and the frontier advance even when learning is off (they are not the firms').
+// With networking on, collaboration ties add min(1, partners·A_i/T)·Σ_t w(d_t)·τ_t·(c_t − c_i)⁺ /
+// max(1, degree_i) (c_t: the partner's capability, or a tied research organisation's knowledge
+// with w = 1, both at the start of the tick), and the frontier term is × (1 − rigidity·E_i): O(ties).
 import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability } from '../firms.ts';
 import type { Stream } from '../rng.ts';
-import type { World } from '../world.ts';
+import { adjacencyOf, ringDistance, type World } from '../world.ts';
+import { orgOf, partnerOf } from '../ties.ts';
 import { exp, pow } from '../math.ts';
 
 let capSum = new Float64Array(0);
@@ -20,6 +24,8 @@ let cntSum = new Float64Array(0);
 let capConv = new Float64Array(0);
 let cntConv = new Float64Array(0);
 let pool = new Float64Array(0);
+let before = new Float64Array(0); // capabilities at the start of the tick, read through ties
+let orgBefore = new Float64Array(0); // research organisations' knowledge at the start of the tick
 
 function scratch(size: number): void {
   if (capSum.length >= size) return;
@@ -86,6 +92,23 @@ function knowledgePool(world: World, localOnly: boolean): void {
   }
 }
 
+/** rate·Σ_t w(d)·τ·(c_t − c)⁺ / max(1, degree) over firm i's ties. */
+function throughTies(world: World, i: number, c: number, rate: number): number {
+  const { ties, firms, cognitive } = world;
+  const adj = adjacencyOf(world);
+  const S = world.segments.count;
+  let sum = 0;
+  for (let e = adj.start[i]; e < adj.start[i + 1]; e++) {
+    const t = adj.edges[e];
+    const j = partnerOf(ties, t, i);
+    const source = j >= 0 ? before[j] : orgBefore[orgOf(j)];
+    if (source <= c) continue;
+    const w = j >= 0 ? cognitive[ringDistance(firms.segment[i], firms.segment[j], S)] : 1;
+    sum += w * ties.trust[t] * (source - c);
+  }
+  return (rate * sum) / Math.max(1, firms.degree[i]);
+}
+
 export function learning(world: World, params: Scenario, _rng: Stream): void {
   const p = params.mechanisms.learning;
   const { firms, regions, researchOrgs } = world;
@@ -95,6 +118,10 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const R = regions.count;
   const frontier = world.frontier;
   // Research organisations: capacity-weighted knowledge per region, then they advance.
+  if (params.mechanisms.networking.enabled) {
+    if (orgBefore.length < researchOrgs.count) orgBefore = new Float64Array(researchOrgs.count);
+    orgBefore.set(researchOrgs.knowledge.subarray(0, researchOrgs.count));
+  }
   const researchLevel = new Float64Array(R);
   for (let k = 0; k < researchOrgs.count; k++) {
     researchLevel[researchOrgs.region[k]] += researchOrgs.capacity[k] * researchOrgs.knowledge[k];
@@ -113,6 +140,13 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const absorptive = p.absorptive;
   const meanC = absorptive.capabilityElasticity !== 0 ? meanCapability(firms) : 1;
   const ownRate = p.rdEfficiency / tpy;
+  const net = params.mechanisms.networking;
+  const tieLearning = net.enabled && p.partners > 0 && world.ties.count > 0;
+  const rigid = net.enabled && net.rigidity > 0;
+  if (tieLearning) {
+    if (before.length < n) before = new Float64Array(firms.capacity);
+    before.set(capability.subarray(0, n));
+  }
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const c = capability[i];
@@ -125,8 +159,10 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
       inflow += Math.min(1, (p.research * regions.research[r] * a) / tpy) * (researchLevel[r] - c);
     }
     if (p.frontier > 0 && frontier > c) {
-      inflow += Math.min(1, (p.frontier * regions.openness[r] * a) / tpy) * (frontier - c);
+      const lock = rigid ? 1 - net.rigidity * firms.embeddedness[i] : 1;
+      inflow += Math.min(1, (p.frontier * regions.openness[r] * a) / tpy) * (frontier - c) * lock;
     }
+    if (tieLearning && firms.degree[i] > 0) inflow += throughTies(world, i, c, Math.min(1, (p.partners * a) / tpy));
     learned[i] = inflow;
     capability[i] = c + c * ownRate * rd[i] + inflow;
   }

@@ -6,12 +6,16 @@
 // inherits c·(heredity + noise·U(−1,1)), the parent's R&D and a position at or next to the
 // parent's (Klepper's heredity), in the parent's region unless it relocates. Research
 // organisations found academic spin-offs at Poisson rate `academic.rate`·capacity per year.
+// With networking on and `parentTie`, a child starts tied to its parent (trust max(initialTrust,
+// 0.5)) when both are below the cap. With migration on, founders who relocate take their place in
+// the labour pool and their skill with them (pool_b·skill_b + k·skill_a)/(pool_b + k).
 import type { Scenario } from '../../scenarios/schema.ts';
 import { addFirm, KIND, meanCapability, ROLE } from '../firms.ts';
 import { chooseRegion, countFirms } from '../location.ts';
 import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { addTie } from '../ties.ts';
 import { pow, tickProbability } from '../math.ts';
 
 export function spinoffs(world: World, params: Scenario, rng: Stream): void {
@@ -27,6 +31,9 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const n = firms.count; // children born now do not spawn in their first tick
   const meanC = meanCapability(firms);
   const counts = p.relocate > 0 ? countFirms(world) : null;
+  const net = params.mechanisms.networking;
+  const parentTie = net.enabled && net.parentTie;
+  const foundersMove = params.mechanisms.migration.enabled;
 
   for (let i = 0; i < n; i++) {
     let annual = p.rate * regions.culture[firms.region[i]];
@@ -46,6 +53,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
       if (chosen !== region) {
         regions.employed[region] -= k;
         regions.employed[chosen] += k;
+        if (foundersMove) moveFounders(world, region, chosen, k);
         region = chosen;
       }
     }
@@ -55,7 +63,21 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
     });
     world.counts.spinoffs[region]++;
     logEvent(world.events, world.tick, EVENT.spinoff, firms.id[child], firms.id[i], region, segment, capability, k);
+    if (parentTie && firms.degree[i] < net.maxTies) {
+      addTie(world.ties, firms, child, i, Math.max(net.initialTrust, 0.5), world.tick);
+      world.counts.tiesFormed[region]++;
+    }
   }
+}
+
+/** k founders leave region a's labour pool for region b's, carrying a's skill. */
+function moveFounders(world: World, a: number, b: number, k: number): void {
+  const { labourPool: pool, skill } = world.regions;
+  const moved = Math.min(k, pool[a]);
+  if (moved <= 0) return;
+  skill[b] = (pool[b] * skill[b] + moved * skill[a]) / (pool[b] + moved);
+  pool[a] -= moved;
+  pool[b] += moved;
 }
 
 function academicSpinoffs(world: World, params: Scenario, rng: Stream): void {

@@ -1,8 +1,158 @@
-// supply — TODO. (Being written: issue 5.)
+// supply — chain leaders (链主) and their suppliers. Reads: firms' anchor, role, segment, region,
+// employees, capability, buyer; regions' province; distances and friction. Writes: firms' role,
+// buyer and supplySince. (The purchases along these ties are booked by market.)
+//
+// Leaders: firms with anchor = 1 always; every reviewYears·T ticks (and at tick 1) the top
+// `perSegment` non-anchor firms of each segment by employees (ties: lower index), with
+// employees ≥ minEmployees, become leaders; auto leaders that drop out become independent and
+// their suppliers are unmatched. A firm that becomes a leader gives up its own supply tie.
+// Breaks: each supply tie ends with probability 1 − exp(−breakRate·(1 + barrier·f)/T).
+// Matching: a non-leader without a buyer, in a segment at ring distance 1..reach from some
+// leader's, tries with probability 1 − exp(−matchRate/T); it picks the eligible leader with the
+// largest
+//   U = (local + coordination)·[same region] + (province + coordination)·[same province]
+//       − d/δ − barrier·f + Gumbel,
+// and that leader accepts with probability min(1, (c_j/c̄)^capability).
+// Cost O(firms + S·perSegment + attempts·leaders); leaders are few (≤ S·perSegment + anchors).
+// Both rates are events per year (Poisson), not probabilities: tickProbability caps at 1 per
+// year, which would make the default matchRate of 2 the same as any other rate ≥ 1.
 import type { Scenario } from '../../scenarios/schema.ts';
+import { meanCapability, ROLE } from '../firms.ts';
 import type { Stream } from '../rng.ts';
-import type { World } from '../world.ts';
+import { ringDistance, type World } from '../world.ts';
+import { exp, pow } from '../math.ts';
 
-export function supply(world: World, params: Scenario, _rng: Stream): void {
-  if (!params.mechanisms.supply.enabled) return;
+/** Probability per tick of at least one event of a Poisson process with `rate` per year. */
+function perTick(rate: number, ticksPerYear: number): number {
+  return 1 - exp(-rate / ticksPerYear);
+}
+
+let top = new Int32Array(0); // top[s·k + m]: the m-th largest candidate of segment s (-1: none)
+let leaders = new Int32Array(0);
+let reachable = new Uint8Array(0); // reachable[s] = 1 when a leader is at distance 1..reach of s
+
+export function supply(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.supply;
+  if (!p.enabled) return;
+  const tpy = world.ticksPerYear;
+  const period = Math.max(1, Math.round(p.leaders.reviewYears * tpy));
+  if (world.tick === 1 || world.tick % period === 0) reviewLeaders(world, p);
+  breakTies(world, p, rng);
+  matchSuppliers(world, p, rng);
+}
+
+type SupplyParams = Scenario['mechanisms']['supply'];
+
+/** Re-ranks the automatic leaders; anchors stay leaders. O(firms·perSegment). */
+function reviewLeaders(world: World, p: SupplyParams): void {
+  const { firms } = world;
+  const S = world.segments.count;
+  const k = p.leaders.perSegment;
+  const n = firms.count;
+  const { anchor, role, buyer, segment, employees } = firms;
+  if (top.length < S * k) top = new Int32Array(S * k);
+  top.fill(-1, 0, S * k);
+  if (k > 0) {
+    for (let i = 0; i < n; i++) {
+      if (anchor[i] || employees[i] < p.leaders.minEmployees) continue;
+      const base = segment[i] * k;
+      const e = employees[i];
+      // Insertion into the segment's sorted list of k (strictly larger first: earlier index wins ties).
+      let m = k - 1;
+      if (top[base + m] >= 0 && employees[top[base + m]] >= e) continue;
+      while (m > 0 && (top[base + m - 1] < 0 || employees[top[base + m - 1]] < e)) {
+        top[base + m] = top[base + m - 1];
+        m--;
+      }
+      top[base + m] = i;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (anchor[i]) role[i] = ROLE.leader;
+    else if (role[i] === ROLE.leader) role[i] = ROLE.independent;
+  }
+  for (let m = 0; m < S * k; m++) {
+    const i = top[m];
+    if (i >= 0) role[i] = ROLE.leader;
+  }
+  // Leaders do not supply; suppliers of a firm that is no longer a leader are unmatched.
+  for (let i = 0; i < n; i++) {
+    const b = buyer[i];
+    if (b < 0) continue;
+    if (role[i] === ROLE.leader || role[b] !== ROLE.leader) {
+      buyer[i] = -1;
+      if (role[i] === ROLE.supplier) role[i] = ROLE.independent;
+    }
+  }
+}
+
+function breakTies(world: World, p: SupplyParams, rng: Stream): void {
+  const { firms, regions, friction } = world;
+  const R = regions.count;
+  const { buyer, region, role } = firms;
+  const tpy = world.ticksPerYear;
+  const base = perTick(p.breakRate, tpy);
+  for (let i = 0; i < firms.count; i++) {
+    const b = buyer[i];
+    if (b < 0) continue;
+    const f = friction[region[i] * R + region[b]];
+    const q = f > 0 ? perTick(p.breakRate * (1 + p.barrier * f), tpy) : base;
+    if (rng.uniform() < q) {
+      buyer[i] = -1;
+      if (role[i] === ROLE.supplier) role[i] = ROLE.independent;
+    }
+  }
+}
+
+function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
+  const { firms, regions, distance, friction } = world;
+  const R = regions.count;
+  const S = world.segments.count;
+  const n = firms.count;
+  const { role, buyer, segment, region, capability } = firms;
+  if (leaders.length < n) leaders = new Int32Array(firms.capacity);
+  let L = 0;
+  for (let i = 0; i < n; i++) if (role[i] === ROLE.leader) leaders[L++] = i;
+  if (L === 0) return;
+  if (reachable.length < S) reachable = new Uint8Array(S);
+  reachable.fill(0, 0, S);
+  for (let m = 0; m < L; m++) {
+    const s = segment[leaders[m]];
+    for (let d = 1; d <= p.reach && d <= S; d++) {
+      reachable[(s + d) % S] = 1;
+      reachable[(((s - d) % S) + S) % S] = 1;
+    }
+  }
+  const attempt = perTick(p.matchRate, world.ticksPerYear);
+  const inverseDecay = 1 / p.distanceDecayKm;
+  const localWeight = p.local + p.coordination;
+  const provinceWeight = p.province + p.coordination;
+  const province = regions.province;
+  const meanC = p.capability !== 0 ? meanCapability(firms) : 1;
+  for (let j = 0; j < n; j++) {
+    if (role[j] === ROLE.leader || buyer[j] >= 0 || !reachable[segment[j]]) continue;
+    if (rng.uniform() >= attempt) continue;
+    const rj = region[j];
+    let best = -1;
+    let bestU = -Infinity;
+    for (let m = 0; m < L; m++) {
+      const l = leaders[m];
+      const d = ringDistance(segment[j], segment[l], S);
+      if (d < 1 || d > p.reach) continue;
+      const rl = region[l];
+      const k = rj * R + rl;
+      const u = (rl === rj ? localWeight : 0) + (province[rl] === province[rj] ? provinceWeight : 0) -
+        distance[k] * inverseDecay - p.barrier * friction[k] + rng.gumbel();
+      if (u > bestU) {
+        bestU = u;
+        best = l;
+      }
+    }
+    if (best < 0) continue;
+    const accept = p.capability !== 0 ? Math.min(1, pow(capability[j] / meanC, p.capability)) : 1;
+    if (accept < 1 && rng.uniform() >= accept) continue;
+    buyer[j] = best;
+    firms.supplySince[j] = world.tick;
+    role[j] = ROLE.supplier;
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { innovation } from '../../../src/engine/processes/innovation.ts';
 import { market } from '../../../src/engine/processes/market.ts';
 import { Stream } from '../../../src/engine/rng.ts';
+import { addTie } from '../../../src/engine/ties.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
 
@@ -128,5 +129,39 @@ describe('innovation', () => {
     const { scenario, world } = setup({ enabled: false, rate: 1e6 }, [{ capability: 1 }]);
     innovation(world, scenario, new Stream('t', 'innovation'));
     expect(world.firms.capability[0]).toBe(1);
+  });
+});
+
+describe('innovation: recombination through ties', () => {
+  it('with partnerRecombination 1, a firm with ties recombines with a tie partner, even in another region', () => {
+    const { scenario, world } = setup(
+      { rate: 1e6, shares: { process: 0, product: 0, recombination: 1 }, recombinationDistance: { min: 2, max: 4 }, recombinationBonus: 0.2, partnerRecombination: 1 },
+      [{ segment: 0, capability: 1 }, { segment: 0, capability: 1.5 }, { segment: 4, capability: 2, region: 1 }],
+      { regions: [{ name: 'a' }, { name: 'b' }], mechanisms: { networking: { enabled: true }, innovation: { rate: 1e6, shares: { process: 0, product: 0, recombination: 1 }, recombinationDistance: { min: 2, max: 4 }, recombinationBonus: 0.2, partnerRecombination: 1, rdWeight: 0, capabilityElasticity: 0, inflowWeight: 0, imitation: { enabled: false } } } },
+    );
+    addTie(world.ties, world.firms, 0, 2, 0.5, 0);
+    innovation(world, scenario, new Stream('t', 'innovation'));
+    // Firm 0's only partner is firm 2 (distance 4): it moves 2 steps toward it and takes 2·1.2.
+    expect(world.firms.segment[0]).toBe(2);
+    expect(world.firms.capability[0]).toBeCloseTo(2.4, 12);
+    expect(world.counts.innovations[0]).toBeGreaterThanOrEqual(1);
+    // Firm 1 has no ties: its regional partner (itself or firm 0, now at distance 2) — never firm 2.
+    expect(world.firms.capability[1]).not.toBeCloseTo(2.4, 12);
+  });
+
+  it('with networking off, ties are ignored and the draws are those of the old model', () => {
+    const firms = [{ segment: 0, capability: 1 }, { segment: 3, capability: 2 }, { segment: 6, capability: 3 }];
+    const params = { rate: 3, shares: { process: 0.3, product: 0, recombination: 0.7 }, partnerRecombination: 1 };
+    const a = setup(params, firms);
+    const b = setup(params, firms);
+    addTie(b.world.ties, b.world.firms, 0, 2, 0.5, 0);
+    const ra = new Stream('t', 'innovation');
+    const rb = new Stream('t', 'innovation');
+    for (let t = 0; t < 20; t++) {
+      innovation(a.world, a.scenario, ra);
+      innovation(b.world, b.scenario, rb);
+    }
+    expect(Array.from(b.world.firms.capability.subarray(0, 3))).toEqual(Array.from(a.world.firms.capability.subarray(0, 3)));
+    expect(rb.uniform()).toBe(ra.uniform());
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { learning } from '../../../src/engine/processes/learning.ts';
 import { cognitiveWeights } from '../../../src/engine/proximity.ts';
 import { Stream } from '../../../src/engine/rng.ts';
+import { addTie, orgEndpoint } from '../../../src/engine/ties.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
 
@@ -204,6 +205,52 @@ describe('learning: Nooteboom — learning from one source peaks at an intermedi
     for (let d = 0; d <= 3; d++) {
       const expected = d === 0 ? 0.2 * 0.5 : (0.2 * w[d]) / (w[0] + w[d]);
       expect(gains[d]).toBeCloseTo(expected, 12);
+    }
+  });
+});
+
+describe('learning: through collaboration ties', () => {
+  /** No spillover: only ties teach. Firm 0 (c = 1) is the learner. */
+  const tieSetup = (firms: FirmSpec[], extra: Partial<ScenarioInput> = {}, partners = 0.5, enabled = true) =>
+    setup({ spillover: 0, partners }, firms, {
+      mechanisms: { learning: { rdEfficiency: 0, research: 0, frontier: 0, spillover: 0, partners }, networking: { enabled } },
+      ...extra,
+    });
+
+  it('adds min(1, partners·A/T)·Σ w(d)·τ·(c_k − c)⁺ / degree, a research organisation counting its knowledge with w = 1', () => {
+    const { scenario, world } = tieSetup(
+      [{ segment: 0, capability: 1 }, { segment: 1, capability: 2, region: 1 }, { segment: 2, capability: 0.5 }],
+      { researchOrgs: [{ region: 'a', knowledge: 3, knowledgeGrowth: 0 }] },
+    );
+    addTie(world.ties, world.firms, 0, 1, 0.4, 0); // a pipeline: distance does not matter for a tie
+    addTie(world.ties, world.firms, 0, 2, 0.9, 0); // a weaker partner teaches nothing
+    addTie(world.ties, world.firms, 0, orgEndpoint(0), 0.5, 0);
+    learning(world, scenario, rng);
+    const w = world.cognitive;
+    const expected = 1 + (0.5 * (w[1] * 0.4 * (2 - 1) + 0.5 * (3 - 1))) / 3;
+    expect(world.firms.capability[0]).toBeCloseTo(expected, 12);
+    expect(world.firms.capability[1]).toBe(2); // the better partner learns nothing from worse ones
+    expect(world.firms.capability[2]).toBeCloseTo(0.5 + 0.5 * w[2] * 0.9 * 0.5, 12); // reads c_0 before it learned
+  });
+
+  it('ties teach nothing when networking is off (the old model) or partners = 0', () => {
+    for (const [partners, enabled] of [[0.5, false], [0, true]] as const) {
+      const { scenario, world } = tieSetup([{ capability: 1 }, { capability: 2, segment: 1 }], {}, partners, enabled);
+      addTie(world.ties, world.firms, 0, 1, 1, 0);
+      learning(world, scenario, rng);
+      expect(world.firms.capability[0]).toBe(1);
+    }
+  });
+
+  it('rigidity scales frontier learning by (1 − rigidity·embeddedness)', () => {
+    for (const rigidity of [0, 0.5]) {
+      const { scenario, world } = setup({ spillover: 0, frontier: 0.4 }, [{ capability: 1 }], {
+        regions: [{ name: 'a', openness: 1 }],
+        mechanisms: { learning: { rdEfficiency: 0, research: 0, spillover: 0, frontier: 0.4, frontierLevel: 2 }, networking: { enabled: true, rigidity } },
+      });
+      world.firms.embeddedness[0] = 0.8;
+      learning(world, scenario, rng);
+      expect(world.firms.capability[0]).toBeCloseTo(1 + 0.4 * (2 - 1) * (1 - rigidity * 0.8), 12);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demandAt } from '../../../src/engine/demand.ts';
 import { market } from '../../../src/engine/processes/market.ts';
+import { ROLE } from '../../../src/engine/firms.ts';
 import { Stream } from '../../../src/engine/rng.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { scenarioOf, worldOf } from '../../support/worlds.ts';
@@ -90,5 +91,89 @@ describe('market', () => {
     expect(world.segments.demandYearAgo[0]).toBeCloseTo(demandAt(curve, 9), 12);
     expect(Array.from(world.firms.cash.subarray(0, 3))).toEqual([5, -3, 0]);
     expect(Array.from(world.firms.profit.subarray(0, 3))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('market: leaders buy inputs from their suppliers (supply chains on)', () => {
+  /** Leader 0 (region a, province P) and suppliers in a (P), b (P) and c (Q); firm 4 is unmatched. */
+  function chain(supplyParams: Record<string, unknown> = {}, leaderEmployees = 100) {
+    const scenario = scenarioOf({
+      ticksPerYear: 4,
+      segments: { count: 3, demand: { base: 300, peak: 0 }, outsideSupply: 10 },
+      regions: [{ name: 'a', province: 'P' }, { name: 'b', province: 'P' }, { name: 'c', province: 'Q' }],
+      mechanisms: {
+        market: { priceScale: 1, elasticity: 2, payout: 0 },
+        supply: { enabled: true, inputShare: 0.3, supplierShare: 0.5, ...supplyParams },
+      },
+    });
+    const world = worldOf(scenario, [
+      { region: 0, segment: 0, employees: leaderEmployees, cash: 10 },
+      { region: 0, segment: 1, employees: 10 },
+      { region: 1, segment: 1, employees: 20 },
+      { region: 2, segment: 2, employees: 30 },
+      { region: 0, segment: 1, employees: 10 },
+    ], 8);
+    const { firms } = world;
+    firms.role[0] = ROLE.leader;
+    for (const j of [1, 2, 3]) {
+      firms.buyer[j] = 0;
+      firms.role[j] = ROLE.supplier;
+    }
+    return { scenario, world };
+  }
+  const own = (world: ReturnType<typeof chain>['world'], i: number) =>
+    (world.segments.price[world.firms.segment[i]] * world.firms.capability[i] * world.firms.employees[i]) / 4;
+
+  it('budgets inputShare·revenue, buys min(budget, Σ offers) pro rata, books purchases, local and province', () => {
+    // Leader with 100 employees: budget 0.3·rev_0 exceeds the offers (0.5·rev_j): offers bind.
+    const { scenario, world } = chain();
+    market(world, scenario, rng);
+    const { firms, supply } = world;
+    const rev0 = own(world, 0);
+    const offers = [1, 2, 3].map((j) => 0.5 * own(world, j));
+    const total = offers.reduce((x, y) => x + y);
+    const budget = 0.3 * rev0;
+    const bought = Math.min(budget, total);
+    expect(firms.revenue[0]).toBeCloseTo(rev0, 12);
+    [1, 2, 3].forEach((j, k) => expect(firms.revenue[j]).toBeCloseTo(own(world, j) + (bought * offers[k]) / total, 12));
+    expect(firms.revenue[4]).toBeCloseTo(own(world, 4), 12); // unmatched: market revenue only
+    expect(supply.purchases[0]).toBeCloseTo(budget, 12);
+    expect(supply.local[0]).toBeCloseTo((bought * offers[0]) / total, 12);
+    expect(supply.province[0]).toBeCloseTo((bought * (offers[0] + offers[1])) / total, 12);
+    expect(Array.from(supply.purchases.subarray(1))).toEqual([0, 0]);
+    // The leader's accounts are those of its value added (inputs are paid from its gross output);
+    // suppliers' sales are their profit and cash.
+    const cost0 = 100 / 4; // wage 1, no land, no R&D, no fixed cost
+    expect(firms.profit[0]).toBeCloseTo(rev0 - cost0, 12);
+    expect(firms.cash[0]).toBeCloseTo(10 + firms.profit[0], 12);
+    expect(firms.profit[1] - firms.profit[4]).toBeCloseTo((bought * offers[0]) / total, 12);
+  });
+
+  it('a growing leader pulls its suppliers: their revenue rises with the leader’s until their offers bind', () => {
+    const sales = [5, 20, 80, 320].map((e) => {
+      const { scenario, world } = chain({}, e);
+      market(world, scenario, rng);
+      return world.firms.revenue[1] - own(world, 1);
+    });
+    expect(sales[1]).toBeGreaterThan(sales[0] * 2);
+    expect(sales[2]).toBeGreaterThan(sales[1]);
+    // At 320 employees the budget exceeds Σ offers: each supplier sells its whole offer.
+    const { scenario, world } = chain({}, 320);
+    market(world, scenario, rng);
+    expect(sales[3]).toBeCloseTo(0.5 * own(world, 1), 12);
+  });
+
+  it('books nothing and keeps every firm’s accounts as before when supply chains are off', () => {
+    const on = chain();
+    const off = chain({ enabled: false });
+    market(off.world, off.scenario, rng);
+    market(on.world, on.scenario, rng);
+    expect(Array.from(off.world.supply.purchases)).toEqual([0, 0, 0]);
+    for (let i = 0; i < 5; i++) {
+      expect(off.world.firms.revenue[i]).toBe(own(off.world, i));
+      const cost = off.world.firms.employees[i] / 4;
+      expect(off.world.firms.profit[i]).toBe(own(off.world, i) - cost);
+    }
+    expect(on.world.firms.revenue[1]).toBeGreaterThan(off.world.firms.revenue[1]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND } from '../../../src/engine/firms.ts';
 import { EVENT } from '../../../src/engine/log.ts';
 import { spinoffs } from '../../../src/engine/processes/spinoffs.ts';
+import { addTie, orgEndpoint } from '../../../src/engine/ties.ts';
 import { Stream } from '../../../src/engine/rng.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
@@ -177,5 +178,56 @@ describe('spinoffs', () => {
     expect(world.counts.spinoffs[0]).toBe(0);
     expect(f.count).toBeGreaterThan(50); // Poisson(4) academic spin-offs: P(0) ≈ 2 %, not at this seed
     for (let i = 50; i < f.count; i++) expect(f.kind[i]).toBe(KIND.academicSpinoff);
+  });
+
+  it('with networking on, a spin-off starts tied to its parent (trust ≥ 0.5) unless the parent is at its cap', () => {
+    const { scenario, world } = setup({ founders: { min: 1, max: 1 }, segmentShift: 0 }, [{ employees: 10 }, { employees: 10 }], {
+      mechanisms: {
+        spinoffs: { rate: 1, sizeElasticity: 0, capabilityElasticity: 0, founders: { min: 1, max: 1 }, segmentShift: 0 },
+        networking: { enabled: true, maxTies: 1, initialTrust: 0.2 },
+      },
+    });
+    addTie(world.ties, world.firms, 1, orgEndpoint(0), 0.5, 0); // firm 1 is at its cap
+    spinoffs(world, scenario, new Stream('t', 'spinoffs'));
+    expect(world.firms.count).toBe(4);
+    expect(world.ties.count).toBe(2);
+    expect([world.ties.a[1], world.ties.b[1], world.ties.trust[1], world.ties.birth[1]]).toEqual([2, 0, 0.5, 5]);
+    expect(Array.from(world.firms.degree.subarray(0, 4))).toEqual([1, 1, 1, 0]);
+    expect(world.counts.tiesFormed[0]).toBe(1);
+  });
+
+  it('no parent tie when networking is off or parentTie is false', () => {
+    for (const networking of [{ enabled: false }, { enabled: true, parentTie: false }]) {
+      const { scenario, world } = setup({}, [{ employees: 10 }], {
+        mechanisms: { spinoffs: { rate: 1, sizeElasticity: 0, capabilityElasticity: 0 }, networking },
+      });
+      spinoffs(world, scenario, new Stream('t', 'spinoffs'));
+      expect(world.firms.count).toBe(2);
+      expect(world.ties.count).toBe(0);
+    }
+  });
+
+  it('with migration on, relocating founders move from the origin’s labour pool to the destination’s, with their skill', () => {
+    for (const migration of [false, true]) {
+      const { scenario, world } = setup({}, [{ region: 0, employees: 10 }], {
+        regions: [{ name: 'home', labourPool: 100, skill: 2 }, { name: 'away', labourPool: 50, skill: 1 }],
+        mechanisms: {
+          spinoffs: { rate: 1, sizeElasticity: 0, capabilityElasticity: 0, relocate: 1, founders: { min: 2, max: 2 } },
+          entry: { choice: 'proportional', proportional: { a: [0, 1], b: 0 } }, // always `away`
+          migration: { enabled: migration },
+        },
+      });
+      spinoffs(world, scenario, new Stream('t', 'spinoffs'));
+      expect(world.firms.region[1]).toBe(1);
+      const r = world.regions;
+      if (migration) {
+        expect(Array.from(r.labourPool)).toEqual([98, 52]);
+        expect(r.skill[1]).toBeCloseTo((50 * 1 + 2 * 2) / 52, 14);
+        expect(r.skill[0]).toBe(2);
+      } else {
+        expect(Array.from(r.labourPool)).toEqual([100, 50]);
+        expect(Array.from(r.skill)).toEqual([2, 1]);
+      }
+    }
   });
 });

@@ -1,0 +1,97 @@
+// shenzhen-battery (seed document 000): the scenario holds the document's facts, and its claims —
+// the promotion organisation fills its places and raises trust; without cross-region search the
+// network closes in on itself; leaders buy mostly within their own district — hold over paired
+// seeds (variant and base share each seed).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/engine/run.ts';
+import { valueOf, type Series } from '../../src/engine/series.ts';
+import { bundled } from '../support/scenarios.ts';
+
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const LAST = 16; // ticks averaged at the end (4 years)
+
+/** Mean of a metric over the last LAST ticks, for region r (R: all). */
+function tail(series: Series, metric: string, r: number): number {
+  const T = series.recorded - 1;
+  let sum = 0;
+  for (let t = T - LAST + 1; t <= T; t++) sum += valueOf(series, metric, t, r);
+  return sum / LAST;
+}
+
+interface Outcome {
+  trust: number;
+  nonlocal: number;
+  clustering: number;
+  local: number;
+  /** Σ_r (firms_r / N)² averaged over the same ticks: the local share if suppliers ignored place. */
+  randomLocal: number;
+  members: number;
+}
+
+function outcome(variant: string | null, seed: number): Outcome {
+  const { world } = run(bundled('shenzhen-battery', { variant: variant ?? undefined }), { seed });
+  const s = world.series;
+  const R = s.regions;
+  let randomLocal = 0;
+  for (let t = s.recorded - LAST; t < s.recorded; t++) {
+    const n = valueOf(s, 'firms', t, R);
+    for (let r = 0; r < R; r++) randomLocal += (valueOf(s, 'firms', t, r) / n) ** 2 / LAST;
+  }
+  return {
+    trust: tail(s, 'mean_trust', R), nonlocal: tail(s, 'nonlocal_tie_share', R),
+    clustering: tail(s, 'clustering_coefficient', R), local: tail(s, 'local_supply_ratio', R),
+    randomLocal, members: valueOf(s, 'promotion_members', s.recorded - 1, R),
+  };
+}
+
+describe('shenzhen-battery (bundled, seed document 000)', () => {
+  const scenario = bundled('shenzhen-battery');
+  const base: Outcome[] = [];
+  const noPromotion: Outcome[] = [];
+  const closed: Outcome[] = [];
+
+  beforeAll(() => {
+    for (const seed of SEEDS) {
+      base.push(outcome(null, seed));
+      noPromotion.push(outcome('no-promotion', seed));
+      closed.push(outcome('closed', seed));
+    }
+  });
+
+  it('holds the document’s facts: districts of one city, the materials-to-recycling loop, BYD as chain leader in Pingshan, a promotion organisation', () => {
+    expect(scenario.regions.map((r) => r.name)).toEqual(['pingshan', 'guangming', 'longgang', 'baoan', 'nanshan']);
+    expect(new Set(scenario.regions.map((r) => r.province)).size).toBe(1);
+    expect(scenario.segments.count).toBe(8);
+    const byd = scenario.firms.initial[0];
+    expect(byd).toMatchObject({ region: 'pingshan', segment: 5, role: 'leader' });
+    expect(scenario.promotionOrgs).toHaveLength(1);
+    expect(scenario.promotionOrgs[0].regions).toHaveLength(5);
+    expect(scenario.researchOrgs[0].region).toBe('nanshan');
+    for (const m of ['networking', 'supply', 'migration', 'relocation'] as const) expect(scenario.mechanisms[m].enabled).toBe(true);
+  });
+
+  it('the promotion organisation fills its places and raises mean trust (paired seeds)', () => {
+    const places = Math.floor(scenario.promotionOrgs[0].budgetPerYear / scenario.promotionOrgs[0].costPerMember);
+    const higher = SEEDS.filter((_, k) => base[k].trust > noPromotion[k].trust).length;
+    console.log(`shenzhen-battery: mean trust (last 4 years) with ${base.map((o) => o.trust.toFixed(3)).join(' ')}; without ${noPromotion.map((o) => o.trust.toFixed(3)).join(' ')}; higher with it in ${higher} of ${SEEDS.length}`);
+    for (const o of base) expect(o.members).toBe(places);
+    for (const o of noPromotion) expect(o.members).toBe(0);
+    expect(higher).toBeGreaterThanOrEqual(SEEDS.length - 2);
+  });
+
+  it('without cross-region search (closed) non-local ties vanish and the network closes: clustering rises (paired seeds)', () => {
+    const rises = SEEDS.filter((_, k) => closed[k].clustering > base[k].clustering).length;
+    console.log(`shenzhen-battery: non-local tie share ${base.map((o) => o.nonlocal.toFixed(3)).join(' ')} (closed ${closed.map((o) => o.nonlocal.toFixed(4)).join(' ')}); clustering ${base.map((o) => o.clustering.toFixed(3)).join(' ')} → closed ${closed.map((o) => o.clustering.toFixed(3)).join(' ')}`);
+    for (const k of SEEDS.keys()) {
+      expect(base[k].nonlocal).toBeGreaterThan(0.03);
+      expect(closed[k].nonlocal).toBeLessThan(0.01); // ties made before a firm relocated may span districts
+    }
+    expect(rises).toBeGreaterThanOrEqual(SEEDS.length - 2);
+  });
+
+  it('leaders buy mostly within their own district: local supply ratio above random matching, above 0.5 on average', () => {
+    console.log(`shenzhen-battery: local supply ratio ${base.map((o) => o.local.toFixed(3)).join(' ')}; random matching ${base.map((o) => o.randomLocal.toFixed(3)).join(' ')}`);
+    for (const o of base) expect(o.local).toBeGreaterThan(o.randomLocal);
+    expect(base.reduce((s, o) => s + o.local, 0) / base.length).toBeGreaterThan(0.5);
+  });
+});
