@@ -70,6 +70,8 @@ export interface PromotionOrgs {
 export interface SupplyFlows {
   /** All inputs bought, from tied suppliers and from outside (money per tick). */
   purchases: Float64Array;
+  /** Bought from tied suppliers, wherever they are. */
+  suppliers: Float64Array;
   /** Bought from tied suppliers in the leader's own region. */
   local: Float64Array;
   /** Bought from tied suppliers in the leader's province (own region included). */
@@ -272,7 +274,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     ties: createTies(),
     adjacency: null,
     promotion: promotionOrgsFrom(scenario, regions),
-    supply: { purchases: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
+    supply: { purchases: new Float64Array(R), suppliers: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
     events: createEventLog(scenario.output.events),
     ledger: createFirmLedger(scenario.output.firms),
     series: createSeries(regions.count, ticks),

@@ -2,7 +2,6 @@
 // supply and collaboration across province borders. Paired seeds: the same seeds with and
 // without barriers, every new mechanism on.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/engine/run.ts';
 import type { World } from '../../src/engine/world.ts';
 import { measuredRun, provincesScenario, type Measures } from './provinces.ts';
 
@@ -60,17 +59,6 @@ const pairs = SEEDS.map((seed) => ({ seed, closed: outcome(BARRIER, seed), open:
 const mean = (f: (o: Outcome) => number, side: 'closed' | 'open') => pairs.reduce((s, p) => s + f(p[side]), 0) / pairs.length;
 
 describe('barriers between provinces (paired seeds, barriers.between 0.6 vs 0)', () => {
-  it('the measuring loop is the tick: it ends where `run` ends', () => {
-    const scenario = provincesScenario(BARRIER, ALL_ON);
-    const { world } = measuredRun(scenario, 7, 30);
-    const ref = run(scenario, { seed: 7, ticks: 30 }).world;
-    expect(world.firms.count).toBe(ref.firms.count);
-    expect(Array.from(world.firms.employees.subarray(0, world.firms.count))).toEqual(Array.from(ref.firms.employees.subarray(0, ref.firms.count)));
-    expect(Array.from(world.firms.buyer.subarray(0, world.firms.count))).toEqual(Array.from(ref.firms.buyer.subarray(0, ref.firms.count)));
-    expect(Array.from(world.regions.labourPool)).toEqual(Array.from(ref.regions.labourPool));
-    expect(world.ties.count).toBe(ref.ties.count);
-  });
-
   it('removing barriers raises migration across provinces: the core draws more talent', () => {
     for (const { closed, open } of pairs) {
       expect(open.coreInflow).toBeGreaterThan(2 * closed.coreInflow);

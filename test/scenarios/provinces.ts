@@ -1,20 +1,9 @@
-// A multi-province world for the barrier and supply-chain tests, and a tick loop that measures
-// what the per-tick counts hold before observe resets them. The loop mirrors src/engine/tick.ts
-// (barriers.test.ts checks that it ends in the same state as `run`).
-import { createStreams, type Streams } from '../../src/engine/rng.ts';
-import { createWorld, type World } from '../../src/engine/world.ts';
-import { market } from '../../src/engine/processes/market.ts';
-import { learning } from '../../src/engine/processes/learning.ts';
-import { innovation } from '../../src/engine/processes/innovation.ts';
-import { growth } from '../../src/engine/processes/growth.ts';
-import { spinoffs } from '../../src/engine/processes/spinoffs.ts';
-import { entry } from '../../src/engine/processes/entry.ts';
-import { exit } from '../../src/engine/processes/exit.ts';
-import { networking } from '../../src/engine/processes/networking.ts';
-import { supply } from '../../src/engine/processes/supply.ts';
-import { migration } from '../../src/engine/processes/migration.ts';
-import { relocation } from '../../src/engine/processes/relocation.ts';
-import { observe } from '../../src/engine/processes/observe.ts';
+// A multi-province world for the barrier and supply-chain tests, and a run that sums, tick by
+// tick, what the barrier and supply tests measure: the recorded series (migrants, relocations)
+// and the state after each tick (leaders' purchases of this tick, supply ties).
+import { run } from '../../src/engine/run.ts';
+import { valueOf } from '../../src/engine/series.ts';
+import type { World } from '../../src/engine/world.ts';
 import { ROLE } from '../../src/engine/firms.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../src/scenarios/schema.ts';
 
@@ -59,16 +48,19 @@ export interface Measures {
   relocations: number;
 }
 
+/** Adds this tick's flows and ties to `m` (world.supply holds the purchases of this tick's market). */
 function measure(world: World, m: Measures): void {
-  const { firms, regions, counts } = world;
+  const { firms, regions, series } = world;
   const R = regions.count;
   for (let r = 0; r < R; r++) {
-    m.migrantsIn[r] += counts.migrantsIn[r];
-    m.relocations += counts.relocationsOut[r];
+    m.migrantsIn[r] += valueOf(series, 'migrants_in', world.tick, r);
+    m.relocations += valueOf(series, 'relocations', world.tick, r);
     m.purchases += world.supply.purchases[r];
+    m.fromSuppliers += world.supply.suppliers[r];
     m.local += world.supply.local[r];
     m.inProvince += world.supply.province[r];
   }
+  m.otherProvinces = m.fromSuppliers - m.inProvince;
   const { buyer, region, role } = firms;
   const province = regions.province;
   for (let j = 0; j < firms.count; j++) {
@@ -79,47 +71,18 @@ function measure(world: World, m: Measures): void {
   }
 }
 
-/** Sales of each supplier to its leader this tick: revenue beyond its own market revenue. */
-function supplierSales(world: World, m: Measures): void {
-  const { firms, segments } = world;
-  const { buyer, region, role, revenue, segment, capability, employees } = firms;
-  const province = world.regions.province;
-  const tpy = world.ticksPerYear;
-  for (let j = 0; j < firms.count; j++) {
-    const l = buyer[j];
-    if (l < 0 || role[l] !== ROLE.leader) continue;
-    const sold = revenue[j] - (segments.price[segment[j]] * capability[j] * employees[j]) / tpy;
-    m.fromSuppliers += sold;
-    if (province[region[j]] !== province[region[l]]) m.otherProvinces += sold;
-  }
-}
-
-/** Runs `scenario` with `seed`, measuring every tick; returns the world and the measures. */
+/** Runs `scenario` with `seed`, measuring after every tick; returns the world and the measures. */
 export function measuredRun(scenario: Scenario, seed: number, ticks = scenario.ticks, each?: (world: World) => void) {
-  const streams: Streams = createStreams(seed);
-  const world = createWorld(scenario, streams.init, ticks);
-  observe(world, scenario, streams.observe);
   const m: Measures = {
-    migrantsIn: new Float64Array(world.regions.count), purchases: 0, fromSuppliers: 0, inProvince: 0, local: 0,
+    migrantsIn: new Float64Array(scenario.regions.length), purchases: 0, fromSuppliers: 0, inProvince: 0, local: 0,
     otherProvinces: 0, supplyTies: 0, supplyTiesAcross: 0, relocations: 0,
   };
-  for (let t = 0; t < ticks; t++) {
-    world.tick += 1;
-    market(world, scenario, streams.market);
-    supplierSales(world, m); // revenue is final after market (growth etc. do not touch it)
-    learning(world, scenario, streams.learning);
-    innovation(world, scenario, streams.innovation);
-    growth(world, scenario, streams.growth);
-    spinoffs(world, scenario, streams.spinoffs);
-    entry(world, scenario, streams.entry);
-    exit(world, scenario, streams.exit);
-    networking(world, scenario, streams.networking);
-    supply(world, scenario, streams.supply);
-    migration(world, scenario, streams.migration);
-    relocation(world, scenario, streams.relocation);
-    measure(world, m);
-    each?.(world);
-    observe(world, scenario, streams.observe);
-  }
+  const { world } = run(scenario, {
+    seed, ticks,
+    onTick: (w) => {
+      measure(w, m);
+      each?.(w);
+    },
+  });
   return { world, m };
 }

@@ -9,7 +9,7 @@
 // (extra revenue, profit and cash of j), and B_ℓ − X_ℓ outside. The leader's own accounts do not
 // change: revenue_ℓ = p·c·e is its value added, and its inputs are paid out of its gross output
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
-// O(firms): three passes.
+// O(firms): a few passes.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
@@ -43,6 +43,7 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   }
   const flows = world.supply;
   flows.purchases.fill(0);
+  flows.suppliers.fill(0);
   flows.local.fill(0);
   flows.province.fill(0);
   if (!m.enabled) return;
@@ -51,28 +52,16 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
   const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
-  if (params.mechanisms.supply.enabled) {
-    for (let i = 0; i < n; i++) {
-      const r = region[i];
-      const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
-      const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rd[i] * rev;
-      revenue[i] = rev;
-      profit[i] = rev - cost;
-    }
-    buyInputs(world, params);
-    for (let i = 0; i < n; i++) {
-      const c = cash[i] + profit[i];
-      cash[i] = c > 0 ? c * retained : c;
-    }
-    return;
-  }
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
     const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rd[i] * rev;
     revenue[i] = rev;
     profit[i] = rev - cost;
-    const c = cash[i] + rev - cost;
+  }
+  if (params.mechanisms.supply.enabled) buyInputs(world, params);
+  for (let i = 0; i < n; i++) {
+    const c = cash[i] + profit[i];
     cash[i] = c > 0 ? c * retained : c;
   }
 }
@@ -84,7 +73,7 @@ function buyInputs(world: World, params: Scenario): void {
   const n = firms.count;
   const { role, buyer, region, revenue, profit } = firms;
   const province = regions.province;
-  const { purchases, local, province: inProvince } = world.supply;
+  const { purchases, suppliers, local, province: inProvince } = world.supply;
   if (offered.length < n) offered = new Float64Array(firms.capacity);
   offered.fill(0, 0, n);
   for (let j = 0; j < n; j++) {
@@ -106,6 +95,7 @@ function buyInputs(world: World, params: Scenario): void {
     revenue[j] += sold;
     profit[j] += sold;
     const rl = region[l];
+    suppliers[rl] += sold;
     if (region[j] === rl) local[rl] += sold;
     if (province[region[j]] === province[rl]) inProvince[rl] += sold;
   }
