@@ -94,6 +94,9 @@ const innovationSchema = z
         rate: probability.default(0.1),
         /** Share of the capability gap to the regional best that an imitator closes. */
         gain: probability.default(0.3),
+        /** Firms above this size do not imitate (a large firm cannot move its whole output into
+         *  another segment); null: any size. */
+        maxEmployees: positive.nullable().default(null),
       })
       .strict()
       .prefault({}),

@@ -60,9 +60,11 @@ export const supplySchema = z
     reach: z.number().int().min(1).default(2),
     /** Matching attempts per unmatched potential supplier per year. */
     matchRate: nonNegative.default(2),
-    /** Utility of a leader: local·[same region] + province·[same province] − d/δ − barrier·friction + Gumbel. */
+    /** Utility of a leader: local·[same region] + province·[same province] + size pull − d/δ − barrier·friction + Gumbel. */
     local: z.number().default(1),
     province: z.number().default(0.5),
+    /** Pull of a leader's size: + leaderSize·ln(e_ℓ/ē), ē the geometric mean size of the leaders. */
+    leaderSize: nonNegative.default(1),
     distanceDecayKm: positive.default(300),
     barrier: nonNegative.default(3),
     /** Main-supplier coordination (链主 / 主配协同): added to the local and province weights. */

@@ -26,6 +26,9 @@ interface Outcome {
   /** Σ_r (firms_r / N)² averaged over the same ticks: the local share if suppliers ignored place. */
   randomLocal: number;
   members: number;
+  /** Suppliers of BYD (firm id 0) at the end, −1 if it has exited; the most any other leader has. */
+  bydSuppliers: number;
+  otherSuppliers: number;
 }
 
 function outcome(variant: string | null, seed: number): Outcome {
@@ -37,7 +40,17 @@ function outcome(variant: string | null, seed: number): Outcome {
     const n = valueOf(s, 'firms', t, R);
     for (let r = 0; r < R; r++) randomLocal += (valueOf(s, 'firms', t, r) / n) ** 2 / LAST;
   }
+  const { firms } = world;
+  const suppliers = new Map<number, number>(); // leader id → suppliers
+  for (let i = 0; i < firms.count; i++) {
+    const b = firms.buyer[i];
+    if (b >= 0) suppliers.set(firms.id[b], (suppliers.get(firms.id[b]) ?? 0) + 1);
+  }
+  const bydAlive = Array.from(firms.id.subarray(0, firms.count)).includes(0);
+  const others = [...suppliers].filter(([id]) => id !== 0).map(([, n]) => n);
   return {
+    bydSuppliers: bydAlive ? (suppliers.get(0) ?? 0) : -1,
+    otherSuppliers: Math.max(0, ...others),
     trust: tail(s, 'mean_trust', R), nonlocal: tail(s, 'nonlocal_tie_share', R),
     clustering: tail(s, 'clustering_coefficient', R), local: tail(s, 'local_supply_ratio', R),
     randomLocal, members: valueOf(s, 'promotion_members', s.recorded - 1, R),
@@ -68,6 +81,13 @@ describe('shenzhen-battery (bundled, seed document 000)', () => {
     expect(scenario.promotionOrgs[0].regions).toHaveLength(5);
     expect(scenario.researchOrgs[0].region).toBe('nanshan');
     for (const m of ['networking', 'supply', 'migration', 'relocation'] as const) expect(scenario.mechanisms[m].enabled).toBe(true);
+  });
+
+  it('suppliers gather around the dominant leader: BYD survives and has the most suppliers', () => {
+    const alive = base.filter((o) => o.bydSuppliers >= 0);
+    console.log(`shenzhen-battery: BYD's suppliers ${base.map((o) => o.bydSuppliers).join(' ')}; most of any other leader ${base.map((o) => o.otherSuppliers).join(' ')}`);
+    expect(alive.length).toBeGreaterThanOrEqual(SEEDS.length - 3);
+    for (const o of alive) expect(o.bydSuppliers).toBeGreaterThan(o.otherSuppliers);
   });
 
   it('the promotion organisation fills its places and raises mean trust (paired seeds)', () => {

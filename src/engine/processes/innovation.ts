@@ -150,10 +150,12 @@ function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
     if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
   }
   const prob = tickProbability(p.rate, world.ticksPerYear);
+  const maxEmployees = p.maxEmployees;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const b = best[r];
     if (b === i || profit[i] / employees[i] >= sum[r] / cnt[r]) continue;
+    if (maxEmployees !== null && employees[i] > maxEmployees) continue;
     if (!(rng.uniform() < prob)) continue;
     segment[i] = segment[b];
     capability[i] += p.gain * Math.max(0, capability[b] - capability[i]);

@@ -11,7 +11,8 @@
 // leader's, tries with probability 1 − exp(−matchRate/T); it picks the eligible leader with the
 // largest
 //   U = (local + coordination)·[same region] + (province + coordination)·[same province]
-//       − d/δ − barrier·f + Gumbel,
+//       + leaderSize·ln(e_ℓ/ē) − d/δ − barrier·f + Gumbel,
+// (ē: geometric mean size of the leaders — larger leaders buy more and draw more suppliers),
 // and that leader accepts with probability min(1, (c_j/c̄)^capability).
 // Cost O(firms + S·perSegment + attempts·leaders); leaders are few (≤ S·perSegment + anchors).
 // Both rates are events per year (Poisson), not probabilities: tickProbability caps at 1 per
@@ -20,7 +21,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, ROLE } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
-import { exp, pow } from '../math.ts';
+import { exp, log, pow } from '../math.ts';
 
 /** Probability per tick of at least one event of a Poisson process with `rate` per year. */
 function perTick(rate: number, ticksPerYear: number): number {
@@ -29,6 +30,7 @@ function perTick(rate: number, ticksPerYear: number): number {
 
 let top = new Int32Array(0); // top[s·k + m]: the m-th largest candidate of segment s (-1: none)
 let leaders = new Int32Array(0);
+let leaderPull = new Float64Array(0); // leaderSize·ln(e_ℓ/ē) of the m-th leader
 let reachable = new Uint8Array(0); // reachable[s] = 1 when a leader is at distance 1..reach of s
 
 export function supply(world: World, params: Scenario, rng: Stream): void {
@@ -114,6 +116,13 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
   let L = 0;
   for (let i = 0; i < n; i++) if (role[i] === ROLE.leader) leaders[L++] = i;
   if (L === 0) return;
+  if (leaderPull.length < L) leaderPull = new Float64Array(leaders.length);
+  let meanLog = 0;
+  for (let m = 0; m < L; m++) {
+    leaderPull[m] = p.leaderSize > 0 ? log(firms.employees[leaders[m]]) : 0;
+    meanLog += leaderPull[m] / L;
+  }
+  for (let m = 0; m < L; m++) leaderPull[m] = p.leaderSize * (leaderPull[m] - meanLog);
   if (reachable.length < S) reachable = new Uint8Array(S);
   reachable.fill(0, 0, S);
   for (let m = 0; m < L; m++) {
@@ -141,7 +150,7 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
       if (d < 1 || d > p.reach) continue;
       const rl = region[l];
       const k = rj * R + rl;
-      const u = (rl === rj ? localWeight : 0) + (province[rl] === province[rj] ? provinceWeight : 0) -
+      const u = (rl === rj ? localWeight : 0) + (province[rl] === province[rj] ? provinceWeight : 0) + leaderPull[m] -
         distance[k] * inverseDecay - p.barrier * friction[k] + rng.gumbel();
       if (u > bestU) {
         bestU = u;

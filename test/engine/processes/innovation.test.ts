@@ -125,6 +125,20 @@ describe('innovation', () => {
     expect(world.counts.imitations[0]).toBe(2);
   });
 
+  it('imitation: firms above imitation.maxEmployees keep their position', () => {
+    const { scenario, world } = setup(
+      { enabled: true, rate: 0, imitation: { enabled: true, rate: 1, gain: 0.5, maxEmployees: 50 } },
+      [
+        { segment: 3, capability: 3, employees: 10, profit: 50 }, // the best
+        { segment: 7, capability: 1, employees: 10, profit: 0 }, // small, below the mean: imitates
+        { segment: 9, capability: 1, employees: 100, profit: 0 }, // large, below the mean: does not
+      ],
+    );
+    innovation(world, scenario, new Stream('t', 'innovation'));
+    expect(Array.from(world.firms.segment.subarray(0, 3))).toEqual([3, 3, 9]);
+    expect(world.counts.imitations[0]).toBe(1);
+  });
+
   it('does nothing when switched off', () => {
     const { scenario, world } = setup({ enabled: false, rate: 1e6 }, [{ capability: 1 }]);
     innovation(world, scenario, new Stream('t', 'innovation'));

@@ -116,6 +116,23 @@ describe('supply: matching', () => {
     expect(coordinated[1]).toBeGreaterThan(closed[1] + 0.1);
     expect(coordinated[2]).toBeLessThan(closed[2]);
   });
+
+  it('larger leaders draw more suppliers: + leaderSize·ln(e_ℓ/ē)', () => {
+    // Two leaders in region a (segments 0 and 2, sizes 100 and 400), 600 suppliers at segment 1.
+    const firms: FirmSpec[] = [{ segment: 0, employees: 100 }, { segment: 2, employees: 400 }];
+    for (let k = 0; k < 600; k++) firms.push({ segment: 1 });
+    const share = (leaderSize: number) => {
+      const { scenario, world } = setup({ matchRate: 1e6, capability: 0, leaderSize, leaders: { perSegment: 1 } }, firms);
+      supply(world, scenario, new Stream('t', 'supply'));
+      let large = 0;
+      for (let j = 2; j < world.firms.count; j++) if (world.firms.buyer[j] === 1) large++;
+      return large / 600;
+    };
+    expect(share(0)).toBeCloseTo(0.5, 1);
+    // P(large) = 4^s / (1 + 4^s): 0.8 for s = 1, 0.94 for s = 2.
+    expect(share(1)).toBeCloseTo(0.8, 1);
+    expect(share(2)).toBeCloseTo(16 / 17, 1);
+  });
 });
 
 describe('supply: breaks', () => {
