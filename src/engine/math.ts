@@ -179,3 +179,11 @@ export function tickProbability(annual: number, ticksPerYear: number): number {
   const p = Math.min(1, annual);
   return ticksPerYear === 1 ? p : 1 - pow(1 - p, 1 / ticksPerYear);
 }
+
+/**
+ * The per-tick probability of at least one event of a Poisson process with `rate` events per
+ * year: 1 − exp(−rate/T). Unlike tickProbability, rates above 1 a year keep their meaning.
+ */
+export function rateProbability(rate: number, ticksPerYear: number): number {
+  return rate > 0 ? 1 - exp(-rate / ticksPerYear) : 0;
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exp, floorLog2, log, pow, tanh, tickProbability } from '../../src/engine/math.ts';
+import { exp, floorLog2, log, pow, rateProbability, tanh, tickProbability } from '../../src/engine/math.ts';
 import { Stream } from '../../src/engine/rng.ts';
 
 /** Distance in units of the last place between two doubles of the same sign. */
@@ -62,6 +62,15 @@ describe('deterministic elementary functions', () => {
       expect(1 - (1 - q) ** 4).toBeCloseTo(p, 14);
     }
     expect(tickProbability(2.5, 4)).toBe(1); // clipped to a certainty
+  });
+
+  it('rateProbability: at least one event of a Poisson process; rates above 1 a year keep their meaning', () => {
+    expect(rateProbability(0, 4)).toBe(0);
+    expect(rateProbability(-1, 4)).toBe(0);
+    expect(rateProbability(4, 4)).toBeCloseTo(1 - Math.exp(-1), 15);
+    expect(rateProbability(2, 4)).toBeLessThan(rateProbability(8, 4));
+    // T ticks without an event have probability exp(−rate): the year's count is Poisson(rate).
+    expect((1 - rateProbability(3, 12)) ** 12).toBeCloseTo(Math.exp(-3), 14);
   });
 
   it('the engine calls none of the Math functions whose rounding differs between JS engines', () => {

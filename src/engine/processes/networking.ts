@@ -22,14 +22,9 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { addTie, orgEndpoint, orgOf, partnerOf, removeTies, tied } from '../ties.ts';
-import { exp, tickProbability } from '../math.ts';
+import { exp, rateProbability, tickProbability } from '../math.ts';
 
 type Networking = Scenario['mechanisms']['networking'];
-
-/** Probability per tick of at least one event of a Poisson process with `rate` per year. */
-function rateProbability(rate: number, ticksPerYear: number): number {
-  return rate > 0 ? 1 - exp(-rate / ticksPerYear) : 0;
-}
 
 // Scratch arrays reused between ticks (grown when needed).
 let regionStart = new Int32Array(0);

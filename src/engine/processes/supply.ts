@@ -21,12 +21,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, ROLE } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
-import { exp, log, pow } from '../math.ts';
-
-/** Probability per tick of at least one event of a Poisson process with `rate` per year. */
-function perTick(rate: number, ticksPerYear: number): number {
-  return 1 - exp(-rate / ticksPerYear);
-}
+import { log, pow, rateProbability } from '../math.ts';
 
 let top = new Int32Array(0); // top[s·k + m]: the m-th largest candidate of segment s (-1: none)
 let leaders = new Int32Array(0);
@@ -93,12 +88,12 @@ function breakTies(world: World, p: SupplyParams, rng: Stream): void {
   const R = regions.count;
   const { buyer, region, role } = firms;
   const tpy = world.ticksPerYear;
-  const base = perTick(p.breakRate, tpy);
+  const base = rateProbability(p.breakRate, tpy);
   for (let i = 0; i < firms.count; i++) {
     const b = buyer[i];
     if (b < 0) continue;
     const f = friction[region[i] * R + region[b]];
-    const q = f > 0 ? perTick(p.breakRate * (1 + p.barrier * f), tpy) : base;
+    const q = f > 0 ? rateProbability(p.breakRate * (1 + p.barrier * f), tpy) : base;
     if (rng.uniform() < q) {
       buyer[i] = -1;
       if (role[i] === ROLE.supplier) role[i] = ROLE.independent;
@@ -132,7 +127,7 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
       reachable[(((s - d) % S) + S) % S] = 1;
     }
   }
-  const attempt = perTick(p.matchRate, world.ticksPerYear);
+  const attempt = rateProbability(p.matchRate, world.ticksPerYear);
   const inverseDecay = 1 / p.distanceDecayKm;
   const localWeight = p.local + p.coordination;
   const provinceWeight = p.province + p.coordination;
