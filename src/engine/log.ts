@@ -3,9 +3,11 @@
 import type { Firms } from './firms.ts';
 
 // New types are appended, so the codes of the older ones never change.
-export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit', 'relocation'] as const;
+export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit', 'relocation', 'lever_on', 'lever_off'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export const EVENT = { entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4, relocation: 5 } as const;
+export const EVENT = {
+  entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4, relocation: 5, lever_on: 6, lever_off: 7,
+} as const;
 
 function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
   into.set(from);
@@ -32,6 +34,8 @@ export interface EventLog {
   segment: Int32Array;
   capability: Float64Array;
   employees: Float64Array;
+  /** Index of the lever for lever_on / lever_off (−1 for firm events). */
+  lever: Int32Array;
 }
 
 export function createEventLog(enabled: boolean, capacity = 1024): EventLog {
@@ -40,18 +44,25 @@ export function createEventLog(enabled: boolean, capacity = 1024): EventLog {
     tick: new Int32Array(capacity), event: new Int32Array(capacity), firm: new Int32Array(capacity),
     parent: new Int32Array(capacity), region: new Int32Array(capacity), segment: new Int32Array(capacity),
     capability: new Float64Array(capacity), employees: new Float64Array(capacity),
+    lever: new Int32Array(capacity),
   };
 }
 
 export function logEvent(
   log: EventLog, tick: number, event: number, firm: number, parent: number,
-  region: number, segment: number, capability: number, employees: number,
+  region: number, segment: number, capability: number, employees: number, lever = -1,
 ): void {
   if (!log.enabled) return;
   if (log.count === log.tick.length) growColumns(log);
   const i = log.count++;
   log.tick[i] = tick; log.event[i] = event; log.firm[i] = firm; log.parent[i] = parent;
   log.region[i] = region; log.segment[i] = segment; log.capability[i] = capability; log.employees[i] = employees;
+  log.lever[i] = lever;
+}
+
+/** A lever switched on or off in region r (its intensity in the capability column). */
+export function logLever(log: EventLog, tick: number, on: boolean, lever: number, region: number, intensity: number): void {
+  logEvent(log, tick, on ? EVENT.lever_on : EVENT.lever_off, -1, -1, region, -1, intensity, 0, lever);
 }
 
 /** Firms that have exited, with their final state (survivors are added when firms.csv is written). */

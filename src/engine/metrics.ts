@@ -47,6 +47,7 @@ const DEFS = [
   def('mean_age_years', 'years', false, 'Mean of (tick − birth) / ticksPerYear over firms (0 if none).'),
   // Ties, supply chains, migration and relocation (network-metrics.ts), appended after the classic ones.
   ...NETWORK_DEFS,
+  def('policy_spend', 'money/year', true, 'Spend of the policy levers in the region, annualised (spend this tick × ticksPerYear).'),
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -77,6 +78,7 @@ const C = {
 
 /** Column of the first network metric (they follow in NETWORK_DEFS order). */
 const NETWORK_COL0 = METRIC[NETWORK_DEFS[0].name];
+const SPEND_COL = METRIC.policy_spend;
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -214,6 +216,14 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     out[C.meanAge][row] = n > 0 ? a.ageTicks[k] / n / tpy : 0;
   }
   computeNetworkMetrics(world, a, out, row0, NETWORK_COL0);
+  // Policy spend, annualised like the other money flows.
+  const spend = world.policy.spend;
+  let spendAll = 0;
+  for (let r = 0; r < R; r++) {
+    out[SPEND_COL][row0 + r] = spend[r] * tpy;
+    spendAll += spend[r];
+  }
+  out[SPEND_COL][row0 + R] = spendAll * tpy;
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

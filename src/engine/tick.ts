@@ -1,9 +1,10 @@
 // One tick: the processes of MODEL.md §3, in order. Nothing else lives here.
-// (policy arrives with the levers issue.) Networking and migration are two processes each:
-// collaboration ties then supply ties; workers' migration then firms' relocation.
+// Networking and migration are two processes each: collaboration ties then supply ties;
+// workers' migration then firms' relocation.
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Streams } from './rng.ts';
 import type { World } from './world.ts';
+import { policy } from './processes/policy.ts';
 import { market } from './processes/market.ts';
 import { learning } from './processes/learning.ts';
 import { innovation } from './processes/innovation.ts';
@@ -19,6 +20,7 @@ import { observe } from './processes/observe.ts';
 
 export function tick(world: World, params: Scenario, rng: Streams): void {
   world.tick += 1;
+  policy(world, params, rng.policy);
   market(world, params, rng.market);
   learning(world, params, rng.learning);
   innovation(world, params, rng.innovation);

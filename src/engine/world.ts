@@ -9,6 +9,7 @@ import { createSeries, type Series } from './series.ts';
 import { createStageState, type StageState } from './stage.ts';
 import { cognitiveWeights, geoWeights, regionDistances, regionFriction } from './proximity.ts';
 import { adjacency, createTies, type Adjacency, type Ties } from './ties.ts';
+import { createPolicy, type PolicyState } from './policy/state.ts';
 
 export interface Regions {
   count: number;
@@ -122,6 +123,8 @@ export interface World {
   adjacency: Adjacency | null;
   promotion: PromotionOrgs;
   supply: SupplyFlows;
+  /** The scenario's policy levers: triggers, activity, budgets and spend (policy/state.ts). */
+  policy: PolicyState;
   events: EventLog;
   ledger: FirmLedger;
   series: Series;
@@ -274,6 +277,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     ties: createTies(),
     adjacency: null,
     promotion: promotionOrgsFrom(scenario, regions),
+    policy: createPolicy(scenario, regions.names),
     supply: { purchases: new Float64Array(R), suppliers: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
     events: createEventLog(scenario.output.events),
     ledger: createFirmLedger(scenario.output.firms),

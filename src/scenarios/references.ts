@@ -4,6 +4,7 @@
 // of regions or segments, and a run that has any firms at all. Each problem names its path.
 import { describeValue, type Finding, type PathKey } from './errors.ts';
 import type { Scenario } from './schema.ts';
+import { checkLevers } from './lever-checks.ts';
 
 type Body = Omit<Scenario, 'variants' | 'extends' | 'expect'>;
 
@@ -75,6 +76,8 @@ export function checkReferences(s: Body): Finding[] {
   if (w && w.length > maxWeights) {
     add(['mechanisms', 'learning', 'cognitive', 'weights'], `at most ${maxWeights} weights (ring distances 0 to ${maxWeights - 1} with ${S} segments)`, describeValue(w));
   }
+
+  checkLevers(s, [...firstIndex.keys()], add);
 
   if (!canHaveFirms(s)) {
     add(['firms'], 'firms.initial, firms.generate.count > 0 or entry (mechanisms.entry with rate > 0)', 'no firms and no way for any to enter');

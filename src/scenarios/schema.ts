@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FIRM_KINDS, FIRM_ROLES } from '../engine/firms.ts';
 import { mechanismsSchema } from './mechanisms.ts';
 import { promotionOrgSchema, tiesOutputSchema } from './networks.ts';
+import { leverSchema } from './levers.ts';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
 
 
@@ -185,6 +186,7 @@ export const scenarioBodySchema = z
     barriers: barriersSchema.prefault({}),
     researchOrgs: z.array(researchOrgSchema).default([]),
     promotionOrgs: z.array(promotionOrgSchema).default([]),
+    levers: z.array(leverSchema).default([]),
     firms: firmsSchema.prefault({}),
     mechanisms: mechanismsSchema.prefault({}),
     stage: stageSchema.prefault({}),

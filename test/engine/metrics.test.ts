@@ -56,7 +56,7 @@ describe('METRICS', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
-    expect(names.at(-1)).toBe('skill'); // the network columns (network-metrics.ts) come last
+    expect(names.at(-1)).toBe('policy_spend'); // after the network columns (network-metrics.ts)
     expect(METRIC.employment).toBe(1);
   });
 });

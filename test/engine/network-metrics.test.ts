@@ -59,7 +59,7 @@ describe('network metric columns', () => {
   it('are appended after the classic columns, in NETWORK_DEFS order, with the additive ones summed', () => {
     const names = METRICS.map((m) => m.name);
     const k = names.indexOf('mean_age_years');
-    expect(names.slice(k + 1)).toEqual(NETWORK_DEFS.map((d) => d.name));
+    expect(names.slice(k + 1, k + 1 + NETWORK_DEFS.length)).toEqual(NETWORK_DEFS.map((d) => d.name));
     for (const n of ['ties_formed', 'ties_dissolved', 'supply_ties', 'promotion_members', 'migrants_in', 'migrants_out', 'relocations', 'relocations_in']) {
       expect(SUM_METRICS).toContain(n);
     }
