@@ -105,6 +105,35 @@ ${FIRM}promotionOrgs: [{ name: w, regions: [a], costPerMember: 0 }]
     expect(problemAt(cost, 'promotionOrgs[0].costPerMember')).toMatchObject({ expected: 'a number > 0', found: '0' });
   });
 
+  it('levers: unknown lever, negative budget, a trigger condition that does not exist', () => {
+    const kind = broken(`regions: [{ name: a }]\n${FIRM}levers:\n  - { lever: subsidies }\n`);
+    expect(problemAt(kind, 'levers[0].lever')).toMatchObject({ line: 4 });
+    expect(problemAt(kind, 'levers[0].lever').expected).toContain('entrySubsidy');
+    const budget = broken(`regions: [{ name: a }]\n${FIRM}levers:\n  - lever: openness\n    budget: { perYear: -5 }\n`);
+    expect(problemAt(budget, 'levers[0].budget.perYear')).toMatchObject({ expected: 'a number ≥ 0 or null', found: '-5', line: 5 });
+    const key = broken(`regions: [{ name: a }]\n${FIRM}levers:\n  - { lever: openness, when: { during: growth } }\n`);
+    expect(problemAt(key, 'levers[0].when.during').found).toContain('unknown key');
+  });
+
+  it('levers: unknown region and parameter, impossible triggers, missing running budget, mechanism off', () => {
+    const err = broken(`ticks: 40
+regions: [{ name: a }, { name: b }]
+${FIRM}levers:
+  - { lever: openness, regions: [a, z], budget: { perYear: 1 } }
+  - { lever: chainLeader, params: { costPerTie: 1, rate: 2 } }
+  - { lever: publicPlatform, when: { from: 12 } }
+  - { lever: rdSubsidy, when: { from: 4, to: 2, all: [{ metric: firms, above: 10, below: 5 }, { metric: jobs, above: 1 }] } }
+`);
+    expect(problemAt(err, 'levers[0].regions[1]')).toMatchObject({ expected: '"all" or one of the regions "a", "b"', found: '"z"' });
+    expect(problemAt(err, 'levers[1].params.rate').found).toBe('unknown parameter "rate"');
+    expect(problemAt(err, 'levers[1].lever').expected).toContain('mechanisms.supply, which is off');
+    expect(problemAt(err, 'levers[2].when.from')).toMatchObject({ expected: 'a year before the end of the run (10 years)', found: '12' });
+    expect(problemAt(err, 'levers[2].budget.perYear').expected).toContain('a yearly budget');
+    expect(problemAt(err, 'levers[3].when.to').found).toBe('2');
+    expect(problemAt(err, 'levers[3].when.all[0].below').expected).toContain('no value can be both above 10 and below it');
+    expect(problemAt(err, 'levers[3].when.all[1].metric').found).toBe('"jobs"');
+  });
+
   it('segment out of range', () => {
     const err = broken(`segments: { count: 4, perSegment: [{ segment: 4, peak: 10 }] }
 regions: [{ name: a }]
