@@ -44,9 +44,13 @@ export function chooseRegionProportional(counts: LocationCounts, p: Entry['propo
 /**
  * Logit choice: argmax_r U_r + Gumbel noise, with U_r = β_agg·ln(1 + related firms) +
  * β_know·ln(1 + research capacity) + β_lab·(free share of the labour pool) − β_cost·(relative wage
- * and land cost) + β_sub·entry incentive + β_amen·amenity.
+ * and land cost) + β_sub·(entry incentive + offer_r) + β_amen·amenity. offer_r: what the region's
+ * levers offer this entrant (entrySubsidy, startupSupport's seed money, subsidyRace /
+ * coordination; see entry.ts); null: none.
  */
-export function chooseRegionLogit(world: World, counts: LocationCounts, segment: number, p: Entry['logit'], rng: Stream): number {
+export function chooseRegionLogit(
+  world: World, counts: LocationCounts, segment: number, p: Entry['logit'], rng: Stream, offer: Float64Array | null = null,
+): number {
   const { regions } = world;
   const R = regions.count;
   const S = world.segments.count;
@@ -67,7 +71,7 @@ export function chooseRegionLogit(world: World, counts: LocationCounts, segment:
       p.knowledge * log(1 + regions.research[r]) +
       p.labour * free -
       p.cost * cost +
-      p.subsidy * regions.entryIncentive[r] +
+      p.subsidy * (offer ? regions.entryIncentive[r] + offer[r] : regions.entryIncentive[r]) +
       p.amenity * regions.amenity[r] +
       rng.gumbel();
     if (u > bestU) {
@@ -78,9 +82,14 @@ export function chooseRegionLogit(world: World, counts: LocationCounts, segment:
   return best;
 }
 
-/** The region for a new firm in `segment`, by the scenario's entry rule. */
-export function chooseRegion(world: World, counts: LocationCounts, segment: number, p: Entry, rng: Stream): number {
+/**
+ * The region for a new firm in `segment`, by the scenario's entry rule. The proportional rule
+ * has no utility, so it ignores lever offers.
+ */
+export function chooseRegion(
+  world: World, counts: LocationCounts, segment: number, p: Entry, rng: Stream, offer: Float64Array | null = null,
+): number {
   return p.choice === 'proportional'
     ? chooseRegionProportional(counts, p.proportional, rng)
-    : chooseRegionLogit(world, counts, segment, p.logit, rng);
+    : chooseRegionLogit(world, counts, segment, p.logit, rng, offer);
 }

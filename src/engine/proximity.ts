@@ -46,11 +46,13 @@ export function regionFriction(scenario: Scenario, regions: Regions): Float64Arr
  * exp(−distance/δ)·(1 − friction); 0 when δ = 0 (knowledge does not travel).
  */
 export function geoWeights(scenario: Scenario, regions: Regions): Float64Array {
-  const R = regions.count;
+  return geoWeightsFrom(scenario, regionDistances(scenario, regions), regionFriction(scenario, regions), regions.count);
+}
+
+/** geoWeights from a distance and a friction matrix (barrierRemoval recomputes it when friction changes). */
+export function geoWeightsFrom(scenario: Scenario, dist: Float64Array, friction: Float64Array, R: number, out?: Float64Array): Float64Array {
   const decay = scenario.mechanisms.learning.distanceDecayKm;
-  const dist = regionDistances(scenario, regions);
-  const friction = regionFriction(scenario, regions);
-  const w = new Float64Array(R * R);
+  const w = out ?? new Float64Array(R * R);
   for (let a = 0; a < R; a++) {
     for (let b = 0; b < R; b++) {
       const k = a * R + b;

@@ -10,6 +10,7 @@ import { createStageState, type StageState } from './stage.ts';
 import { cognitiveWeights, geoWeights, regionDistances, regionFriction } from './proximity.ts';
 import { adjacency, createTies, type Adjacency, type Ties } from './ties.ts';
 import { createPolicy, type PolicyState } from './policy/state.ts';
+import { LEVERS } from './policy/catalogue.ts';
 
 export interface Regions {
   count: number;
@@ -65,6 +66,12 @@ export interface PromotionOrgs {
   trustBoost: Float64Array;
   /** Current members (recounted by networking). */
   members: Int32Array;
+  /**
+   * The promotionOrganisation lever that runs organisation k (index into scenario.levers), or −1
+   * for the scenario's own organisations. A lever's organisation has no places, no regions and no
+   * boosts until policy/regional.ts switches it on.
+   */
+  lever: Int32Array;
 }
 
 /** Leaders' purchases this tick by the leader's region (set by market, read by observe). */
@@ -182,20 +189,28 @@ function researchOrgsFrom(scenario: Scenario, regions: Regions): ResearchOrgs {
 function promotionOrgsFrom(scenario: Scenario, regions: Regions): PromotionOrgs {
   const specs = scenario.promotionOrgs;
   const R = regions.count;
-  const inRegion = new Uint8Array(specs.length * R);
+  // One organisation per promotionOrganisation lever, after the scenario's own (issue 6).
+  const levers: number[] = [];
+  scenario.levers.forEach((l, index) => { if (l.lever === 'promotionOrganisation') levers.push(index); });
+  const K = specs.length + levers.length;
+  const inRegion = new Uint8Array(K * R);
   specs.forEach((o, k) => o.regions.forEach((name) => { inRegion[k * R + regions.names.indexOf(name)] = 1; }));
-  const f = (get: (o: (typeof specs)[number]) => number) => Float64Array.from(specs, get);
+  const f = (get: (o: (typeof specs)[number]) => number, lever: (l: number) => number) =>
+    Float64Array.from([...specs.map(get), ...levers.map(lever)]);
+  const param = (l: number, name: string) =>
+    scenario.levers[l].params[name] ?? LEVERS.promotionOrganisation.params[name].default;
   return {
-    count: specs.length,
-    names: specs.map((o) => o.name),
+    count: K,
+    names: [...specs.map((o) => o.name), ...levers.map((l) => scenario.levers[l].name ?? `promotionOrganisation-${l}`)],
     inRegion,
-    startTick: Int32Array.from(specs, (o) => Math.round(o.startYear * scenario.ticksPerYear)),
-    budgetPerYear: f((o) => o.budgetPerYear),
-    costPerMember: f((o) => o.costPerMember),
-    joinRate: f((o) => o.joinRate),
-    formationBoost: f((o) => o.formationBoost),
-    trustBoost: f((o) => o.trustBoost),
-    members: new Int32Array(specs.length),
+    startTick: Int32Array.from([...specs.map((o) => Math.round(o.startYear * scenario.ticksPerYear)), ...levers.map(() => 0)]),
+    budgetPerYear: f((o) => o.budgetPerYear, () => 0),
+    costPerMember: f((o) => o.costPerMember, (l) => param(l, 'costPerMember')),
+    joinRate: f((o) => o.joinRate, (l) => param(l, 'joinRate')),
+    formationBoost: f((o) => o.formationBoost, () => 0),
+    trustBoost: f((o) => o.trustBoost, () => 0),
+    members: new Int32Array(K),
+    lever: Int32Array.from([...specs.map(() => -1), ...levers]),
   };
 }
 

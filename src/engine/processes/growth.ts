@@ -3,10 +3,12 @@
 //
 // Desired e' = max(e_min, e·exp(g·tanh(π/(e·π̄))/T + σ·z/√T)), z ~ N(0,1): Gibrat noise independent
 // of size. Hiring is scaled down per region to the free labour pool; w_r = w̄_r·(1 + κ·τ_r^η).
+// talentProgram (x_r > 0): pool_r += paid/costPerWorker, at most pool_r·(exp(x_r/T) − 1) per tick.
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { exp, pow, tanh } from '../math.ts';
+import { intensityOf, paramOf, pay } from '../policy/state.ts';
 
 let desired = new Float64Array(0);
 
@@ -16,6 +18,7 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   const tpy = world.ticksPerYear;
   const R = regions.count;
   for (let r = 0; r < R; r++) regions.labourPool[r] *= exp(regions.labourGrowth[r] / tpy);
+  if (world.policy.levers.length > 0) talentProgram(world);
 
   const n = firms.count;
   const { employees, profit, region } = firms;
@@ -38,6 +41,22 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   for (let r = 0; r < R; r++) {
     const tightness = regions.employed[r] / regions.labourPool[r];
     regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * pow(tightness, p.wageCurvature));
+  }
+}
+
+/**
+ * talentProgram: the pool of r grows by an extra x_r per year, added_r = pool_r·(exp(x_r/T) − 1),
+ * paid at costPerWorker per worker (`pay`); only the paid workers are added.
+ */
+function talentProgram(world: World): void {
+  const { regions, policy } = world;
+  const R = regions.count;
+  for (let r = 0; r < R; r++) {
+    const x = intensityOf(policy, 'talentProgram', r, R);
+    if (!(x > 0)) continue;
+    const added = regions.labourPool[r] * (exp(x / world.ticksPerYear) - 1);
+    const cost = paramOf(policy, 'talentProgram', r, 'costPerWorker');
+    regions.labourPool[r] += cost > 0 ? pay(policy, 'talentProgram', r, added * cost) / cost : added;
   }
 }
 

@@ -8,14 +8,25 @@
 // Then imitation: a firm below its region's mean margin may copy the position of the region's best.
 // With networking on, a firm with firm partners recombines, with probability partnerRecombination,
 // with one of them (uniform, at any distance: pipelines carry recombination) instead.
+//
+// Levers (issue 6; none on: every factor below is exactly 1 and no draw is added): rdSubsidy —
+// λ_i uses rd_i·(1 + rdBoost_r) in the w_rd term (rdBoost set by market this tick).
+// specialisedSme — each SME of r (employees ≤ smeEmployees) is supported when the budget pays
+// costPerFirm/T for it this tick (firm by firm in index order, all or nothing, whether or not it
+// would imitate); a supported SME imitates with annual rate × max(0, 1 − intensity_r).
 import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability, type Firms } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { partnerOf } from '../ties.ts';
 import { exp, pow, tickProbability } from '../math.ts';
+import { effectsOf, regionIntensities } from '../policy/effects.ts';
+import { canPay, paramOf, pay } from '../policy/state.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
+
+let specialised = new Float64Array(0); // specialisedSme intensity per region
+let supported = new Uint8Array(0); // firm i's imitation is cut this tick (specialisedSme paid)
 
 /** Firm indices grouped by region (counting sort), built only when a recombination needs one. */
 interface RegionIndex {
@@ -52,10 +63,11 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   const shareTotal = shares.process + shares.product + shares.recombination;
   let index: RegionIndex | null = null;
   const tiesOn = params.mechanisms.networking.enabled;
+  const rdBoost = world.policy.levers.length > 0 && effectsOf(world).rdBoosted ? effectsOf(world).rdBoost : null;
 
   for (let i = 0; i < n; i++) {
     const c = capability[i];
-    let lambda = p.rate * (1 + p.rdWeight * rd[i]);
+    let lambda = p.rate * (1 + p.rdWeight * (rdBoost ? rd[i] * (1 + rdBoost[region[i]]) : rd[i]));
     if (p.capabilityElasticity !== 0) lambda *= pow(c / meanC, p.capabilityElasticity);
     if (p.inflowWeight > 0) lambda *= 1 + (p.inflowWeight * learned[i] * tpy) / c;
     if (!(rng.uniform() < 1 - exp(-lambda / tpy)) || shareTotal <= 0) continue;
@@ -150,15 +162,48 @@ function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
     if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
   }
   const prob = tickProbability(p.rate, world.ticksPerYear);
+  const cut = world.policy.levers.length > 0 && supportSmes(world);
   const maxEmployees = p.maxEmployees;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const b = best[r];
     if (b === i || profit[i] / employees[i] >= sum[r] / cnt[r]) continue;
     if (maxEmployees !== null && employees[i] > maxEmployees) continue;
-    if (!(rng.uniform() < prob)) continue;
+    const q = cut && supported[i] ? tickProbability(p.rate * Math.max(0, 1 - specialised[r]), world.ticksPerYear) : prob;
+    if (!(rng.uniform() < q)) continue;
     segment[i] = segment[b];
     capability[i] += p.gain * Math.max(0, capability[b] - capability[i]);
     world.counts.imitations[r]++;
   }
+}
+
+/**
+ * specialisedSme: pays costPerFirm/T for each SME of the regions where the lever is on (index
+ * order, all or nothing) and marks the paid ones in `supported`; false when the lever is off.
+ */
+function supportSmes(world: World): boolean {
+  const R = world.regions.count;
+  if (specialised.length < R) specialised = new Float64Array(R);
+  if (!regionIntensities(world, 'specialisedSme', specialised)) return false;
+  const { firms } = world;
+  const n = firms.count;
+  if (supported.length < n) supported = new Uint8Array(firms.capacity);
+  supported.fill(0, 0, n);
+  const size = new Float64Array(R);
+  const cost = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    if (!(specialised[r] > 0)) continue;
+    size[r] = paramOf(world.policy, 'specialisedSme', r, 'smeEmployees');
+    cost[r] = paramOf(world.policy, 'specialisedSme', r, 'costPerFirm') / world.ticksPerYear;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = firms.region[i];
+    if (!(specialised[r] > 0) || firms.employees[i] > size[r]) continue;
+    if (cost[r] > 0) {
+      if (canPay(world.policy, 'specialisedSme', r) < cost[r]) continue;
+      pay(world.policy, 'specialisedSme', r, cost[r]);
+    }
+    supported[i] = 1;
+  }
+  return true;
 }

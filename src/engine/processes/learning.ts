@@ -12,12 +12,20 @@
 // With networking on, collaboration ties add min(1, partners·A_i/T)·Σ_t w(d_t)·τ_t·(c_t − c_i)⁺ /
 // max(1, degree_i) (c_t: the partner's capability, or a tied research organisation's knowledge
 // with w = 1, both at the start of the tick), and the frontier term is × (1 − rigidity·E_i): O(ties).
+//
+// Levers (issue 6; none on: every factor below is exactly 1): rdSubsidy — the own-R&D term uses
+// rd_i·(1 + rdBoost_r) (rdBoost set by market this tick). publicPlatform — σ × (1 + intensity_r)
+// in the spillover term. innovationVouchers — an SME of r (employees ≤ smeEmployees) whose
+// voucher the budget pays (voucherCost/T per tick, paid firm by firm in index order, all or
+// nothing) learns from outside with A_i × (1 + intensity_r) in every bracketed term and the ties.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { orgOf, partnerOf } from '../ties.ts';
 import { exp, pow } from '../math.ts';
+import { effectsOf, regionIntensities } from '../policy/effects.ts';
+import { canPay, paramOf, pay } from '../policy/state.ts';
 
 let capSum = new Float64Array(0);
 let cntSum = new Float64Array(0);
@@ -26,6 +34,10 @@ let cntConv = new Float64Array(0);
 let pool = new Float64Array(0);
 let before = new Float64Array(0); // capabilities at the start of the tick, read through ties
 let orgBefore = new Float64Array(0); // research organisations' knowledge at the start of the tick
+let platform = new Float64Array(0); // publicPlatform intensity per region
+let vouchers = new Float64Array(0); // innovationVouchers intensity per region
+let smeSize = new Float64Array(0); // innovationVouchers' smeEmployees per region
+let voucherCost = new Float64Array(0); // innovationVouchers' cost per SME per tick, per region
 
 function scratch(size: number): void {
   if (capSum.length >= size) return;
@@ -147,14 +159,36 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     if (before.length < n) before = new Float64Array(firms.capacity);
     before.set(capability.subarray(0, n));
   }
+  // Levers: read once per tick (all off when the scenario has none).
+  const levers = world.policy.levers.length > 0;
+  if (levers && platform.length < R) {
+    platform = new Float64Array(R);
+    vouchers = new Float64Array(R);
+    smeSize = new Float64Array(R);
+    voucherCost = new Float64Array(R);
+  }
+  const rdBoost = levers && effectsOf(world).rdBoosted ? effectsOf(world).rdBoost : null;
+  const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
+  const vouchersOn = levers && regionIntensities(world, 'innovationVouchers', vouchers);
+  if (vouchersOn) {
+    for (let r = 0; r < R; r++) {
+      if (!(vouchers[r] > 0)) continue;
+      smeSize[r] = paramOf(world.policy, 'innovationVouchers', r, 'smeEmployees');
+      voucherCost[r] = paramOf(world.policy, 'innovationVouchers', r, 'voucherCost') / tpy;
+    }
+  }
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const c = capability[i];
     let a = absorptive.base * (1 + absorptive.rdWeight * rd[i]);
     if (absorptive.capabilityElasticity !== 0) a *= pow(c / meanC, absorptive.capabilityElasticity);
+    if (vouchersOn && vouchers[r] > 0 && firms.employees[i] <= smeSize[r] && voucher(world, r, voucherCost[r])) {
+      a *= 1 + vouchers[r];
+    }
+    const spillover = platformOn ? p.spillover * (1 + platform[r]) : p.spillover;
     const m = pool[r * S + segment[i]];
     let inflow = 0;
-    if (m > c) inflow += Math.min(1, (p.spillover * a) / tpy) * (m - c);
+    if (m > c) inflow += Math.min(1, (spillover * a) / tpy) * (m - c);
     if (p.research > 0 && researchLevel[r] > c) {
       inflow += Math.min(1, (p.research * regions.research[r] * a) / tpy) * (researchLevel[r] - c);
     }
@@ -164,6 +198,15 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     }
     if (tieLearning && firms.degree[i] > 0) inflow += throughTies(world, i, c, Math.min(1, (p.partners * a) / tpy));
     learned[i] = inflow;
-    capability[i] = c + c * ownRate * rd[i] + inflow;
+    const ownRd = rdBoost ? rd[i] * (1 + rdBoost[r]) : rd[i];
+    capability[i] = c + c * ownRate * ownRd + inflow;
   }
+}
+
+/** Pays one SME's voucher in region r (all or nothing); true when paid. */
+function voucher(world: World, r: number, cost: number): boolean {
+  if (cost <= 0) return true;
+  if (canPay(world.policy, 'innovationVouchers', r) < cost) return false;
+  pay(world.policy, 'innovationVouchers', r, cost);
+  return true;
 }

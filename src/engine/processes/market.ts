@@ -10,14 +10,27 @@
 // change: revenue_ℓ = p·c·e is its value added, and its inputs are paid out of its gross output
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
 // O(firms): a few passes.
+//
+// Levers (issue 6; none on: every term below is exactly 1 or 0 and nothing else changes):
+// procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
+// pay(G_r)), spread over segments by r's firms' supply shares c·e (segments whose last price is 0
+// are skipped, the rest renormalised): the demand rate rises by ΔD_s = T·P_r·share_rs/p_s⁻ (p_s⁻:
+// the previous tick's price), before this tick's prices. publicPlatform — the R&D cost of a firm
+// of r is rd·revenue·max(0, 1 − intensity_r/2). rdSubsidy — desired D_r = s_r·Σ_{i in r} rd_i·revenue_i,
+// paid P_r = pay(D_r), φ_r = P_r/D_r; effects.rdBoost[r] = s_r·φ_r (read by learning and
+// innovation this tick); the firm's own R&D cost is unchanged.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { pow } from '../math.ts';
 import { ROLE } from '../firms.ts';
+import { effectsOf, regionIntensities } from '../policy/effects.ts';
+import { pay } from '../policy/state.ts';
 
 let offered = new Float64Array(0); // Σ cap_j of the suppliers of each leader (by leader index)
+let leverAt = new Float64Array(0); // intensity per region of the lever being read (scratch)
+let platform = new Float64Array(0); // publicPlatform intensity per region
 
 export function market(world: World, params: Scenario, _rng: Stream): void {
   const { firms, segments, regions } = world;
@@ -37,6 +50,17 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   for (let i = 0; i < n; i++) supply[segment[i]] += capability[i] * employees[i];
 
   const m = params.mechanisms.market;
+  const levers = world.policy.levers.length > 0;
+  if (levers) {
+    const e = effectsOf(world);
+    e.rdBoost.fill(0);
+    e.rdBoosted = false;
+    if (leverAt.length < regions.count) {
+      leverAt = new Float64Array(regions.count);
+      platform = new Float64Array(regions.count);
+    }
+    if (m.enabled) procure(world);
+  }
   const inverseElasticity = 1 / m.elasticity;
   for (let s = 0; s < S; s++) {
     price[s] = supply[s] > 0 ? m.priceScale * pow(demand[s] / supply[s], inverseElasticity) : 0;
@@ -52,13 +76,16 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
   const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
+  const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
-    const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rd[i] * rev;
+    const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
+    const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
     revenue[i] = rev;
     profit[i] = rev - cost;
   }
+  if (levers) subsidiseRd(world);
   if (params.mechanisms.supply.enabled) buyInputs(world, params);
   for (let i = 0; i < n; i++) {
     const c = cash[i] + profit[i];
@@ -98,5 +125,59 @@ function buyInputs(world: World, params: Scenario): void {
     suppliers[rl] += sold;
     if (region[j] === rl) local[rl] += sold;
     if (province[region[j]] === province[rl]) inProvince[rl] += sold;
+  }
+}
+
+/**
+ * procurement: each region r with the lever on buys intensity_r/T this tick (what its budget
+ * pays), spread over segments in proportion to r's firms' supply c·e, at the previous tick's
+ * price; adds the quantity (as a rate per year) to segment demand before prices are set.
+ */
+function procure(world: World): void {
+  if (!regionIntensities(world, 'procurement', leverAt)) return;
+  const { firms, segments } = world;
+  const R = world.regions.count;
+  const S = segments.count;
+  const tpy = world.ticksPerYear;
+  const { price, demand } = segments; // price: still the previous tick's
+  const bySegment = new Float64Array(R * S);
+  for (let i = 0; i < firms.count; i++) {
+    const r = firms.region[i];
+    if (leverAt[r] > 0) bySegment[r * S + firms.segment[i]] += firms.capability[i] * firms.employees[i];
+  }
+  for (let r = 0; r < R; r++) {
+    if (!(leverAt[r] > 0)) continue;
+    let total = 0;
+    for (let s = 0; s < S; s++) if (price[s] > 0) total += bySegment[r * S + s];
+    if (!(total > 0)) continue; // nothing to buy: nothing paid
+    const paid = pay(world.policy, 'procurement', r, leverAt[r] / tpy);
+    if (!(paid > 0)) continue;
+    for (let s = 0; s < S; s++) {
+      const supplied = bySegment[r * S + s];
+      if (price[s] > 0 && supplied > 0) demand[s] += (tpy * paid * (supplied / total)) / price[s];
+    }
+  }
+}
+
+/**
+ * rdSubsidy: region r's levers pay s_r·rd_i·revenue_i for its firms (pro rata when the budget is
+ * short); effects.rdBoost[r] = s_r·paid/desired.
+ */
+function subsidiseRd(world: World): void {
+  if (!regionIntensities(world, 'rdSubsidy', leverAt)) return;
+  const { firms } = world;
+  const R = world.regions.count;
+  const desired = new Float64Array(R);
+  for (let i = 0; i < firms.count; i++) {
+    const r = firms.region[i];
+    if (leverAt[r] > 0) desired[r] += firms.rd[i] * Math.max(0, firms.revenue[i]);
+  }
+  const e = effectsOf(world);
+  for (let r = 0; r < R; r++) {
+    const want = leverAt[r] * desired[r];
+    if (!(want > 0)) continue;
+    const paid = pay(world.policy, 'rdSubsidy', r, want);
+    e.rdBoost[r] = leverAt[r] * (paid / want);
+    if (e.rdBoost[r] > 0) e.rdBoosted = true;
   }
 }

@@ -6,6 +6,7 @@
 // free_a = max(0, pool_a − employed_a), τ_a = employed_a / pool_a,
 // V_ab = wage·ln(w_b/w_a) + amenity·(m_b − m_a) + jobs·(τ_b − τ_a) − d_ab/δ − barrier·f_ab − cost,
 // flow_ab = min(1, rate/T)·free_a·exp(V_ab) / (1 + Σ_{c≠a} exp(V_ac))   (1: staying),
+// (talentProgram: m_r + params.amenity while the lever is on in r and can pay: policy/regional.ts),
 // all flows computed first, then applied: pool_a −= Σ_b flow_ab, pool_b += Σ_a flow_ab, and
 // skill_b ← ((pool_b − out_b)·skill_b + Σ_a flow_ab·skill_a) / (pool_b − out_b + in_b)
 // (the stayers keep their skill; migrants bring the skill of their origin).
@@ -13,6 +14,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { exp, log } from '../math.ts';
+import { regionalEffects } from '../policy/regional.ts';
 
 let flow = new Float64Array(0); // flow[a·R + b], workers this tick
 let inflow = new Float64Array(0);
@@ -31,7 +33,9 @@ export function migration(world: World, params: Scenario, _rng: Stream): void {
     outflow = new Float64Array(R);
     skillIn = new Float64Array(R);
   }
-  const { labourPool: pool, employed, wage, amenity, skill } = regions;
+  const { labourPool: pool, employed, wage, skill } = regions;
+  const talent = regionalEffects(world)?.amenity;
+  const amenity = talent && talent.some((x) => x !== 0) ? regions.amenity.map((m, r) => m + talent[r]) : regions.amenity;
   const share = Math.min(1, p.rate / world.ticksPerYear);
   const inverseDecay = 1 / p.distanceDecayKm;
   inflow.fill(0, 0, R);

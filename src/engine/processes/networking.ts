@@ -18,11 +18,18 @@
 //    region. A firm accepts with P = w(d)/max w · geo · (1 − friction) · B · C (capped at 1):
 //    geo = exp(−distance/δ) across regions, B = 1 + formationBoost_k for co-members, C = 1 +
 //    trustWeight·τ of the tie to the intermediary (closure only). Organisations always accept.
+// Levers (policy/regional.ts; no effect at intensity 0): openness x_r: pipelineShare → min(1,
+// pipelineShare·(1 + x_r)) for firms of r; localiseBranches b_r (paid share applied): branches of r
+// attempt with rate × (1 + b_r) and never search pipelines (share 0; closure and research
+// organisations stay); promotionOrganisation: a lever's organisation gets places, regions and
+// boosts from regional.ts while the lever is on (places may be Infinity: no yearly budget).
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { addTie, orgEndpoint, orgOf, partnerOf, removeTies, tied } from '../ties.ts';
 import { exp, rateProbability, tickProbability } from '../math.ts';
+import { KIND } from '../firms.ts';
+import { regionalEffects } from '../policy/regional.ts';
 
 type Networking = Scenario['mechanisms']['networking'];
 
@@ -48,7 +55,7 @@ function promotion(world: World, rng: Stream): void {
   const { firms, promotion: org } = world;
   const R = world.regions.count;
   const K = org.count;
-  const places = new Int32Array(K);
+  const places = new Float64Array(K); // Infinity: a lever's organisation without a yearly budget
   org.members.fill(0);
   for (let i = 0; i < firms.count; i++) if (firms.promo[i] >= 0) org.members[firms.promo[i]]++;
   let open = false;
@@ -189,13 +196,18 @@ function formation(world: World, p: Networking, rng: Stream): void {
   formedPairs.clear();
   const researchEnd = p.closure + p.researchShare;
 
+  const fx = regionalEffects(world); // levers: openness, localiseBranches (0: no change)
   for (let i = 0; i < n; i++) {
     if (degree[i] >= p.maxTies) continue;
     const lock = 1 - p.rigidity * e[i];
     const member = promo[i];
     const m = member >= 0 ? 1 + org.formationBoost[member] : 1;
-    if (!(rng.uniform() < rateProbability(p.formationRate * m * lock, tpy))) continue;
     const r = region[i];
+    const localise = fx !== null && fx.branch[r] > 0 && firms.kind[i] === KIND.branch ? fx.branch[r] : 0;
+    const rate = localise > 0 ? p.formationRate * m * lock * (1 + localise) : p.formationRate * m * lock;
+    if (!(rng.uniform() < rateProbability(rate, tpy))) continue;
+    const open = fx !== null ? fx.openness[r] : 0;
+    const pipeline = localise > 0 ? 0 : open > 0 ? Math.min(1, p.pipelineShare * (1 + open)) : p.pipelineShare;
     const u = rng.uniform();
     let j = -1;
     let isOrg = false;
@@ -212,7 +224,7 @@ function formation(world: World, p: Networking, rng: Stream): void {
     } else if (u < researchEnd && orgStart[r + 1] > orgStart[r]) {
       j = orgEndpoint(orgMembers[orgStart[r] + rng.int(0, orgStart[r + 1] - orgStart[r] - 1)]);
       isOrg = true;
-    } else if (R > 1 && rng.uniform() < p.pipelineShare * lock) {
+    } else if (R > 1 && rng.uniform() < pipeline * lock) {
       j = rng.int(0, n - 1);
       if (region[j] === r) j = rng.int(0, n - 1);
       if (region[j] === r) continue;

@@ -7,7 +7,7 @@
 // Each firm reviews with probability tickProbability(rate, T) (when R > 1); the destination b is
 // uniform among the other regions; cost_r = w_r + l_r, saving = (cost_a − cost_b)/cost_a; it
 // moves when saving > threshold + sunkCost + lockIn·E_i + barrier·f_ab. Its ties stay (and
-// become non-local); so does its supply tie.
+// become non-local); so does its supply tie. (barrierRemoval lowers f: policy/regional.ts.)
 import type { Scenario } from '../../scenarios/schema.ts';
 import { KIND } from '../firms.ts';
 import { EVENT, logEvent } from '../log.ts';

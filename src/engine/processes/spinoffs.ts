@@ -9,6 +9,12 @@
 // With networking on and `parentTie`, a child starts tied to its parent (trust max(initialTrust,
 // 0.5)) when both are below the cap. With migration on, founders who relocate take their place in
 // the labour pool and their skill with them (pool_b·skill_b + k·skill_a)/(pool_b + k).
+//
+// Lever startupSupport (issue 6; off: the factor is exactly 1, cash 0, no draw added): in a region
+// r where it is on and its budget can pay seedMoney at the start of the process, firms spawn with
+// annual probability min(1, rate·…·(1 + intensity_r)); each firm spin-off founded in a region where
+// it is on gets seedMoney as cash when the budget pays it then (all or nothing; pay). Academic
+// spin-offs are not covered.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { addFirm, KIND, meanCapability, ROLE } from '../firms.ts';
 import { chooseRegion, countFirms } from '../location.ts';
@@ -17,6 +23,9 @@ import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { addTie } from '../ties.ts';
 import { pow, tickProbability } from '../math.ts';
+import { regionIntensities, seedMoney, seedPayable } from '../policy/effects.ts';
+
+let support = new Float64Array(0); // startupSupport intensity per region (0: off or cannot pay)
 
 export function spinoffs(world: World, params: Scenario, rng: Stream): void {
   if (params.mechanisms.spinoffs.enabled) firmSpinoffs(world, params, rng);
@@ -34,9 +43,14 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const net = params.mechanisms.networking;
   const parentTie = net.enabled && net.parentTie;
   const foundersMove = params.mechanisms.migration.enabled;
+  const R = regions.count;
+  if (support.length < R) support = new Float64Array(R);
+  const supportOn = world.policy.levers.length > 0 && regionIntensities(world, 'startupSupport', support);
+  if (supportOn) for (let r = 0; r < R; r++) if (support[r] > 0 && !seedPayable(world, r)) support[r] = 0;
 
   for (let i = 0; i < n; i++) {
     let annual = p.rate * regions.culture[firms.region[i]];
+    if (supportOn) annual *= 1 + support[firms.region[i]];
     if (p.sizeElasticity !== 0) annual *= pow(firms.employees[i] / p.sizeRef, p.sizeElasticity);
     if (p.capabilityElasticity !== 0) annual *= pow(firms.capability[i] / meanC, p.capabilityElasticity);
     if (!(rng.uniform() < tickProbability(annual, tpy))) continue;
@@ -59,7 +73,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
     }
     const child = addFirm(firms, {
       parent: firms.id[i], kind: KIND.spinoff, role: ROLE.independent, champion: false, region, segment,
-      birth: world.tick, capability, employees: k, cash: 0, rd: firms.rd[i],
+      birth: world.tick, capability, employees: k, cash: supportOn ? seedMoney(world, region) : 0, rd: firms.rd[i],
     });
     world.counts.spinoffs[region]++;
     logEvent(world.events, world.tick, EVENT.spinoff, firms.id[child], firms.id[i], region, segment, capability, k);

@@ -14,11 +14,15 @@
 //       + leaderSize·ln(e_ℓ/ē) − d/δ − barrier·f + Gumbel,
 // (ē: geometric mean size of the leaders — larger leaders buy more and draw more suppliers),
 // and that leader accepts with probability min(1, (c_j/c̄)^capability).
+// Levers (policy/regional.ts; no effect at intensity 0): chainLeader c_r (paid share applied) adds
+// c_r to the local and province weights of suppliers in r; localiseBranches b_r adds b_r to the
+// local weight when the leader is a branch in the supplier's region r. barrierRemoval lowers f.
 // Cost O(firms + S·perSegment + attempts·leaders); leaders are few (≤ S·perSegment + anchors).
 // Both rates are events per year (Poisson), not probabilities: tickProbability caps at 1 per
 // year, which would make the default matchRate of 2 the same as any other rate ≥ 1.
 import type { Scenario } from '../../scenarios/schema.ts';
-import { meanCapability, ROLE } from '../firms.ts';
+import { KIND, meanCapability, ROLE } from '../firms.ts';
+import { regionalEffects } from '../policy/regional.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
 import { log, pow, rateProbability } from '../math.ts';
@@ -133,10 +137,15 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
   const provinceWeight = p.province + p.coordination;
   const province = regions.province;
   const meanC = p.capability !== 0 ? meanCapability(firms) : 1;
+  const fx = regionalEffects(world); // levers: chainLeader, localiseBranches (0: no change)
+  const kind = firms.kind;
   for (let j = 0; j < n; j++) {
     if (role[j] === ROLE.leader || buyer[j] >= 0 || !reachable[segment[j]]) continue;
     if (rng.uniform() >= attempt) continue;
     const rj = region[j];
+    const chain = fx !== null ? fx.chain[rj] : 0;
+    const lw = chain > 0 ? localWeight + chain : localWeight;
+    const pw = chain > 0 ? provinceWeight + chain : provinceWeight;
     let best = -1;
     let bestU = -Infinity;
     for (let m = 0; m < L; m++) {
@@ -145,7 +154,8 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
       if (d < 1 || d > p.reach) continue;
       const rl = region[l];
       const k = rj * R + rl;
-      const u = (rl === rj ? localWeight : 0) + (province[rl] === province[rj] ? provinceWeight : 0) + leaderPull[m] -
+      const localise = fx !== null && rl === rj && fx.branch[rl] > 0 && kind[l] === KIND.branch ? fx.branch[rl] : 0;
+      const u = (rl === rj ? (localise > 0 ? lw + localise : lw) : 0) + (province[rl] === province[rj] ? pw : 0) + leaderPull[m] -
         distance[k] * inverseDecay - p.barrier * friction[k] + rng.gumbel();
       if (u > bestU) {
         bestU = u;
