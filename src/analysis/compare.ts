@@ -111,3 +111,14 @@ export function effectPerSpend(meanDiff: number, spendDiff: number): number {
   if (spendDiff === 0 || Number.isNaN(spendDiff)) return NaN;
   return meanDiff / spendDiff;
 }
+
+/**
+ * The extra policy spend of a variant: mean total_policy_spend of the variant's runs minus the
+ * baseline's, over the paired runs (outcome records; a record without the outcome, stored before
+ * it existed, counts 0). 0 when there are no pairs.
+ */
+export function policySpendDiff(baseline: readonly Record<string, number>[], variant: readonly Record<string, number>[]): number {
+  if (baseline.length === 0 || variant.length === 0) return 0;
+  const spendOf = (o: Record<string, number>): number => o.total_policy_spend ?? 0;
+  return mean(variant.map(spendOf)) - mean(baseline.map(spendOf));
+}

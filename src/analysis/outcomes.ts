@@ -1,5 +1,12 @@
 // Per-run outcomes of the whole system (`all`): the numbers a batch keeps for every run
 // (runs.csv) and that `compare` and `sweep` analyse. A fixed list in a fixed order.
+//
+// Beyond the totals, means and peaks:
+//   total_policy_spend = Σ_{t≥1} policy_spend_t / T   money spent by all levers over the run
+//                        (policy_spend is annualised per tick, so /T gives the tick's spend)
+//   years_to_decline   = first tick at which `all` is in the decline stage, / T: the cluster's
+//                        lifetime before decline. A run that never declines gets its whole length
+//                        (ticks / T): censored at the horizon, so it is a lower bound there.
 import { METRIC, METRICS } from '../engine/metrics.ts';
 import { rowOf, STAGES } from '../engine/series.ts';
 import type { World } from '../engine/world.ts';
@@ -10,7 +17,8 @@ const COUNTS = ['entries', 'branch_entries', 'exits', 'spinoffs', 'academic_spin
 const FLOWS = ['output', 'profit'] as const;
 /** Levels whose mean over the run and peak are kept. */
 const LEVELS = ['firms', 'employment'] as const;
-// policy_spend_total joins when the levers issue adds spending.
+/** Flows per year whose total over the run is kept (money). */
+const SPEND = 'policy_spend' as const;
 
 export const OUTCOME_NAMES: readonly string[] = [
   ...METRICS.map((m) => `final_${m.name}`),
@@ -19,6 +27,8 @@ export const OUTCOME_NAMES: readonly string[] = [
   ...LEVELS.map((m) => `mean_${m}`),
   ...LEVELS.map((m) => `peak_${m}`),
   ...STAGES.map((s) => `years_${s}`),
+  'years_to_decline',
+  `total_${SPEND}`,
 ];
 
 export function outcomesOf(world: World): Record<string, number> {
@@ -52,6 +62,18 @@ export function outcomesOf(world: World): Record<string, number> {
   const ticksIn = new Array<number>(STAGES.length).fill(0);
   for (let t = 0; t <= last; t++) ticksIn[series.stage[rowOf(series, t, R)]]++;
   STAGES.forEach((s, k) => (out[`years_${s}`] = ticksIn[k] / tpy));
+  const decline = STAGES.indexOf('decline');
+  let firstDecline = last;
+  for (let t = 0; t <= last; t++) {
+    if (series.stage[rowOf(series, t, R)] === decline) {
+      firstDecline = t;
+      break;
+    }
+  }
+  out.years_to_decline = firstDecline / tpy;
+  let spend = 0;
+  for (let t = 1; t <= last; t++) spend += at(SPEND, t) / tpy;
+  out[`total_${SPEND}`] = spend;
   return out;
 }
 

@@ -11,7 +11,7 @@
 // written to a temporary name and renamed. Series are read one variant at a time.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { pairedComparison, effectPerSpend } from '../analysis/compare.ts';
+import { effectPerSpend, pairedComparison, policySpendDiff } from '../analysis/compare.ts';
 import { isMorris, makeDesign } from '../analysis/design.ts';
 import { ensembleRows, type EnsembleRun } from '../analysis/ensemble.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
@@ -51,7 +51,7 @@ export interface CompareRow {
   ci_low: number;
   ci_high: number;
   p_better: number;
-  /** Mean policy spend of the variant minus the baseline's (0 until the levers issue adds spending). */
+  /** Mean total_policy_spend of the variant minus the baseline's, over the same paired seeds (money). */
   spend: number;
   effect_per_spend: number;
 }
@@ -230,12 +230,13 @@ function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i:
     for (let s = 0; s < N; s++) if (done.has(b * N + s) && done.has(u * N + s)) seeds.push(s);
     const base = seeds.map((s) => recordOf(b * N + s).outcomes);
     const vari = seeds.map((s) => recordOf(u * N + s).outcomes);
+    // Extra money the variant's levers spent, on average over the pairs: effect_per_spend is the
+    // outcome's mean difference per unit of it (NaN when the variant spends what the baseline does).
+    const spend = policySpendDiff(base, vari);
     for (const outcome of OUTCOME_NAMES) {
       const x = base.map((o) => o[outcome] ?? NaN);
       const y = vari.map((o) => o[outcome] ?? NaN);
       const c = pairedComparison(x, y, { seedKey: `compare/${baseline}/${variant.name}/${outcome}` });
-      // No levers yet: no policy spend in any run, so no effect per unit spent.
-      const spend = 0;
       rows.push({
         variant: variant.name,
         baseline,

@@ -1,7 +1,8 @@
 // `clusterlab compare`: the base scenario and every variant on the same seeds (common random
 // numbers), each variant against the baseline → compare.csv (all outcomes), runs.csv,
 // ensemble.csv, manifest.json, and on the terminal one block per variant with the main outcomes:
-// mean paired difference, 95 % bootstrap interval, probability that the variant is higher.
+// mean paired difference, 95 % bootstrap interval, probability that the variant is higher, and in
+// the block's title the variant's extra policy spend (compare.csv's `spend`) when it is not 0.
 import { BatchError } from '../batch/errors.ts';
 import { compareJson, MAIN_OUTCOMES, type CompareRow } from '../batch/finalize.ts';
 import { BASE } from '../batch/jobs.ts';
@@ -42,7 +43,10 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
     const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
     const format = (row: string[]) =>
       '  ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-    blocks.push([`${variant} vs ${own[0].baseline} (${n} paired seeds)`, format(header), ...cells.map(format)].join('\n'));
+    // The extra policy spend (the same on every row of a variant), when its levers spent any.
+    const spend = own[0].spend;
+    const spent = spend !== 0 && !Number.isNaN(spend) ? `; policy spend ${short(spend, true)} vs the baseline` : '';
+    blocks.push([`${variant} vs ${own[0].baseline} (${n} paired seeds${spent})`, format(header), ...cells.map(format)].join('\n'));
   }
   return blocks.join('\n\n') + '\n';
 }

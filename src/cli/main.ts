@@ -67,7 +67,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
 
   program
     .command('list')
-    .description('bundled scenarios, metrics, firm kinds and roles, stages')
+    .description('bundled scenarios, policy levers, metrics, firm kinds and roles, stages, events')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => setExit(listCommand(options, io)));
 

@@ -5,6 +5,7 @@ import type { RunResult } from '../engine/run.ts';
 import { rowOf, STAGES, type Stage } from '../engine/series.ts';
 import type { World } from '../engine/world.ts';
 import { roundNumber } from './format.ts';
+import { leverTotals } from './policy.ts';
 
 /** What identifies a run: enough to reproduce it from the scenario file. */
 export interface Manifest {
@@ -46,6 +47,8 @@ export interface Summary {
   finalByRegion: Record<string, MetricValues>;
   /** Stage at tick 0 and every change after it, for `all` and for each region. */
   stages: Record<string, StageChange[]>;
+  /** Only when the scenario has levers: each lever's total spend over the run (money). */
+  levers?: { lever: string; kind: string; spend: number | null }[];
   manifest: Manifest;
   timing: Timing;
 }
@@ -91,10 +94,14 @@ export function buildSummary(result: RunResult, manifest: ManifestInput, timing:
     finalByRegion[name] = valuesAt(world, last, r);
     stages[name] = stageChanges(world, r);
   });
+  const levers = world.policy.levers.length > 0
+    ? { levers: leverTotals(world).map((l) => ({ ...l, spend: roundNumber(l.spend) })) }
+    : {};
   return {
     final: valuesAt(world, last, R),
     finalByRegion,
     stages,
+    ...levers,
     manifest: {
       engine: 'clusterlab',
       version: manifest.version,

@@ -1,4 +1,4 @@
-// Writes the four files of a run (five with ties.csv) into a directory. Each file is written to a
+// Writes the four files of a run (plus ties.csv and policy.csv when asked for) into a directory. Each file is written to a
 // temporary name and renamed, so a reader (or an interrupted run) never sees half a file under the
 // final name.
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
 import { eventsCsv } from './events.ts';
 import { firmsCsv } from './firms.ts';
+import { policyCsv } from './policy.ts';
 import { summaryJson, type Summary } from './summary.ts';
 import { tiesCsv } from './ties.ts';
 import { timeseriesCsv } from './timeseries.ts';
@@ -13,6 +14,8 @@ import { timeseriesCsv } from './timeseries.ts';
 export const RUN_FILES = ['timeseries.csv', 'events.csv', 'firms.csv', 'summary.json'] as const;
 /** Written besides RUN_FILES when the scenario's `output.ties` asks for snapshots. */
 export const TIES_FILE = 'ties.csv';
+/** Written besides RUN_FILES when the scenario has `levers`. */
+export const POLICY_FILE = 'policy.csv';
 
 /** Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
@@ -41,7 +44,8 @@ export function makeDir(dir: string): void {
 
 /**
  * Writes timeseries.csv, events.csv, firms.csv and summary.json into `dir` (created if needed),
- * and ties.csv when the run recorded tie snapshots. Returns the files written.
+ * ties.csv when the run recorded tie snapshots, and policy.csv when the scenario has levers.
+ * Returns the files written.
  */
 export function writeRunFiles(dir: string, result: RunResult, summary: Summary): string[] {
   makeDir(dir);
@@ -53,6 +57,7 @@ export function writeRunFiles(dir: string, result: RunResult, summary: Summary):
   ];
   const tieLog = result.ties;
   if (tieLog) texts.push([TIES_FILE, () => tiesCsv(tieLog, result.world)]);
+  if (result.world.policy.levers.length > 0) texts.push([POLICY_FILE, () => policyCsv(result.world)]);
   return texts.map(([name, text]) => {
     const file = join(dir, name);
     writeFileAtomic(file, text());

@@ -32,7 +32,7 @@ export interface CompareEntry extends PairedComparison {
   baseline: string;
   outcome: string;
   spend: number;
-  /** NaN (null in JSON) until levers spend money. */
+  /** Mean difference / spend; NaN (null in JSON) when the variant spends what the baseline does. */
   effectPerSpend: number | null;
 }
 

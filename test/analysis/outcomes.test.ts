@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { finalStageOf, OUTCOME_NAMES, outcomesOf } from '../../src/analysis/outcomes.ts';
 import { run } from '../../src/engine/run.ts';
-import { valueOf } from '../../src/engine/series.ts';
+import { policySpendDiff, effectPerSpend } from '../../src/analysis/compare.ts';
+import { STAGES, valueOf, rowOf } from '../../src/engine/series.ts';
+import { scenarioSchema } from '../../src/scenarios/schema.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 
 describe('outcomes of a run', () => {
@@ -32,5 +34,52 @@ describe('outcomes of a run', () => {
     const years = ['formation', 'growth', 'maturity', 'decline', 'renewal'].reduce((s, k) => s + outcomes[`years_${k}`], 0);
     expect(years).toBeCloseTo(81 / 4, 12);
     expect(finalStageOf(world)).toMatch(/formation|growth|maturity|decline|renewal/);
+  });
+});
+
+describe('years_to_decline and total_policy_spend', () => {
+  it('years_to_decline is the first tick of `all` in decline / T (default, seed 3, 200 ticks: the 50-year life cycle)', () => {
+    const { world } = run(loadScenario('default').scenario, { seed: 3 });
+    const o = outcomesOf(world);
+    const s = world.series;
+    const R = s.regions;
+    let first = -1;
+    for (let t = 0; t < s.recorded && first < 0; t++) if (STAGES[s.stage[rowOf(s, t, R)]] === 'decline') first = t;
+    expect(first).toBeGreaterThan(0);
+    expect(o.years_to_decline).toBe(first / 4);
+    // The default cluster's demand declines from year 32: its decline is declared in the 30s.
+    expect(o.years_to_decline).toBeGreaterThan(25);
+    expect(o.years_to_decline).toBeLessThan(40);
+    expect(o.total_policy_spend).toBe(0); // no levers
+  });
+
+  it('a run that never declines gets its whole length (censored at the horizon)', () => {
+    // 80 ticks of the default: still growing at year 20.
+    const { world } = run(loadScenario('default').scenario, { seed: 3, ticks: 80 });
+    expect(world.series.stage.includes(STAGES.indexOf('decline'))).toBe(false);
+    expect(outcomesOf(world).years_to_decline).toBe(20);
+  });
+
+  it('total_policy_spend = Σ_{t≥1} policy_spend/T: a running-cost lever of 12 a year for years 1–3 spends 24', () => {
+    const scenario = scenarioSchema.parse({
+      name: 'spend', ticks: 24, ticksPerYear: 4, regions: [{ name: 'a' }], firms: { generate: { count: 5 } },
+      levers: [{ lever: 'publicPlatform', when: { from: 1, to: 3 }, budget: { perYear: 12 } }],
+    });
+    const { world: w } = run(scenario, { seed: 1 });
+    let annual = 0;
+    for (let t = 1; t <= 24; t++) annual += valueOf(w.series, 'policy_spend', t, 1);
+    expect(annual).toBeCloseTo(8 * 12, 9); // 8 ticks at 3/tick, annualised ×4
+    expect(outcomesOf(w).total_policy_spend).toBeCloseTo(24, 12);
+  });
+
+  it('policySpendDiff: mean variant spend − mean baseline spend; effect per spend divides by it', () => {
+    const b = [{ total_policy_spend: 0 }, { total_policy_spend: 0 }];
+    const v = [{ total_policy_spend: 90 }, { total_policy_spend: 110 }];
+    expect(policySpendDiff(b, v)).toBe(100);
+    expect(policySpendDiff(v, b)).toBe(-100);
+    expect(policySpendDiff([{}], [{}])).toBe(0); // records stored before the outcome existed
+    expect(policySpendDiff([], [])).toBe(0);
+    expect(effectPerSpend(50, policySpendDiff(b, v))).toBe(0.5);
+    expect(effectPerSpend(50, policySpendDiff(b, b))).toBeNaN();
   });
 });

@@ -3,7 +3,7 @@
 // ensembleTable (ensemble.csv's statistics) and pairedComparison with the same seed keys as
 // compare.csv (src/batch/finalize.ts), so bands and effects equal the CLI's for the same runs.
 // Pure: no DOM, no Node; tested in Node (test/viz/results.test.ts).
-import { effectPerSpend, pairedComparison } from '../../src/analysis/compare.ts';
+import { effectPerSpend, pairedComparison, policySpendDiff } from '../../src/analysis/compare.ts';
 import { ensembleTable } from '../../src/analysis/ensemble.ts';
 import { SIZE_BINS } from '../../src/analysis/sizes.ts';
 import { METRICS } from '../../src/engine/metrics.ts';
@@ -99,11 +99,11 @@ function compareEntries(byVariant: Map<string, BrowserRun[]>, order: readonly st
     if (!runs) continue;
     const pairs = runs.filter((r) => baseBySeed.has(r.job.seed)).sort((a, b) => a.job.seed - b.job.seed);
     if (pairs.length === 0) continue;
+    const spend = policySpendDiff(pairs.map((r) => baseBySeed.get(r.job.seed)!), pairs.map((r) => r.result.outcomes));
     for (const outcome of MAIN_OUTCOMES) {
       const x = pairs.map((r) => baseBySeed.get(r.job.seed)![outcome] ?? NaN);
       const y = pairs.map((r) => r.result.outcomes[outcome] ?? NaN);
       const c = pairedComparison(x, y, { seedKey: `compare/${BASE}/${name}/${outcome}` });
-      const spend = 0; // no levers spend money yet (as finalize.ts)
       const eps = effectPerSpend(c.meanDiff, spend);
       entries.push({ variant: name, baseline: BASE, outcome, ...c, spend, effectPerSpend: Number.isFinite(eps) ? eps : null });
     }

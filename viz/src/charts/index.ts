@@ -88,7 +88,8 @@ function draw(handle: ReportHandle): void {
   if (data.compare && data.compare.length > 0) {
     const grid = section(root, 'compare', `Effects vs ${data.compare[0].baseline}`,
       'Dot: mean paired difference variant − baseline over the same seeds; whiskers: 95 % bootstrap interval. ' +
-      'Effect per unit spent is n/a while the levers spend nothing.');
+      'Spend: mean policy spend of the variant − the baseline\'s over the run (total_policy_spend); ' +
+      'effect per unit spent = mean difference / spend (n/a when both spend the same, e.g. no levers).');
     for (const o of COMPARE_OUTCOMES) compareChart(grid, data, o, data.compare, third, plots);
     grid.parentElement!.append(compareTable(data.compare, COMPARE_OUTCOMES));
   }
