@@ -101,6 +101,8 @@ function checkSetPath(base: Scenario, keys: PathKey[]): string | undefined {
     if (key === '') return 'an empty segment in the path';
     if (Array.isArray(cur)) {
       if (typeof key !== 'number') return `${formatPath(keys.slice(0, i))} is a list, indexed by number, not ${JSON.stringify(key)}`;
+      // Setting index n of a list of n items appends (e.g. a variant that adds a lever).
+      if (last && key === cur.length) return undefined;
       if (key >= cur.length) return `no ${here}: ${formatPath(keys.slice(0, i))} has ${cur.length} item${cur.length === 1 ? '' : 's'}`;
       cur = cur[key];
     } else if (isPlainObject(cur)) {
