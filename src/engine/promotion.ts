@@ -30,7 +30,7 @@ export interface PromotionOrgs {
 export function promotionOrgsFrom(scenario: Scenario, regions: { count: number; names: string[] }): PromotionOrgs {
   const specs = scenario.promotionOrgs;
   const R = regions.count;
-  // One organisation per promotionOrganisation lever, after the scenario's own (issue 6).
+  // One organisation per promotionOrganisation lever, after the scenario's own.
   const levers: number[] = [];
   scenario.levers.forEach((l, index) => { if (l.lever === 'promotionOrganisation') levers.push(index); });
   const K = specs.length + levers.length;

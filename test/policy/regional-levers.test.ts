@@ -1,4 +1,4 @@
-// Regional and network levers (issue 6, helper B): each lever against the same seeds with and
+// Regional and network levers: each lever against the same seeds with and
 // without it (paired), in a four-region, three-province world with networking, supply chains,
 // migration and relocation on; plus each lever's spend against its cost rule and budget.
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
-// Per-tick effects of firm-process levers that one process computes and later processes read
-// (issue 6, helper A). Kept outside PolicyState in a WeakMap keyed by the world, so worlds and
-// their outputs are unchanged when no lever exists.
+// Per-tick effects of firm-process levers that one process computes and later processes read.
+// Kept outside PolicyState in a WeakMap keyed by the world, so worlds and their outputs are
+// unchanged when no lever exists.
 //
 // rdBoost[r]: the rise of the effective R&D intensity of the firms of region r this tick,
 // s_r·φ_r with s_r the Σ intensity of the rdSubsidy levers on in r and φ_r the share of the

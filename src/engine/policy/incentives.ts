@@ -1,4 +1,4 @@
-// Entry incentives of subsidyRace and coordination (issue 6; seed 004's race to the bottom versus
+// Entry incentives of subsidyRace and coordination (seed 004's race to the bottom versus
 // a common rule with benefit sharing). Entry adds `incentiveOffered(world, r)` to region r's
 // subsidy term in the logit location choice, and calls `payIncentive(world, r)` when an entrant
 // picks r.

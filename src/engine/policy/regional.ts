@@ -1,5 +1,5 @@
-// Levers that change regional state or the network and labour processes while they are on
-// (issue 6). Called by the policy process every tick, after the levers were switched on or off and
+// Levers that change regional state or the network and labour processes while they are on.
+// Called by the policy process every tick, after the levers were switched on or off and
 // the intensity table was filled, so every effect below is in place before market runs. Each lever
 // acts only through the mechanism its catalogue entry names; the processes read the effects here
 // through `regionalEffects(world)` (null when the scenario has no levers: the old code paths).

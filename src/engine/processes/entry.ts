@@ -5,7 +5,7 @@
 // multinationals ~ Poisson(rate_b/T). Each picks a segment (uniformly or ∝ demand), then a region
 // by the logit choice or Arthur's rule (see location.ts).
 //
-// Levers (issue 6; none on: no offer, cash 0, the same draws). Before each entrant chooses, region
+// Levers (none on: no offer, cash 0, the same draws). Before each entrant chooses, region
 // r offers offer_r = E_r + F_r + I_r, added to its entry incentive in the logit's subsidy term:
 // E_r = intensity_r of entrySubsidy while its budget can pay that much (else 0); F_r =
 // startupSupport's seedMoney while its budget can pay it (startups only, not branches); I_r =

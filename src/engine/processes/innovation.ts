@@ -9,7 +9,7 @@
 // With networking on, a firm with firm partners recombines, with probability partnerRecombination,
 // with one of them (uniform, at any distance: pipelines carry recombination) instead.
 //
-// Levers (issue 6; none on: every factor below is exactly 1 and no draw is added): rdSubsidy —
+// Levers (none on: every factor below is exactly 1 and no draw is added): rdSubsidy —
 // λ_i uses rd_i·(1 + rdBoost_r) in the w_rd term (rdBoost set by market this tick).
 // specialisedSme — each SME of r (employees ≤ smeEmployees) is supported when the budget pays
 // costPerFirm/T for it this tick (firm by firm in index order, all or nothing, whether or not it

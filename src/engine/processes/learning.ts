@@ -13,7 +13,7 @@
 // max(1, degree_i) (c_t: the partner's capability, or a tied research organisation's knowledge
 // with w = 1, both at the start of the tick), and the frontier term is × (1 − rigidity·E_i): O(ties).
 //
-// Levers (issue 6; none on: every factor below is exactly 1): rdSubsidy — the own-R&D term uses
+// Levers (none on: every factor below is exactly 1): rdSubsidy — the own-R&D term uses
 // rd_i·(1 + rdBoost_r) (rdBoost set by market this tick). publicPlatform — σ × (1 + intensity_r)
 // in the spillover term. innovationVouchers — an SME of r (employees ≤ smeEmployees) whose
 // voucher the budget pays (voucherCost/T per tick, paid firm by firm in index order, all or

@@ -11,7 +11,7 @@
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
 // O(firms): a few passes.
 //
-// Levers (issue 6; none on: every term below is exactly 1 or 0 and nothing else changes):
+// Levers (none on: every term below is exactly 1 or 0 and nothing else changes):
 // procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
 // pay(G_r)), spread over segments by r's firms' supply shares c·e (segments whose last price is 0
 // are skipped, the rest renormalised): the demand rate rises by ΔD_s = T·P_r·share_rs/p_s⁻ (p_s⁻:

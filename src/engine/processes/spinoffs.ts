@@ -10,7 +10,7 @@
 // 0.5)) when both are below the cap. With migration on, founders who relocate take their place in
 // the labour pool and their skill with them (pool_b·skill_b + k·skill_a)/(pool_b + k).
 //
-// Lever startupSupport (issue 6; off: the factor is exactly 1, cash 0, no draw added): in a region
+// Lever startupSupport (off: the factor is exactly 1, cash 0, no draw added): in a region
 // r where it is on and its budget can pay seedMoney at the start of the process, firms spawn with
 // annual probability min(1, rate·…·(1 + intensity_r)); each firm spin-off founded in a region where
 // it is on gets seedMoney as cash when the budget pays it then (all or nothing; pay). Academic
