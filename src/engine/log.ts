@@ -1,5 +1,6 @@
 // Append-only columnar logs: firm events (events.csv) and the firms that have left (firms.csv).
 // Columns grow by doubling; nothing per event is an object.
+import { growColumns } from './columns.ts';
 import type { Firms } from './firms.ts';
 
 // New types are appended, so the codes of the older ones never change.
@@ -8,20 +9,6 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT = {
   entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4, relocation: 5, lever_on: 6, lever_off: 7,
 } as const;
-
-function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
-}
-
-/** Doubles every typed-array column of a log, keeping its contents. */
-function growColumns(log: object): void {
-  const columns = log as Record<string, unknown>;
-  for (const [key, column] of Object.entries(columns)) {
-    if (column instanceof Int32Array) columns[key] = grown(column, new Int32Array(column.length * 2));
-    else if (column instanceof Float64Array) columns[key] = grown(column, new Float64Array(column.length * 2));
-  }
-}
 
 export interface EventLog {
   enabled: boolean;
@@ -53,7 +40,7 @@ export function logEvent(
   region: number, segment: number, capability: number, employees: number, lever = -1,
 ): void {
   if (!log.enabled) return;
-  if (log.count === log.tick.length) growColumns(log);
+  if (log.count === log.tick.length) growColumns(log, log.count + 1);
   const i = log.count++;
   log.tick[i] = tick; log.event[i] = event; log.firm[i] = firm; log.parent[i] = parent;
   log.region[i] = region; log.segment[i] = segment; log.capability[i] = capability; log.employees[i] = employees;
@@ -94,7 +81,7 @@ export function createFirmLedger(enabled: boolean, capacity = 1024): FirmLedger 
 /** Records firm i of `firms` as having left at tick `death`. */
 export function recordExit(ledger: FirmLedger, firms: Firms, i: number, death: number): void {
   if (!ledger.enabled) return;
-  if (ledger.count === ledger.id.length) growColumns(ledger);
+  if (ledger.count === ledger.id.length) growColumns(ledger, ledger.count + 1);
   const k = ledger.count++;
   ledger.id[k] = firms.id[i]; ledger.parent[k] = firms.parent[i]; ledger.kind[k] = firms.kind[i];
   ledger.role[k] = firms.role[i]; ledger.region[k] = firms.region[i]; ledger.segment[k] = firms.segment[i];

@@ -3,6 +3,7 @@
 // columnar log (typed arrays that double, no per-edge objects). Firms are recorded by id, which
 // is stable, not by index, which exit compaction changes.
 import type { Scenario } from '../scenarios/schema.ts';
+import { growColumns } from './columns.ts';
 import type { World } from './world.ts';
 
 export const TIE_KINDS = ['collaboration', 'supply'] as const;
@@ -35,22 +36,7 @@ export function createTieLog(capacity = 1024): TieLog {
 }
 
 function reserve(log: TieLog, extra: number): void {
-  if (log.count + extra <= log.capacity) return;
-  let cap = log.capacity;
-  while (cap < log.count + extra) cap *= 2;
-  const move = <T extends Int32Array | Uint8Array | Float64Array>(from: T, into: T): T => {
-    into.set(from.subarray(0, log.count));
-    return into;
-  };
-  log.tick = move(log.tick, new Int32Array(cap));
-  log.kind = move(log.kind, new Uint8Array(cap));
-  log.a = move(log.a, new Int32Array(cap));
-  log.b = move(log.b, new Int32Array(cap));
-  log.regionA = move(log.regionA, new Int32Array(cap));
-  log.regionB = move(log.regionB, new Int32Array(cap));
-  log.trust = move(log.trust, new Float64Array(cap));
-  log.age = move(log.age, new Int32Array(cap));
-  log.capacity = cap;
+  if (log.count + extra > log.capacity) log.capacity = growColumns(log, log.count + extra);
 }
 
 /**

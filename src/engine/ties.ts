@@ -3,6 +3,7 @@
 // in `firms.degree`. Adjacency is a CSR index rebuilt lazily from the edge list in O(firms + ties)
 // when the ties or the firm indices have changed, so no process ever visits pairs of firms.
 // Supply ties are not here: each supplier holds its leader in `firms.buyer`.
+import { growColumns } from './columns.ts';
 import type { Firms } from './firms.ts';
 
 export interface Ties {
@@ -33,20 +34,6 @@ export function createTies(capacity = 256): Ties {
   };
 }
 
-function grow(ties: Ties): void {
-  const cap = ties.capacity * 2;
-  const copy = <T extends Int32Array | Float64Array>(from: T, into: T): T => {
-    into.set(from);
-    return into;
-  };
-  ties.a = copy(ties.a, new Int32Array(cap));
-  ties.b = copy(ties.b, new Int32Array(cap));
-  ties.trust = copy(ties.trust, new Float64Array(cap));
-  ties.birth = copy(ties.birth, new Int32Array(cap));
-  ties.last = copy(ties.last, new Int32Array(cap));
-  ties.capacity = cap;
-}
-
 /** The research organisation at endpoint b, or -1 when b is a firm. */
 export function orgOf(b: number): number {
   return b < 0 ? -1 - b : -1;
@@ -59,7 +46,7 @@ export function orgEndpoint(k: number): number {
 
 /** Adds a tie between firm a and endpoint b (a firm index or orgEndpoint(k)); returns its index. */
 export function addTie(ties: Ties, firms: Firms, a: number, b: number, trust: number, tick: number): number {
-  if (ties.count === ties.capacity) grow(ties);
+  if (ties.count === ties.capacity) ties.capacity = growColumns(ties, ties.count + 1);
   const t = ties.count++;
   ties.a[t] = a;
   ties.b[t] = b;

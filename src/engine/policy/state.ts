@@ -8,6 +8,7 @@
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { Trigger } from '../../scenarios/levers.ts';
 import { LEVER, LEVER_KINDS, LEVERS, type LeverKind } from './catalogue.ts';
+import { growColumns } from '../columns.ts';
 
 export interface PolicyLever {
   index: number;
@@ -155,22 +156,9 @@ export function recordPolicy(log: PolicyLog, policy: PolicyState, tick: number):
   for (const l of policy.levers) {
     for (let r = 0; r < l.active.length; r++) {
       if (!l.active[r] && !(l.spend[r] > 0)) continue;
-      if (log.count === log.tick.length) growLog(log);
+      if (log.count === log.tick.length) growColumns(log, log.count + 1);
       const i = log.count++;
       log.tick[i] = tick; log.lever[i] = l.index; log.region[i] = r; log.active[i] = l.active[r]; log.spend[i] = l.spend[r];
     }
   }
-}
-
-function growLog(log: PolicyLog): void {
-  const n = log.tick.length * 2;
-  const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
-    b.set(a);
-    return b;
-  };
-  log.tick = grow(log.tick, new Int32Array(n));
-  log.lever = grow(log.lever, new Int32Array(n));
-  log.region = grow(log.region, new Int32Array(n));
-  log.active = grow(log.active, new Uint8Array(n));
-  log.spend = grow(log.spend, new Float64Array(n));
 }
