@@ -19,7 +19,8 @@ import { meanCapability, type Firms } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { partnerOf } from '../ties.ts';
-import { exp, pow, tickProbability } from '../math.ts';
+import { groupByRegion, type RegionGroups } from '../groups.ts';
+import { pow, rateProbability, tickProbability } from '../math.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { canPay, paramOf, pay } from '../policy/state.ts';
 
@@ -27,22 +28,6 @@ type Innovation = Scenario['mechanisms']['innovation'];
 
 let specialised = new Float64Array(0); // specialisedSme intensity per region
 let supported = new Uint8Array(0); // firm i's imitation is cut this tick (specialisedSme paid)
-
-/** Firm indices grouped by region (counting sort), built only when a recombination needs one. */
-interface RegionIndex {
-  start: Int32Array; // firms of region r: members[start[r] .. start[r+1])
-  members: Int32Array;
-}
-
-function regionIndex(firms: Firms, R: number): RegionIndex {
-  const start = new Int32Array(R + 1);
-  for (let i = 0; i < firms.count; i++) start[firms.region[i] + 1]++;
-  for (let r = 0; r < R; r++) start[r + 1] += start[r];
-  const fill = start.slice(0, R);
-  const members = new Int32Array(firms.count);
-  for (let i = 0; i < firms.count; i++) members[fill[firms.region[i]]++] = i;
-  return { start, members };
-}
 
 /** Demand growth over the last year of segment s (ratio; 1 when there was no demand). */
 function demandGrowth(world: World, s: number): number {
@@ -61,7 +46,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   const meanC = meanCapability(firms);
   const shares = p.shares;
   const shareTotal = shares.process + shares.product + shares.recombination;
-  let index: RegionIndex | null = null;
+  let index: RegionGroups | null = null; // firms by region, built when a recombination needs it
   const tiesOn = params.mechanisms.networking.enabled;
   const rdBoost = world.policy.levers.length > 0 && effectsOf(world).rdBoosted ? effectsOf(world).rdBoost : null;
 
@@ -70,7 +55,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
     let lambda = p.rate * (1 + p.rdWeight * (rdBoost ? rd[i] * (1 + rdBoost[region[i]]) : rd[i]));
     if (p.capabilityElasticity !== 0) lambda *= pow(c / meanC, p.capabilityElasticity);
     if (p.inflowWeight > 0) lambda *= 1 + (p.inflowWeight * learned[i] * tpy) / c;
-    if (!(rng.uniform() < 1 - exp(-lambda / tpy)) || shareTotal <= 0) continue;
+    if (!(rng.uniform() < rateProbability(lambda, tpy)) || shareTotal <= 0) continue;
 
     const kind = rng.uniform() * shareTotal;
     let success = true;
@@ -92,7 +77,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
       if (partner >= 0) {
         success = recombineWith(world, i, partner, p);
       } else {
-        index ??= regionIndex(firms, world.regions.count);
+        index ??= groupByRegion(firms.region, firms.count, world.regions.count);
         success = recombine(world, index, i, p, rng);
       }
     }
@@ -105,7 +90,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
  * Recombination with a random firm of the same region: partners at ring distance within the
  * allowed range produce a position between them and the better capability plus a novelty bonus.
  */
-function recombine(world: World, index: RegionIndex, i: number, p: Innovation, rng: Stream): boolean {
+function recombine(world: World, index: RegionGroups, i: number, p: Innovation, rng: Stream): boolean {
   const r = world.firms.region[i];
   const size = index.start[r + 1] - index.start[r];
   if (size < 2) return false;

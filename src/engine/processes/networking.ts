@@ -29,16 +29,15 @@ import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { addTie, orgEndpoint, orgOf, partnerOf, removeTies, tied } from '../ties.ts';
 import { exp, rateProbability, tickProbability } from '../math.ts';
 import { KIND } from '../firms.ts';
+import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { regionalEffects } from '../policy/regional.ts';
 
 type Networking = Scenario['mechanisms']['networking'];
 
 // Scratch arrays reused between ticks (grown when needed).
-let regionStart = new Int32Array(0);
-let regionMembers = new Int32Array(0);
+let firmsByRegion: RegionGroups | undefined;
+let orgsByRegion: RegionGroups | undefined;
 let acceptGeo = new Float64Array(0);
-let orgStart = new Int32Array(0);
-let orgMembers = new Int32Array(0);
 const formedPairs = new Set<number>();
 
 export function networking(world: World, params: Scenario, rng: Stream): void {
@@ -138,28 +137,6 @@ function embeddedness(world: World, p: Networking): void {
   }
 }
 
-/** Counting-sort indices of firms and research organisations by region. */
-function indexRegions(world: World): void {
-  const { firms, researchOrgs } = world;
-  const R = world.regions.count;
-  const n = firms.count;
-  if (regionStart.length < R + 1) {
-    regionStart = new Int32Array(R + 1);
-    orgStart = new Int32Array(R + 1);
-  }
-  if (regionMembers.length < n) regionMembers = new Int32Array(firms.capacity);
-  if (orgMembers.length < researchOrgs.count) orgMembers = new Int32Array(researchOrgs.count);
-  const bucket = (start: Int32Array, members: Int32Array, count: number, regionOf: (i: number) => number) => {
-    start.fill(0, 0, R + 1);
-    for (let i = 0; i < count; i++) start[regionOf(i) + 1]++;
-    for (let r = 0; r < R; r++) start[r + 1] += start[r];
-    const fill = start.slice(0, R);
-    for (let i = 0; i < count; i++) members[fill[regionOf(i)]++] = i;
-  };
-  bucket(regionStart, regionMembers, n, (i) => firms.region[i]);
-  bucket(orgStart, orgMembers, researchOrgs.count, (k) => researchOrgs.region[k]);
-}
-
 /** Geographic acceptance factor geo·(1 − friction) per region pair (1 on the diagonal). */
 function geoAcceptance(world: World, p: Networking): void {
   const R = world.regions.count;
@@ -182,7 +159,9 @@ function formation(world: World, p: Networking, rng: Stream): void {
   const tpy = world.ticksPerYear;
   const { region, segment, degree, promo, embeddedness: e } = firms;
   const adj = adjacencyOf(world); // the ties before this step; newer pairs are in formedPairs
-  indexRegions(world);
+  const { researchOrgs } = world;
+  const byRegion = (firmsByRegion = groupByRegion(firms.region, firms.count, R, firmsByRegion));
+  const orgs = (orgsByRegion = groupByRegion(researchOrgs.region, researchOrgs.count, R, orgsByRegion));
   geoAcceptance(world, p);
   let maxCog = 0;
   for (let d = 0; d < world.cognitive.length; d++) maxCog = Math.max(maxCog, world.cognitive[d]);
@@ -221,16 +200,16 @@ function formation(world: World, p: Networking, rng: Stream): void {
       j = partnerOf(ties, adj.edges[adj.start[mid] + rng.int(0, degMid - 1)], mid);
       isOrg = j < 0;
       closureTrust = ties.trust[t];
-    } else if (u < researchEnd && orgStart[r + 1] > orgStart[r]) {
-      j = orgEndpoint(orgMembers[orgStart[r] + rng.int(0, orgStart[r + 1] - orgStart[r] - 1)]);
+    } else if (u < researchEnd && orgs.start[r + 1] > orgs.start[r]) {
+      j = orgEndpoint(orgs.members[orgs.start[r] + rng.int(0, orgs.start[r + 1] - orgs.start[r] - 1)]);
       isOrg = true;
     } else if (R > 1 && rng.uniform() < pipeline * lock) {
       j = rng.int(0, n - 1);
       if (region[j] === r) j = rng.int(0, n - 1);
       if (region[j] === r) continue;
     } else {
-      const size = regionStart[r + 1] - regionStart[r];
-      j = regionMembers[regionStart[r] + rng.int(0, size - 1)];
+      const size = byRegion.start[r + 1] - byRegion.start[r];
+      j = byRegion.members[byRegion.start[r] + rng.int(0, size - 1)];
     }
     if (j === i || (!isOrg && degree[j] >= p.maxTies)) continue;
     const pair = key(i, j);
