@@ -3,8 +3,7 @@
 // supply ratio of Changsha's leaders above the reported 36 % (paired seeds), from below it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/run.ts';
-import { valueOf } from '../../src/engine/series.ts';
-import { bundled } from '../support/scenarios.ts';
+import { bundled, tailMean } from '../support/scenarios.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const LAST = 8; // ticks averaged at the end (the last 2 years, up to "2020")
@@ -14,11 +13,7 @@ const REPORTED = 0.36; // 2020: 长沙工程机械省内配套率超过36%
 /** Changsha's province supply ratio, mean over the last LAST ticks. */
 function provinceRatio(variant: string | null, seed: number): number {
   const { world } = run(bundled('changsha-machinery', { variant: variant ?? undefined }), { seed });
-  const s = world.series;
-  const T = s.recorded - 1;
-  let sum = 0;
-  for (let t = T - LAST + 1; t <= T; t++) sum += valueOf(s, 'province_supply_ratio', t, CHANGSHA);
-  return sum / LAST;
+  return tailMean(world.series, 'province_supply_ratio', CHANGSHA, LAST);
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -4,19 +4,11 @@
 // seeds (variant and base share each seed).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/run.ts';
-import { valueOf, type Series } from '../../src/engine/series.ts';
-import { bundled } from '../support/scenarios.ts';
+import { valueOf } from '../../src/engine/series.ts';
+import { bundled, tailMean } from '../support/scenarios.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const LAST = 16; // ticks averaged at the end (4 years)
-
-/** Mean of a metric over the last LAST ticks, for region r (R: all). */
-function tail(series: Series, metric: string, r: number): number {
-  const T = series.recorded - 1;
-  let sum = 0;
-  for (let t = T - LAST + 1; t <= T; t++) sum += valueOf(series, metric, t, r);
-  return sum / LAST;
-}
 
 interface Outcome {
   trust: number;
@@ -51,8 +43,8 @@ function outcome(variant: string | null, seed: number): Outcome {
   return {
     bydSuppliers: bydAlive ? (suppliers.get(0) ?? 0) : -1,
     otherSuppliers: Math.max(0, ...others),
-    trust: tail(s, 'mean_trust', R), nonlocal: tail(s, 'nonlocal_tie_share', R),
-    clustering: tail(s, 'clustering_coefficient', R), local: tail(s, 'local_supply_ratio', R),
+    trust: tailMean(s, 'mean_trust', R, LAST), nonlocal: tailMean(s, 'nonlocal_tie_share', R, LAST),
+    clustering: tailMean(s, 'clustering_coefficient', R, LAST), local: tailMean(s, 'local_supply_ratio', R, LAST),
     randomLocal, members: valueOf(s, 'promotion_members', s.recorded - 1, R),
   };
 }

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/run.ts';
 import { valueOf, type Series } from '../../src/engine/series.ts';
-import { bundled } from '../support/scenarios.ts';
+import { bundled, tailMean } from '../support/scenarios.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const LAST = 16; // ticks averaged at the end (4 years)
@@ -26,13 +26,6 @@ const TABLE1 = [
 const TABLE2 = [3, 10, 4, 1]; // national advanced-manufacturing clusters, 2022
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-function tail(series: Series, metric: string, r: number): number {
-  const T = series.recorded - 1;
-  let s = 0;
-  for (let t = T - LAST + 1; t <= T; t++) s += valueOf(series, metric, t, r);
-  return s / LAST;
-}
 
 function total(series: Series, metric: string, r: number): number {
   let s = 0;
@@ -56,8 +49,8 @@ function outcome(variant: string | null, seed: number): Outcome {
     employment: PROVINCES.map((_, r) => valueOf(s, 'employment', s.recorded - 1, r)),
     netShanghai: total(s, 'migrants_in', 0) - total(s, 'migrants_out', 0),
     migrants: total(s, 'migrants_in', R),
-    nonlocal: tail(s, 'nonlocal_tie_share', R),
-    province: tail(s, 'province_supply_ratio', R),
+    nonlocal: tailMean(s, 'nonlocal_tie_share', R, LAST),
+    province: tailMean(s, 'province_supply_ratio', R, LAST),
   };
 }
 
