@@ -22,7 +22,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { meanCapability } from '../firms.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
-import { orgOf, partnerOf } from '../ties.ts';
+import { orgOf, partnerOf, type Adjacency } from '../ties.ts';
 import { exp, pow } from '../math.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { canPay, paramOf, pay } from '../policy/state.ts';
@@ -105,9 +105,8 @@ function knowledgePool(world: World, localOnly: boolean): void {
 }
 
 /** rate·Σ_t w(d)·τ·(c_t − c)⁺ / max(1, degree) over firm i's ties. */
-function throughTies(world: World, i: number, c: number, rate: number): number {
+function throughTies(world: World, adj: Adjacency, i: number, c: number, rate: number): number {
   const { ties, firms, cognitive } = world;
-  const adj = adjacencyOf(world);
   const S = world.segments.count;
   let sum = 0;
   for (let e = adj.start[i]; e < adj.start[i + 1]; e++) {
@@ -155,6 +154,7 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const net = params.mechanisms.networking;
   const tieLearning = net.enabled && p.partners > 0 && world.ties.count > 0;
   const rigid = net.enabled && net.rigidity > 0;
+  const adj = tieLearning ? adjacencyOf(world) : null;
   if (tieLearning) {
     if (before.length < n) before = new Float64Array(firms.capacity);
     before.set(capability.subarray(0, n));
@@ -196,7 +196,7 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
       const lock = rigid ? 1 - net.rigidity * firms.embeddedness[i] : 1;
       inflow += Math.min(1, (p.frontier * regions.openness[r] * a) / tpy) * (frontier - c) * lock;
     }
-    if (tieLearning && firms.degree[i] > 0) inflow += throughTies(world, i, c, Math.min(1, (p.partners * a) / tpy));
+    if (adj && firms.degree[i] > 0) inflow += throughTies(world, adj, i, c, Math.min(1, (p.partners * a) / tpy));
     learned[i] = inflow;
     const ownRd = rdBoost ? rd[i] * (1 + rdBoost[r]) : rd[i];
     capability[i] = c + c * ownRate * ownRd + inflow;
