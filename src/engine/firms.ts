@@ -34,6 +34,7 @@ const COLUMNS = {
   promo: Int32Array, // promotion organisation the firm is a member of (-1: none)
   degree: Int32Array, // collaboration ties of the firm (see ties.ts)
   embeddedness: Float64Array, // Σ trust of local ties (and a local supply tie) / maxTies, set by networking
+  agglomeration: Float64Array, // φ: Marshallian advantage from related local firms (0..1), set by agglomeration
   alive: Uint8Array,
 } as const;
 
@@ -107,6 +108,7 @@ export function addFirm(firms: Firms, f: NewFirm): number {
   firms.promo[i] = -1;
   firms.degree[i] = 0;
   firms.embeddedness[i] = 0;
+  firms.agglomeration[i] = 0;
   firms.alive[i] = 1;
   return i;
 }

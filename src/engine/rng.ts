@@ -128,7 +128,7 @@ function poissonPtrs(lambda: number, rng: Stream): number {
 
 /** The names of the streams: one per process that draws, plus initialisation. */
 export const STREAM_NAMES = [
-  'init', 'policy', 'market', 'learning', 'innovation', 'growth', 'spinoffs', 'entry', 'exit',
+  'init', 'policy', 'agglomeration', 'market', 'learning', 'innovation', 'growth', 'spinoffs', 'entry', 'exit',
   'networking', 'supply', 'migration', 'relocation', 'observe',
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];

@@ -5,6 +5,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import type { Streams } from './rng.ts';
 import type { World } from './world.ts';
 import { policy } from './processes/policy.ts';
+import { agglomeration } from './processes/agglomeration.ts';
 import { market } from './processes/market.ts';
 import { learning } from './processes/learning.ts';
 import { innovation } from './processes/innovation.ts';
@@ -21,6 +22,7 @@ import { observe } from './processes/observe.ts';
 export function tick(world: World, params: Scenario, rng: Streams): void {
   world.tick += 1;
   policy(world, params, rng.policy);
+  agglomeration(world, params, rng.agglomeration);
   market(world, params, rng.market);
   learning(world, params, rng.learning);
   innovation(world, params, rng.innovation);

@@ -11,6 +11,7 @@ import { cognitiveWeights, geoWeights, regionDistances, regionFriction } from '.
 import { adjacency, createTies, type Adjacency, type Ties } from './ties.ts';
 import { createPolicy, type PolicyState } from './policy/state.ts';
 import { promotionOrgsFrom, type PromotionOrgs } from './promotion.ts';
+import { createLocalField, type LocalField } from './local-returns.ts';
 
 export interface Regions {
   count: number;
@@ -103,6 +104,8 @@ export interface World {
   /** Level of the world technology frontier. */
   frontier: number;
   counts: TickCounts;
+  /** Related local activity per (region, segment), for local increasing returns (local-returns.ts). */
+  local: LocalField;
   ties: Ties;
   /** Cached CSR adjacency of `ties`; read it through `adjacencyOf(world)`. */
   adjacency: Adjacency | null;
@@ -239,6 +242,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
       relocationsOut: new Int32Array(R), relocationsIn: new Int32Array(R),
       migrantsOut: new Float64Array(R), migrantsIn: new Float64Array(R),
     },
+    local: createLocalField(R, S),
     ties: createTies(),
     adjacency: null,
     promotion: promotionOrgsFrom(scenario, regions),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
 import { migrationSchema, networkingSchema, relocationSchema, supplySchema } from './networks.ts';
+import { localReturnsSchema } from './local-returns.ts';
 
 const marketSchema = z
   .object({
@@ -231,5 +232,6 @@ export const mechanismsSchema = z
     supply: supplySchema.prefault({}),
     migration: migrationSchema.prefault({}),
     relocation: relocationSchema.prefault({}),
+    localReturns: localReturnsSchema.prefault({}),
   })
   .strict();

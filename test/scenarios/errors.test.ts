@@ -33,7 +33,7 @@ describe('schema problems', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  spinoff:\n    rate: 0.1\n`);
     const p = problemAt(err, 'mechanisms.spinoff');
     expect(p.line).toBe(4);
-    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit, networking, supply, migration, relocation');
+    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit, networking, supply, migration, relocation, localReturns');
     expect(p.found).toBe('unknown key "spinoff" (did you mean "spinoffs"?)');
   });
 
@@ -50,6 +50,13 @@ describe('schema problems', () => {
   it('negative rate', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  entry:\n    rate: -1\n`);
     expect(err.message).toBe(`${err.file}: mechanisms.entry.rate (line 5): expected a number ≥ 0, found -1`);
+  });
+
+  it('local returns outside their domain', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  localReturns:\n    enabled: true\n    sharedSuppliers: 1.5\n    halfEmployment: 0\n    relatedDistance: 1.5\n`);
+    expect(problemAt(err, 'mechanisms.localReturns.sharedSuppliers')).toMatchObject({ expected: 'a number from 0 to 1', found: '1.5', line: 6 });
+    expect(problemAt(err, 'mechanisms.localReturns.halfEmployment')).toMatchObject({ expected: 'a number > 0', found: '0', line: 7 });
+    expect(problemAt(err, 'mechanisms.localReturns.relatedDistance')).toMatchObject({ expected: 'an integer ≥ 0', found: '1.5', line: 8 });
   });
 
   it('probability above 1 and bad enum', () => {

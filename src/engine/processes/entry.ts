@@ -5,6 +5,11 @@
 // multinationals ~ Poisson(rate_b/T). Each picks a segment (uniformly or ∝ demand), then a region
 // by the logit choice or Arthur's rule (see location.ts).
 //
+// Local returns (ODD §7.19; off: nothing drawn): local founders — region r also has
+// Poisson(localEntry·F_r/T) startups, F_r = Σ_{i in r} e_i·φ_i (employees exposed to related
+// activity); each stays in r, in the segment of a firm of r drawn ∝ e_i·φ_i, drawn after the
+// outside entrants. Their founders are local people, so location choice and levers do not apply.
+//
 // Levers (none on: no offer, cash 0, the same draws). Before each entrant chooses, region
 // r offers offer_r = E_r + F_r + I_r, added to its entry incentive in the logit's subsidy term:
 // E_r = intensity_r of entrySubsidy while its budget can pay that much (else 0); F_r =
@@ -20,6 +25,7 @@ import { chooseRegion, countFirms, type LocationCounts } from '../location.ts';
 import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { seedMoney, seedOffered } from '../policy/effects.ts';
 import { incentiveOffered, payIncentive } from '../policy/incentives.ts';
 import { canPay, intensityOf, pay } from '../policy/state.ts';
@@ -115,8 +121,62 @@ export function entry(world: World, params: Scenario, rng: Stream): void {
   const lambda = p.rate * (1 + p.demandGrowthWeight * Math.max(0, demandGrowth(world)));
   const entrants = rng.poisson(lambda / tpy);
   const branches = rng.poisson(p.branches.rate / tpy);
-  if (entrants + branches === 0) return;
-  const counts = countFirms(world);
-  for (let k = 0; k < entrants; k++) enter(world, counts, p, false, rng);
-  for (let k = 0; k < branches; k++) enter(world, counts, p, true, rng);
+  if (entrants + branches > 0) {
+    const counts = countFirms(world);
+    for (let k = 0; k < entrants; k++) enter(world, counts, p, false, rng);
+    for (let k = 0; k < branches; k++) enter(world, counts, p, true, rng);
+  }
+  const lr = params.mechanisms.localReturns;
+  if (lr.enabled && lr.localEntry > 0) localFounders(world, p, lr.localEntry, rng);
+}
+
+let groups: RegionGroups | undefined;
+let exposure = new Float64Array(0); // running Σ e·φ over a region's firms, in group order
+
+/**
+ * Local founders (local returns): region r has Poisson(ℓ·F_r/T) startups, F_r = Σ_{i in r} e_i·φ_i;
+ * each stays in r (founders start where they live and work) in the segment of a firm drawn ∝ e_i·φ_i.
+ */
+function localFounders(world: World, p: Entry, rate: number, rng: Stream): void {
+  const { firms, regions } = world;
+  const n = firms.count; // firms founded now are not sources this tick
+  const R = regions.count;
+  groups = groupByRegion(firms.region, n, R, groups);
+  if (exposure.length < n) exposure = new Float64Array(firms.capacity);
+  const { start, members } = groups;
+  for (let r = 0; r < R; r++) {
+    let total = 0;
+    for (let m = start[r]; m < start[r + 1]; m++) {
+      const i = members[m];
+      total += firms.employees[i] * firms.agglomeration[i];
+      exposure[m] = total;
+    }
+    const births = total > 0 ? rng.poisson((rate * total) / world.ticksPerYear) : 0;
+    for (let b = 0; b < births; b++) {
+      const source = members[searchAbove(exposure, start[r], start[r + 1], rng.uniform() * total)];
+      const segment = world.firms.segment[source];
+      const capability = rng.range(p.capability.min, p.capability.max) * regions.skill[r];
+      const employees = rng.int(p.employees.min, p.employees.max);
+      const rd = rng.range(p.rd.min, p.rd.max);
+      const i = addFirm(world.firms, {
+        parent: -1, kind: KIND.startup, role: ROLE.independent, champion: false,
+        region: r, segment, birth: world.tick, capability, employees, cash: 0, rd,
+      });
+      regions.employed[r] += employees;
+      world.counts.entries[r]++;
+      logEvent(world.events, world.tick, EVENT.entry, world.firms.id[i], -1, r, segment, capability, employees);
+    }
+  }
+}
+
+/** The first index m in [lo, hi) with cumulative[m] > x (hi − 1 if none: rounding). */
+function searchAbove(cumulative: Float64Array, lo: number, hi: number, x: number): number {
+  let a = lo;
+  let b = hi - 1;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (cumulative[mid] > x) b = mid;
+    else a = mid + 1;
+  }
+  return a;
 }

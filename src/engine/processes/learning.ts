@@ -13,6 +13,11 @@
 // max(1, degree_i) (c_t: the partner's capability, or a tied research organisation's knowledge
 // with w = 1, both at the start of the tick), and the frontier term is × (1 − rigidity·E_i): O(ties).
 //
+// Local returns (ODD §7.19; off: no term): knowledge from many and varied related local sources
+// adds c_i·min(1, κ·A_i/T)·ψ_i·(1 + ζ·H_rs) to the inflow, ψ_i = n/(n + n½), n the other related
+// firms of the region (world.local, set by agglomeration), H_rs their diversity over segments.
+// Unlike the spillover toward a mean, it grows with the number of sources: new combinations.
+//
 // Levers (none on: every factor below is exactly 1): rdSubsidy — the own-R&D term uses
 // rd_i·(1 + rdBoost_r) (rdBoost set by market this tick). publicPlatform — σ × (1 + intensity_r)
 // in the spillover term. innovationVouchers — an SME of r (employees ≤ smeEmployees) whose
@@ -159,6 +164,8 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     if (before.length < n) before = new Float64Array(firms.capacity);
     before.set(capability.subarray(0, n));
   }
+  const lr = params.mechanisms.localReturns;
+  const localKnowledge = lr.enabled ? lr.knowledge : 0;
   // Levers: read once per tick (all off when the scenario has none).
   const levers = world.policy.levers.length > 0;
   if (levers && platform.length < R) {
@@ -197,6 +204,14 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
       inflow += Math.min(1, (p.frontier * regions.openness[r] * a) / tpy) * (frontier - c) * lock;
     }
     if (adj && firms.degree[i] > 0) inflow += throughTies(world, adj, i, c, Math.min(1, (p.partners * a) / tpy));
+    if (localKnowledge > 0) {
+      const k = r * S + segment[i];
+      const sources = world.local.firms[k] - 1; // the other related firms of the region
+      if (sources > 0) {
+        const psi = sources / (sources + lr.halfSources);
+        inflow += c * Math.min(1, (localKnowledge * a) / tpy) * psi * (1 + lr.diversityWeight * world.local.diversity[k]);
+      }
+    }
     learned[i] = inflow;
     const ownRd = rdBoost ? rd[i] * (1 + rdBoost[r]) : rd[i];
     capability[i] = c + c * ownRate * ownRd + inflow;

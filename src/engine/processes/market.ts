@@ -19,6 +19,10 @@
 // of r is rd·revenue·max(0, 1 − intensity_r/2). rdSubsidy — desired D_r = s_r·Σ_{i in r} rd_i·revenue_i,
 // paid P_r = pay(D_r), φ_r = P_r/D_r; effects.rdBoost[r] = s_r·φ_r (read by learning and
 // innovation this tick); the firm's own R&D cost is unchanged.
+//
+// Local returns (ODD §7.19; off: exactly the terms above): labour pooling — a firm's output, in
+// supply and in revenue, is c·e·(1 + labourPooling·φ_i); shared suppliers — its land and fixed
+// costs are × (1 − sharedSuppliers·φ_i). φ_i is set by agglomeration this tick.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
@@ -47,7 +51,12 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   }
   const n = firms.count;
   const { segment, capability, employees } = firms;
-  for (let i = 0; i < n; i++) supply[segment[i]] += capability[i] * employees[i];
+  const lr = params.mechanisms.localReturns;
+  const phi = firms.agglomeration;
+  const pooling = lr.enabled ? lr.labourPooling : 0; // labour pooling: output per employee × (1 + a·φ)
+  const shared = lr.enabled ? lr.sharedSuppliers : 0; // shared suppliers: land and fixed cost × (1 − b·φ)
+  if (pooling > 0) for (let i = 0; i < n; i++) supply[segment[i]] += capability[i] * employees[i] * (1 + pooling * phi[i]);
+  else for (let i = 0; i < n; i++) supply[segment[i]] += capability[i] * employees[i];
 
   const m = params.mechanisms.market;
   const levers = world.policy.levers.length > 0;
@@ -79,9 +88,12 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   for (let i = 0; i < n; i++) {
     const r = region[i];
-    const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
+    let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
+    if (pooling > 0) rev *= 1 + pooling * phi[i];
     const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
-    const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
+    const cost = shared > 0
+      ? ((wage[r] + landCost[r] * (1 - shared * phi[i])) * employees[i]) / tpy + fixedCost * (1 - shared * phi[i]) + rdCost
+      : ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
     revenue[i] = rev;
     profit[i] = rev - cost;
   }

@@ -10,6 +10,10 @@
 // 0.5)) when both are below the cap. With migration on, founders who relocate take their place in
 // the labour pool and their skill with them (pool_b·skill_b + k·skill_a)/(pool_b + k).
 //
+// Local returns (ODD §7.19; off: the factor is exactly 1): the annual probability is also
+// × (1 + founding·φ_i) — founders who see many related firms around them (seed 003's "friends and
+// relatives"; Klepper's local spawning), φ_i set by agglomeration this tick.
+//
 // Lever startupSupport (off: the factor is exactly 1, cash 0, no draw added): in a region
 // r where it is on and its budget can pay seedMoney at the start of the process, firms spawn with
 // annual probability min(1, rate·…·(1 + intensity_r)); each firm spin-off founded in a region where
@@ -44,6 +48,8 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const parentTie = net.enabled && net.parentTie;
   const foundersMove = params.mechanisms.migration.enabled;
   const R = regions.count;
+  const lr = params.mechanisms.localReturns;
+  const founding = lr.enabled ? lr.founding : 0;
   if (support.length < R) support = new Float64Array(R);
   const supportOn = world.policy.levers.length > 0 && regionIntensities(world, 'startupSupport', support);
   if (supportOn) for (let r = 0; r < R; r++) if (support[r] > 0 && !seedPayable(world, r)) support[r] = 0;
@@ -51,6 +57,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   for (let i = 0; i < n; i++) {
     let annual = p.rate * regions.culture[firms.region[i]];
     if (supportOn) annual *= 1 + support[firms.region[i]];
+    if (founding > 0) annual *= 1 + founding * firms.agglomeration[i];
     if (p.sizeElasticity !== 0) annual *= pow(firms.employees[i] / p.sizeRef, p.sizeElasticity);
     if (p.capabilityElasticity !== 0) annual *= pow(firms.capability[i] / meanC, p.capabilityElasticity);
     if (!(rng.uniform() < tickProbability(annual, tpy))) continue;
