@@ -254,3 +254,34 @@ describe('learning: through collaboration ties', () => {
     }
   });
 });
+
+describe('learning: absorptive capacity (Cohen & Levinthal)', () => {
+  // Two laggards (c = 1, R&D 0.02 and 0.1) and a leader (c = 3) in one segment: the pool is their mean.
+  const firms = [{ capability: 1, rd: 0.02 }, { capability: 1, rd: 0.1 }, { capability: 3, rd: 0 }];
+
+  it('A = base·(1 + rdWeight·rd) scales what a firm takes from the same pool: own R&D decides it', () => {
+    const { scenario, world } = setup({ spillover: 0.1, absorptive: { base: 1, rdWeight: 10 } }, firms);
+    learning(world, scenario, rng);
+    const [low, high] = world.firms.learned;
+    expect(low).toBeCloseTo(0.1 * 1.2 * (5 / 3 - 1), 12);
+    expect(high / low).toBeCloseTo(2 / 1.2, 12);
+  });
+
+  it('without rdWeight, R&D changes nothing of what is learned (the absorptive face of R&D is off)', () => {
+    const { scenario, world } = setup({ spillover: 0.1, absorptive: { base: 1, rdWeight: 0 } }, firms);
+    learning(world, scenario, rng);
+    expect(world.firms.learned[1]).toBe(world.firms.learned[0]);
+  });
+
+  it('the capability term (c/c̄)^β favours the more capable of two laggards, for every outside source', () => {
+    const two = [{ capability: 0.5 }, { capability: 1 }, { capability: 4 }];
+    const { scenario, world } = setup({ spillover: 0, frontier: 0.1, absorptive: { capabilityElasticity: 1 } }, two, {
+      regions: [{ name: 'a', openness: 1 }],
+      mechanisms: { learning: { rdEfficiency: 0, research: 0, spillover: 0, frontier: 0.1, frontierLevel: 5, absorptive: { capabilityElasticity: 1 } } },
+    });
+    learning(world, scenario, rng);
+    const meanC = (0.5 + 1 + 4) / 3;
+    expect(world.firms.learned[0]).toBeCloseTo(0.1 * (0.5 / meanC) * (5 - 0.5), 12);
+    expect(world.firms.learned[1]).toBeCloseTo(0.1 * (1 / meanC) * (5 - 1), 12);
+  });
+});
