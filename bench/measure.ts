@@ -13,6 +13,7 @@ import { growth } from '../src/engine/processes/growth.ts';
 import { innovation } from '../src/engine/processes/innovation.ts';
 import { learning } from '../src/engine/processes/learning.ts';
 import { policy } from '../src/engine/processes/policy.ts';
+import { agglomeration } from '../src/engine/processes/agglomeration.ts';
 import { market } from '../src/engine/processes/market.ts';
 import { observe } from '../src/engine/processes/observe.ts';
 import { spinoffs } from '../src/engine/processes/spinoffs.ts';
@@ -108,7 +109,7 @@ type Process = (world: World, params: Scenario, rng: Stream) => void;
 
 /** The processes of tick.ts, in its order, with the stream each one gets. */
 const PROCESSES: [string, Process, keyof Streams][] = [
-  ['policy', policy, 'policy'], ['market', market, 'market'], ['learning', learning, 'learning'], ['innovation', innovation, 'innovation'],
+  ['policy', policy, 'policy'], ['agglomeration', agglomeration, 'agglomeration'], ['market', market, 'market'], ['learning', learning, 'learning'], ['innovation', innovation, 'innovation'],
   ['growth', growth, 'growth'], ['spinoffs', spinoffs, 'spinoffs'], ['entry', entry, 'entry'],
   ['exit', exit, 'exit'], ['networking', networking, 'networking'], ['supply', supply, 'supply'],
   ['migration', migration, 'migration'], ['relocation', relocation, 'relocation'], ['observe', observe, 'observe'],
