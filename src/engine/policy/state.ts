@@ -15,6 +15,8 @@ export interface PolicyLever {
   kind: number; // index into LEVER_KINDS
   name: string;
   intensity: number;
+  /** How it decides (catalogue `rules`; '' for levers without a choice). */
+  rule: string;
   /** The lever's parameters, defaults filled in. */
   params: Record<string, number>;
   when: Trigger;
@@ -60,7 +62,7 @@ export function createPolicy(scenario: Scenario, regionNames: string[]): PolicyS
     for (const [name, p] of Object.entries(def.params)) params[name] = spec.params[name] ?? p.default;
     return {
       index, kind: LEVER[spec.lever], name: spec.name ?? `${spec.lever}-${index}`,
-      intensity: spec.intensity ?? def.intensity.default, params, when: spec.when, target,
+      intensity: spec.intensity ?? def.intensity.default, rule: spec.rule ?? def.rules?.default ?? '', params, when: spec.when, target,
       perYear: spec.budget.perYear ?? Infinity, total: spec.budget.total ?? Infinity,
       spentTotal: 0, spentYear: 0, year: 0, exhausted: false,
       active: new Uint8Array(R), spend: new Float64Array(R), spendRun: new Float64Array(R),
@@ -132,6 +134,13 @@ export function paramOf(policy: PolicyState, kind: LeverKind, r: number, name: s
   const k = LEVER[kind];
   for (const l of policy.levers) if (l.kind === k && l.active[r]) return l.params[name];
   return LEVERS[kind].params[name].default;
+}
+
+/** The rule of the first active lever of `kind` in region r (the catalogue default when none is on). */
+export function ruleOf(policy: PolicyState, kind: LeverKind, r: number): string {
+  const k = LEVER[kind];
+  for (const l of policy.levers) if (l.kind === k && l.active[r]) return l.rule;
+  return LEVERS[kind].rules?.default ?? '';
 }
 
 /** policy.csv's rows: per tick, each lever and region where it was on or spent (columnar). */
