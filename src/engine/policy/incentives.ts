@@ -119,6 +119,13 @@ export function commonIncentive(world: World, l: PolicyLever): number {
   return isJoint(l) ? (races.get(world)?.common[l.index] ?? l.intensity) : l.intensity;
 }
 
+/** What lever l offers per entrant in region r this tick, for policy.csv (NaN: not an incentive lever). */
+export function leverOffer(world: World, l: PolicyLever, r: number): number {
+  if (l.kind === LEVER.subsidyRace) return l.active[r] ? raceIncentive(world, r) : 0;
+  if (l.kind === LEVER.coordination) return l.active[r] ? commonIncentive(world, l) : 0;
+  return NaN;
+}
+
 function raceOffer(world: World, r: number): number {
   const I = raceIncentive(world, r);
   return I > 0 && canPay(world.policy, 'subsidyRace', r) >= I ? I : 0;

@@ -151,23 +151,31 @@ export interface PolicyLog {
   region: Int32Array;
   active: Uint8Array;
   spend: Float64Array; // money this tick
+  /** Incentive per entrant the lever's government chose in the region (subsidyRace, coordination); NaN: none. */
+  offer: Float64Array;
 }
 
 export function createPolicyLog(capacity = 256): PolicyLog {
   return {
     count: 0, tick: new Int32Array(capacity), lever: new Int32Array(capacity), region: new Int32Array(capacity),
-    active: new Uint8Array(capacity), spend: new Float64Array(capacity),
+    active: new Uint8Array(capacity), spend: new Float64Array(capacity), offer: new Float64Array(capacity),
   };
 }
 
-/** Appends this tick's rows (called by observe, after every process has paid). */
-export function recordPolicy(log: PolicyLog, policy: PolicyState, tick: number): void {
+/**
+ * Appends this tick's rows (called by observe, after every process has paid). `offerOf(l, r)`:
+ * the incentive lever l offers in region r (NaN for levers that offer none).
+ */
+export function recordPolicy(
+  log: PolicyLog, policy: PolicyState, tick: number, offerOf: (l: PolicyLever, r: number) => number = () => NaN,
+): void {
   for (const l of policy.levers) {
     for (let r = 0; r < l.active.length; r++) {
       if (!l.active[r] && !(l.spend[r] > 0)) continue;
       if (log.count === log.tick.length) growColumns(log, log.count + 1);
       const i = log.count++;
       log.tick[i] = tick; log.lever[i] = l.index; log.region[i] = r; log.active[i] = l.active[r]; log.spend[i] = l.spend[r];
+      log.offer[i] = offerOf(l, r);
     }
   }
 }
