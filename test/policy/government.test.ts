@@ -3,6 +3,9 @@
 // (coordination, rule joint), against their analytic fixed points in symmetric logit worlds.
 import { describe, expect, it } from 'vitest';
 import { policy } from '../../src/engine/processes/policy.ts';
+import { run } from '../../src/engine/run.ts';
+import { valueOf } from '../../src/engine/series.ts';
+import { outcomesOf } from '../../src/analysis/outcomes.ts';
 import { commonIncentive, raceIncentive } from '../../src/engine/policy/incentives.ts';
 import { expectedEntrants, forecastOf } from '../../src/engine/policy/government.ts';
 import { Stream } from '../../src/engine/rng.ts';
@@ -104,5 +107,43 @@ describe('coordination, rule joint', () => {
     // symmetric race fixed point: V − I = 1/(1 − P), P = e^I/(2e^I + 1)
     expect(V - racing[0]).toBeCloseTo((2 * Math.exp(racing[0]) + 1) / (Math.exp(racing[0]) + 1), 4);
     expect(racing[0]).toBeGreaterThan(joint + 2);
+  });
+});
+
+describe('a race between two similar regions, in a run', () => {
+  /** Two identical regions with the same firms; entry by the logit, 10 entrants a year, 20 years. */
+  const twins = (levers: Levers): Scenario => scenarioSchema.parse({
+    ticksPerYear: T, ticks: 80,
+    segments: { count: 4, demand: { base: 2000, peak: 0 } },
+    regions: [{ name: 'east' }, { name: 'west', x: 100 }],
+    firms: { initial: [0, 1, 2, 3].flatMap((segment) => ['east', 'west'].map((region) => ({ region, segment, count: 5, employees: 20 }))) },
+    mechanisms: { entry: { rate: 10, branches: { rate: 0 } } },
+    levers,
+  });
+  const entrantsOf = (w: World) => [0, 1].map((r) => {
+    let n = 0;
+    for (let t = 1; t < w.series.recorded; t++) n += valueOf(w.series, 'entries', t, r);
+    return n;
+  });
+
+  it('offers near V − 2/β_sub, about 3 spent per entrant, and the entrants\' split barely moves (race to the bottom)', () => {
+    const racing: Levers = ['east', 'west'].map((r) => ({ lever: 'subsidyRace', regions: [r], intensity: 0, params: { value: V, cap: 10 } }));
+    const none = [0, 0];
+    const race = [0, 0];
+    for (const seed of [1, 2, 3]) {
+      const a = entrantsOf(run(twins([]), { seed }).world);
+      const w = run(twins(racing), { seed }).world;
+      const b = entrantsOf(w);
+      for (let r = 0; r < 2; r++) {
+        none[r] += a[r];
+        race[r] += b[r];
+      }
+      expect(b[0] + b[1]).toBe(a[0] + a[1]); // the incentives bring no entrant
+      const o = outcomesOf(w);
+      expect(o.policy_spend_per_entry).toBeGreaterThan(2.5);
+      expect(o.policy_spend_per_entry).toBeLessThan(3.5);
+    }
+    const share = (x: number[]) => x[0] / (x[0] + x[1]);
+    expect(Math.abs(share(race) - share(none))).toBeLessThan(0.03);
   });
 });
