@@ -6,6 +6,7 @@ import { policy } from '../../src/engine/processes/policy.ts';
 import { run } from '../../src/engine/run.ts';
 import { valueOf } from '../../src/engine/series.ts';
 import { outcomesOf } from '../../src/analysis/outcomes.ts';
+import { policyCsv } from '../../src/io/policy.ts';
 import { commonIncentive, raceIncentive } from '../../src/engine/policy/incentives.ts';
 import { expectedEntrants, forecastOf } from '../../src/engine/policy/government.ts';
 import { Stream } from '../../src/engine/rng.ts';
@@ -143,6 +144,12 @@ describe('a race between two similar regions, in a run', () => {
       expect(o.policy_spend_per_entry).toBeGreaterThan(2.5);
       expect(o.policy_spend_per_entry).toBeLessThan(3.5);
     }
+    // policy.csv reports each government's offer (its last row: the west's lever at the last tick).
+    const w = run(twins(racing), { seed: 1 }).world;
+    const last = policyCsv(w).trimEnd().split('\n').at(-1)!.split(',');
+    expect(last.slice(0, 5)).toEqual(['80', 'subsidyRace-1', 'subsidyRace', 'west', '1']);
+    expect(Number(last[6])).toBeCloseTo(raceIncentive(w, 1), 4);
+    expect(Number(last[6])).toBeGreaterThan(2.5);
     const share = (x: number[]) => x[0] / (x[0] + x[1]);
     expect(Math.abs(share(race) - share(none))).toBeLessThan(0.03);
   });
