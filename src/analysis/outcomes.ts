@@ -7,6 +7,9 @@
 //   years_to_decline   = first tick at which `all` is in the decline stage, / T: the cluster's
 //                        lifetime before decline. A run that never declines gets its whole length
 //                        (ticks / T): censored at the horizon, so it is a lower bound there.
+//   policy_spend_per_entry = total_policy_spend / total_entries (0 without entries): what the
+//                        levers spent per firm that entered from outside (the price of an entrant
+//                        in a subsidy race; every lever's spend counts)
 import { METRIC, METRICS } from '../engine/metrics.ts';
 import { rowOf, STAGES } from '../engine/series.ts';
 import type { World } from '../engine/world.ts';
@@ -29,6 +32,7 @@ export const OUTCOME_NAMES: readonly string[] = [
   ...STAGES.map((s) => `years_${s}`),
   'years_to_decline',
   `total_${SPEND}`,
+  `${SPEND}_per_entry`,
 ];
 
 export function outcomesOf(world: World): Record<string, number> {
@@ -74,6 +78,7 @@ export function outcomesOf(world: World): Record<string, number> {
   let spend = 0;
   for (let t = 1; t <= last; t++) spend += at(SPEND, t) / tpy;
   out[`total_${SPEND}`] = spend;
+  out[`${SPEND}_per_entry`] = out.total_entries > 0 ? spend / out.total_entries : 0;
   return out;
 }
 

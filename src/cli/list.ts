@@ -1,6 +1,6 @@
 // `clusterlab list`: what a scenario can name and what a run reports — including every policy
 // lever of src/engine/policy/catalogue.ts (description, intensity and its default, parameters
-// with defaults, cost rule, what it acts through and what it requires).
+// with defaults, how it decides (rules), cost rule, what it acts through and what it requires).
 import { FIRM_KINDS, FIRM_ROLES } from '../engine/firms.ts';
 import { LEVER_KINDS, LEVERS } from '../engine/policy/catalogue.ts';
 import { METRICS } from '../engine/metrics.ts';
@@ -20,6 +20,8 @@ export interface LeverListing {
   requires: string | null;
   /** Spends budget.perYear every year it is on (needs one). */
   runningCost: boolean;
+  /** How it decides (`rule:`), null when it has no choice: the default and each option. */
+  rules: { default: string; options: { name: string; description: string }[] } | null;
 }
 
 export interface Listing {
@@ -42,6 +44,9 @@ export function listing(): Listing {
         intensity: { default: d.intensity.default, description: d.intensity.description },
         params: Object.entries(d.params).map(([p, v]) => ({ name: p, default: v.default, description: v.description })),
         cost: d.cost, requires: d.requires ?? null, runningCost: d.runningCost === true,
+        rules: d.rules
+          ? { default: d.rules.default, options: Object.entries(d.rules.options).map(([n, text]) => ({ name: n, description: text })) }
+          : null,
       };
     }),
     metrics: METRICS.map(({ name, unit, description }) => ({ name, unit, description })),
@@ -68,6 +73,9 @@ function leverLines(l: LeverListing): string[] {
   const lines = [`  ${l.name} — ${l.description}`];
   lines.push(`      intensity (default ${l.intensity.default}): ${l.intensity.description}`);
   for (const p of l.params) lines.push(`      params.${p.name} (default ${p.default}): ${p.description}`);
+  for (const o of l.rules?.options ?? []) {
+    lines.push(`      rule: ${o.name}${o.name === l.rules!.default ? ' (default)' : ''}: ${o.description}`);
+  }
   lines.push(`      cost: ${l.cost}${l.runningCost ? ' — needs budget.perYear' : ''}`);
   lines.push(`      acts through: ${l.acts}${l.requires ? ` — requires mechanisms.${l.requires}` : ''}`);
   return lines;

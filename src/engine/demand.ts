@@ -2,6 +2,7 @@
 // exponential decline. This is what ultimately drives cluster growth and decline (MODEL.md §2).
 import type { DemandCurve, Scenario } from '../scenarios/schema.ts';
 import { exp } from './math.ts';
+import type { World } from './world.ts';
 
 export type { DemandCurve };
 
@@ -24,4 +25,15 @@ export function demandAt(c: DemandCurve, year: number): number {
   const rise = 1 / (1 + exp(-c.growth * (year - c.midYear)));
   const fall = c.declineYear === null ? 1 : exp(-c.declineRate * Math.max(0, year - c.declineYear));
   return c.base + c.peak * rise * fall;
+}
+
+/** Σ demand now / a year ago − 1 (entry's demand-growth term). */
+export function demandGrowth(world: World): number {
+  let now = 0;
+  let before = 0;
+  for (let s = 0; s < world.segments.count; s++) {
+    now += world.segments.demand[s];
+    before += world.segments.demandYearAgo[s];
+  }
+  return before > 0 ? now / before - 1 : 0;
 }

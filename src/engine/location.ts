@@ -41,39 +41,58 @@ export function chooseRegionProportional(counts: LocationCounts, p: Entry['propo
   return total > 0 ? rng.categorical(w, R, total) : rng.int(0, R - 1);
 }
 
+/** The mean of wage + land cost over regions (the logit's cost term is relative to it). */
+export function meanRegionCost(world: World): number {
+  const { regions } = world;
+  let meanCost = 0;
+  for (let r = 0; r < regions.count; r++) meanCost += regions.wage[r] + regions.landCost[r];
+  return meanCost / regions.count;
+}
+
 /**
- * Logit choice: argmax_r U_r + Gumbel noise, with U_r = β_agg·ln(1 + related firms) +
- * β_know·ln(1 + research capacity) + β_lab·(free share of the labour pool) − β_cost·(relative wage
- * and land cost) + β_sub·(entry incentive + offer_r) + β_amen·amenity. offer_r: what the region's
+ * The deterministic part of the logit utility of region r for an entrant in `segment`:
+ * U_r = β_agg·ln(1 + related firms) + β_know·ln(1 + research capacity) + β_lab·(free share of the
+ * labour pool) − β_cost·(relative wage and land cost) + β_sub·subsidy + β_amen·amenity, with
+ * subsidy = the region's entry incentive plus what its levers offer. Also read by the
+ * governments' forecasts of where entrants go (policy/government.ts).
+ */
+export function logitUtility(
+  world: World, counts: LocationCounts, segment: number, p: Entry['logit'], r: number, meanCost: number, subsidy: number,
+): number {
+  const { regions } = world;
+  const S = world.segments.count;
+  let related = 0;
+  for (let s = 0; s < S; s++) {
+    if (ringDistance(s, segment, S) <= p.relatedDistance) related += counts.byRegionSegment[r * S + s];
+  }
+  const free = Math.max(0, 1 - regions.employed[r] / regions.labourPool[r]);
+  const cost = (regions.wage[r] + regions.landCost[r]) / meanCost;
+  return (
+    p.agglomeration * log(1 + related) +
+    p.knowledge * log(1 + regions.research[r]) +
+    p.labour * free -
+    p.cost * cost +
+    p.subsidy * subsidy +
+    p.amenity * regions.amenity[r]
+  );
+}
+
+/**
+ * Logit choice: argmax_r U_r + Gumbel noise (U_r: logitUtility). offer_r: what the region's
  * levers offer this entrant (entrySubsidy, startupSupport's seed money, subsidyRace /
- * coordination; see entry.ts); null: none.
+ * coordination; see entry.ts), added to its entry incentive; null: none.
  */
 export function chooseRegionLogit(
   world: World, counts: LocationCounts, segment: number, p: Entry['logit'], rng: Stream, offer: Float64Array | null = null,
 ): number {
   const { regions } = world;
   const R = regions.count;
-  const S = world.segments.count;
-  let meanCost = 0;
-  for (let r = 0; r < R; r++) meanCost += regions.wage[r] + regions.landCost[r];
-  meanCost /= R;
+  const meanCost = meanRegionCost(world);
   let best = 0;
   let bestU = -Infinity;
   for (let r = 0; r < R; r++) {
-    let related = 0;
-    for (let s = 0; s < S; s++) {
-      if (ringDistance(s, segment, S) <= p.relatedDistance) related += counts.byRegionSegment[r * S + s];
-    }
-    const free = Math.max(0, 1 - regions.employed[r] / regions.labourPool[r]);
-    const cost = (regions.wage[r] + regions.landCost[r]) / meanCost;
-    const u =
-      p.agglomeration * log(1 + related) +
-      p.knowledge * log(1 + regions.research[r]) +
-      p.labour * free -
-      p.cost * cost +
-      p.subsidy * (offer ? regions.entryIncentive[r] + offer[r] : regions.entryIncentive[r]) +
-      p.amenity * regions.amenity[r] +
-      rng.gumbel();
+    const subsidy = offer ? regions.entryIncentive[r] + offer[r] : regions.entryIncentive[r];
+    const u = logitUtility(world, counts, segment, p, r, meanCost, subsidy) + rng.gumbel();
     if (u > bestU) {
       bestU = u;
       best = r;

@@ -2,13 +2,14 @@
 // was on or spent money (recorded by observe from world.policy.log, after every process paid).
 // Columns: tick, lever (its name), kind (its catalogue entry), region, active (1 while on there;
 // 0 on a row where the lever booked spend in a region where it was off), spend (money this tick,
-// not annualised: Σ spend over all rows = total_policy_spend). Written only when the scenario has
-// levers.
+// not annualised: Σ spend over all rows = total_policy_spend), offer (the incentive per entrant
+// that a subsidyRace or coordination lever's government chose there this tick; NaN for other
+// levers). Written only when the scenario has levers.
 import { LEVER_KINDS } from '../engine/policy/catalogue.ts';
 import type { World } from '../engine/world.ts';
 import { csvField, csvText, formatNumber } from './format.ts';
 
-export const POLICY_HEADER = ['tick', 'lever', 'kind', 'region', 'active', 'spend'] as const;
+export const POLICY_HEADER = ['tick', 'lever', 'kind', 'region', 'active', 'spend', 'offer'] as const;
 
 export function policyCsv(world: World): string {
   const { log, levers } = world.policy;
@@ -18,7 +19,7 @@ export function policyCsv(world: World): string {
   const rows: string[] = [];
   for (let i = 0; i < log.count; i++) {
     const l = log.lever[i];
-    rows.push(`${log.tick[i]},${names[l]},${kinds[l]},${regions[log.region[i]]},${log.active[i]},${formatNumber(log.spend[i])}`);
+    rows.push(`${log.tick[i]},${names[l]},${kinds[l]},${regions[log.region[i]]},${log.active[i]},${formatNumber(log.spend[i])},${formatNumber(log.offer[i])}`);
   }
   return csvText(POLICY_HEADER, rows);
 }

@@ -1,5 +1,5 @@
 // Cross-field checks of `levers`: target regions exist, parameters belong to the lever, running-
-// cost levers have a yearly budget, the mechanism a lever acts through is on, and no trigger is
+// cost levers have a yearly budget, a rule is one the lever has, the mechanism a lever acts through is on, and no trigger is
 // impossible (a window that is empty or after the horizon, an unknown metric, thresholds that
 // exclude each other, `forYears` without `entered`).
 import { describeValue, type PathKey } from './errors.ts';
@@ -29,6 +29,12 @@ export function checkLevers(s: Body, regionNames: string[], add: Add): void {
         add(at('params', name), known.length ? `one of ${known.join(', ')} (parameters of ${lever.lever})` : `no parameters (${lever.lever} has none)`, `unknown parameter ${describeValue(name)}`);
       } else if (value < 0) {
         add(at('params', name), 'a number ≥ 0', String(value));
+      }
+    }
+    if (lever.rule !== undefined) {
+      const rules = def.rules ? Object.keys(def.rules.options) : [];
+      if (!rules.includes(lever.rule)) {
+        add(at('rule'), rules.length ? `one of ${rules.join(', ')} (rules of ${lever.lever})` : `no rule (${lever.lever} has none)`, describeValue(lever.rule));
       }
     }
     const intensity = lever.intensity ?? def.intensity.default;

@@ -67,6 +67,8 @@ export const leverSchema = z
     when: triggerSchema.prefault({}),
     /** Strength of the lever (meaning by lever; `clusterlab list` shows it); default by lever. */
     intensity: nonNegative.optional(),
+    /** How the lever decides, for levers with a choice of rules (see `clusterlab list`); default by lever. */
+    rule: z.string().min(1).optional(),
     /** Lever-specific parameters (see `clusterlab list`); unknown names are errors. */
     params: z.record(z.string(), z.number()).default({}),
     budget: z

@@ -28,7 +28,11 @@ describe('list: levers', () => {
       cost: 'costPerTie per supply tie of a leader in the region per year',
       requires: 'supply',
       runningCost: false,
+      rules: null,
     });
+    const race = l.levers.find((x: { name: string }) => x.name === 'subsidyRace');
+    expect(race.rules.default).toBe('bestResponse');
+    expect(race.rules.options.map((o: { name: string }) => o.name)).toEqual(['bestResponse', 'escalate']);
     const open = l.levers.find((x: { name: string }) => x.name === 'openness');
     expect(open.runningCost).toBe(true);
     expect(open.params).toEqual([]);
@@ -51,6 +55,8 @@ describe('list: levers', () => {
     expect(out).toContain('params.costPerWorker (default 0.1): cost per added worker');
     expect(out).toContain('cost: budget.perYear every year it is on (running cost) — needs budget.perYear');
     expect(out).toContain('— requires mechanisms.networking');
+    expect(out).toContain(`      rule: bestResponse (default): ${LEVERS.subsidyRace.rules!.options.bestResponse}`);
+    expect(out).toContain(`      rule: fixed: always offers intensity`);
   });
 
   it('lists the bundled stage-policy scenario', () => {

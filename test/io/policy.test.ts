@@ -37,25 +37,25 @@ describe('policy.csv', () => {
   const result = run(withLevers, { seed: 2 });
   const rows = lines(policyCsv(result.world));
 
-  it('has the columns tick,lever,kind,region,active,spend', () => {
-    expect(rows[0]).toBe('tick,lever,kind,region,active,spend');
-    expect([...POLICY_HEADER]).toEqual(['tick', 'lever', 'kind', 'region', 'active', 'spend']);
+  it('has the columns tick,lever,kind,region,active,spend,offer', () => {
+    expect(rows[0]).toBe('tick,lever,kind,region,active,spend,offer');
+    expect([...POLICY_HEADER]).toEqual(['tick', 'lever', 'kind', 'region', 'active', 'spend', 'offer']);
   });
 
   it('has one row per tick, lever and region where the lever was on, in tick order', () => {
     // openness: ticks 9..16 × 2 regions = 16 rows; publicPlatform: ticks 25..27 in the north = 3.
     expect(rows.length - 1).toBe(16 + 3);
-    expect(rows[1]).toBe('9,"open, wide",openness,north,1,1');
-    expect(rows[2]).toBe('9,"open, wide",openness,"south, east",1,1');
-    expect(rows[16]).toBe('16,"open, wide",openness,"south, east",1,1');
-    expect(rows[17]).toBe('25,publicPlatform-1,publicPlatform,north,1,1');
-    expect(rows[19]).toBe('27,publicPlatform-1,publicPlatform,north,1,1');
+    expect(rows[1]).toBe('9,"open, wide",openness,north,1,1,NaN');
+    expect(rows[2]).toBe('9,"open, wide",openness,"south, east",1,1,NaN');
+    expect(rows[16]).toBe('16,"open, wide",openness,"south, east",1,1,NaN');
+    expect(rows[17]).toBe('25,publicPlatform-1,publicPlatform,north,1,1,NaN');
+    expect(rows[19]).toBe('27,publicPlatform-1,publicPlatform,north,1,1,NaN');
     const ticks = rows.slice(1).map((r) => Number(r.split(',')[0]));
     expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
   });
 
   it('Σ spend over its rows = total_policy_spend = the levers\' totals (money, not annualised)', () => {
-    const spend = rows.slice(1).reduce((s, r) => s + Number(r.split(',').at(-1)), 0);
+    const spend = rows.slice(1).reduce((s, r) => s + Number(r.split(',').at(-2)), 0);
     expect(spend).toBeCloseTo(19, 12); // 16 (openness, 8/yr × 2 years) + 3 (publicPlatform's total)
     expect(outcomesOf(result.world).total_policy_spend).toBeCloseTo(19, 12);
     expect(leverTotals(result.world)).toEqual([
@@ -85,7 +85,7 @@ describe('policy.csv', () => {
   it('a lever that never fires gives a header-only policy.csv and no spend', () => {
     const never = scenarioSchema.parse({ ...base, levers: [{ lever: 'openness', when: { stage: 'renewal' }, budget: { perYear: 8 } }] });
     const r = run(never, { seed: 2 });
-    expect(policyCsv(r.world)).toBe('tick,lever,kind,region,active,spend\n');
+    expect(policyCsv(r.world)).toBe('tick,lever,kind,region,active,spend,offer\n');
     expect(outcomesOf(r.world).total_policy_spend).toBe(0);
   });
 });

@@ -300,7 +300,7 @@ describe('subsidyRace and coordination', () => {
   it('race: incentives escalate toward the cap; offers stop when the budget cannot pay; paid per entrant', () => {
     const s = scenarioSchema.parse({
       ticksPerYear: T, regions,
-      levers: [{ lever: 'subsidyRace', regions: ['a', 'b'], intensity: 1, params: { margin: 0.1, speed: 2, cap: 3 }, budget: { total: 20 } }],
+      levers: [{ lever: 'subsidyRace', rule: 'escalate', regions: ['a', 'b'], intensity: 1, params: { margin: 0.1, speed: 2, cap: 3 }, budget: { total: 20 } }],
     });
     const w = worldOf(s, [], 0);
     const I: number[][] = [];
@@ -324,7 +324,7 @@ describe('subsidyRace and coordination', () => {
   });
 
   it('a lone racer stays at its intensity', () => {
-    const s = scenarioSchema.parse({ ticksPerYear: T, regions, levers: [{ lever: 'subsidyRace', regions: ['a'], intensity: 1.5 }] });
+    const s = scenarioSchema.parse({ ticksPerYear: T, regions, levers: [{ lever: 'subsidyRace', rule: 'escalate', regions: ['a'], intensity: 1.5 }] });
     const w = worldOf(s, [], 0);
     for (let t = 1; t <= 20; t++) {
       w.tick = t;
@@ -334,7 +334,7 @@ describe('subsidyRace and coordination', () => {
   });
 
   it('coordination: the same offer everywhere, each payment shared equally by the lever\'s regions', () => {
-    const s = scenarioSchema.parse({ ticksPerYear: T, regions, levers: [{ lever: 'coordination', regions: 'all', intensity: 1.2 }] });
+    const s = scenarioSchema.parse({ ticksPerYear: T, regions, levers: [{ lever: 'coordination', rule: 'fixed', regions: 'all', intensity: 1.2 }] });
     const w = worldOf(s, [], 0);
     w.tick = 1;
     policy(w, s, new Stream('t', 'policy'));
@@ -361,8 +361,8 @@ describe('subsidyRace and coordination', () => {
     }
     return { byRegion, total: sum(byRegion), spend, series, incentive };
   }
-  const race = (regions: 'all' | string[]): Levers => [{ lever: 'subsidyRace', regions, intensity: 1, params: { speed: 1, margin: 0.1, cap: 10 } }];
-  const coordination = (regions: 'all' | string[]): Levers => [{ lever: 'coordination', regions, intensity: 1 }];
+  const race = (regions: 'all' | string[]): Levers => [{ lever: 'subsidyRace', rule: 'escalate', regions, intensity: 1, params: { speed: 1, margin: 0.1, cap: 10 } }];
+  const coordination = (regions: 'all' | string[]): Levers => [{ lever: 'coordination', rule: 'fixed', regions, intensity: 1 }];
 
   it('race vs coordination, all regions: the same entrants as no policy (zero-sum), the race pays more per entrant', () => {
     const none = entrants([]);

@@ -141,6 +141,20 @@ ${FIRM}levers:
     expect(problemAt(err, 'levers[3].when.all[1].metric').found).toBe('"jobs"');
   });
 
+  it('levers: a rule the lever does not have, a rule on a lever without rules, a negative value of an entrant', () => {
+    const err = broken(`regions: [{ name: a }, { name: b }]
+${FIRM}levers:
+  - { lever: subsidyRace, rule: outbid }
+  - { lever: openness, rule: joint, budget: { perYear: 1 } }
+  - { lever: coordination, rule: joint, params: { value: -5 } }
+`);
+    expect(problemAt(err, 'levers[0].rule')).toMatchObject({ expected: 'one of bestResponse, escalate (rules of subsidyRace)', found: '"outbid"', line: 4 });
+    expect(problemAt(err, 'levers[1].rule')).toMatchObject({ expected: 'no rule (openness has none)', found: '"joint"' });
+    expect(problemAt(err, 'levers[2].params.value')).toMatchObject({ expected: 'a number ≥ 0', found: '-5' });
+    const type = broken(`regions: [{ name: a }]\n${FIRM}levers:\n  - { lever: coordination, rule: 3 }\n`);
+    expect(problemAt(type, 'levers[0].rule')).toMatchObject({ expected: 'a non-empty string', found: '3', line: 4 });
+  });
+
   it('segment out of range', () => {
     const err = broken(`segments: { count: 4, perSegment: [{ segment: 4, peak: 10 }] }
 regions: [{ name: a }]

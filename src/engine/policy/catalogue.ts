@@ -28,6 +28,8 @@ export interface LeverDef {
   cost: string;
   /** Extra parameters (`params:` in the scenario), with defaults. */
   params: Record<string, LeverParam>;
+  /** How the lever decides, when it has a choice (`rule:` in the scenario): the options and the default. */
+  rules?: { default: string; options: Record<string, string> };
   /** A mechanism that must be enabled for the lever to act. */
   requires?: 'networking' | 'supply' | 'migration';
   /** A running-cost lever spends `budget.perYear` every year it is on; it must have one. */
@@ -141,19 +143,41 @@ export const LEVERS: Readonly<Record<LeverKind, LeverDef>> = {
     seeds: '001, 004',
   },
   subsidyRace: {
-    description: 'regions compete with entry incentives, each outbidding its neighbours (race to the bottom)',
-    acts: 'entry (each region\'s incentive moves toward (1 + margin) × its highest neighbour\'s, up to cap)',
-    intensity: p(1, 'starting incentive per entrant (money)'),
-    cost: 'each region\'s incentive per entrant that locates there',
-    params: { margin: p(0.1, 'how far a region outbids its highest rival'), speed: p(1, 'adjustment rate per year'), cap: p(10, 'largest incentive a region offers') },
+    description: 'each region\'s government sets its entry incentive against its rivals\' offers (the subsidy race, 补贴竞赛)',
+    acts: 'entry (the region\'s incentive in the logit subsidy term; chosen each year as a best response, or escalated each tick)',
+    intensity: p(1, 'lowest incentive per entrant (money); escalate: also the starting incentive'),
+    cost: 'each region\'s incentive per entrant that locates there (offered only while the budget can pay it)',
+    params: {
+      value: p(5, 'bestResponse: value to the region of one entrant it wins (jobs, taxes; money)'),
+      cap: p(10, 'largest incentive a region offers'),
+      margin: p(0.1, 'escalate: how far a region outbids its highest rival'),
+      speed: p(1, 'escalate: adjustment rate per year'),
+    },
+    rules: {
+      default: 'bestResponse',
+      options: {
+        bestResponse: 'each budget year, the offer I on [intensity, cap] maximising (value − I)·E_r(I, rivals\' offers), with I·E_r within the year\'s budget (E_r: expected entrants by the logit)',
+        escalate: 'each tick, move toward (1 + margin) × the highest rival\'s offer at speed per year, up to cap',
+      },
+    },
     seeds: '004',
   },
   coordination: {
-    description: 'a common incentive rule with benefit sharing instead of the race',
-    acts: 'entry (the same incentive, intensity, in every region of the lever)',
-    intensity: p(1, 'common incentive per entrant (money)'),
-    cost: 'intensity per entrant, shared equally among the lever\'s regions wherever the firm locates',
-    params: {},
+    description: 'cost and benefit sharing (成本共担、利益共享): the lever\'s regions offer one common incentive instead of racing',
+    acts: 'entry (the same incentive in every region of the lever; joint: chosen each year to maximise their joint value net of joint cost)',
+    intensity: p(1, 'fixed: the common incentive per entrant (money); joint: the lowest common incentive'),
+    cost: 'the common incentive per entrant, shared equally among the lever\'s regions wherever the firm locates',
+    params: {
+      value: p(5, 'joint: value to the regions of one entrant they win (money)'),
+      cap: p(10, 'joint: largest common incentive'),
+    },
+    rules: {
+      default: 'joint',
+      options: {
+        joint: 'each budget year, the common offer I on [intensity, cap] maximising Σ_{r in the lever} (value − I)·E_r(I), with I·Σ E_r within the year\'s budget',
+        fixed: 'always offers intensity',
+      },
+    },
     seeds: '004',
   },
   localiseBranches: {

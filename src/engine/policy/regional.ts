@@ -81,7 +81,7 @@ export function applyRegionalLevers(world: World, params: Scenario): void {
   promotion(world);
   perUnit(world, s);
   talent(world, s);
-  updateIncentives(world);
+  updateIncentives(world, params);
 }
 
 function barriers(world: World, params: Scenario, s: RegionalState): void {

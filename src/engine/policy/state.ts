@@ -15,6 +15,8 @@ export interface PolicyLever {
   kind: number; // index into LEVER_KINDS
   name: string;
   intensity: number;
+  /** How it decides (catalogue `rules`; '' for levers without a choice). */
+  rule: string;
   /** The lever's parameters, defaults filled in. */
   params: Record<string, number>;
   when: Trigger;
@@ -60,7 +62,7 @@ export function createPolicy(scenario: Scenario, regionNames: string[]): PolicyS
     for (const [name, p] of Object.entries(def.params)) params[name] = spec.params[name] ?? p.default;
     return {
       index, kind: LEVER[spec.lever], name: spec.name ?? `${spec.lever}-${index}`,
-      intensity: spec.intensity ?? def.intensity.default, params, when: spec.when, target,
+      intensity: spec.intensity ?? def.intensity.default, rule: spec.rule ?? def.rules?.default ?? '', params, when: spec.when, target,
       perYear: spec.budget.perYear ?? Infinity, total: spec.budget.total ?? Infinity,
       spentTotal: 0, spentYear: 0, year: 0, exhausted: false,
       active: new Uint8Array(R), spend: new Float64Array(R), spendRun: new Float64Array(R),
@@ -134,6 +136,13 @@ export function paramOf(policy: PolicyState, kind: LeverKind, r: number, name: s
   return LEVERS[kind].params[name].default;
 }
 
+/** The rule of the first active lever of `kind` in region r (the catalogue default when none is on). */
+export function ruleOf(policy: PolicyState, kind: LeverKind, r: number): string {
+  const k = LEVER[kind];
+  for (const l of policy.levers) if (l.kind === k && l.active[r]) return l.rule;
+  return LEVERS[kind].rules?.default ?? '';
+}
+
 /** policy.csv's rows: per tick, each lever and region where it was on or spent (columnar). */
 export interface PolicyLog {
   count: number;
@@ -142,23 +151,31 @@ export interface PolicyLog {
   region: Int32Array;
   active: Uint8Array;
   spend: Float64Array; // money this tick
+  /** Incentive per entrant the lever's government chose in the region (subsidyRace, coordination); NaN: none. */
+  offer: Float64Array;
 }
 
 export function createPolicyLog(capacity = 256): PolicyLog {
   return {
     count: 0, tick: new Int32Array(capacity), lever: new Int32Array(capacity), region: new Int32Array(capacity),
-    active: new Uint8Array(capacity), spend: new Float64Array(capacity),
+    active: new Uint8Array(capacity), spend: new Float64Array(capacity), offer: new Float64Array(capacity),
   };
 }
 
-/** Appends this tick's rows (called by observe, after every process has paid). */
-export function recordPolicy(log: PolicyLog, policy: PolicyState, tick: number): void {
+/**
+ * Appends this tick's rows (called by observe, after every process has paid). `offerOf(l, r)`:
+ * the incentive lever l offers in region r (NaN for levers that offer none).
+ */
+export function recordPolicy(
+  log: PolicyLog, policy: PolicyState, tick: number, offerOf: (l: PolicyLever, r: number) => number = () => NaN,
+): void {
   for (const l of policy.levers) {
     for (let r = 0; r < l.active.length; r++) {
       if (!l.active[r] && !(l.spend[r] > 0)) continue;
       if (log.count === log.tick.length) growColumns(log, log.count + 1);
       const i = log.count++;
       log.tick[i] = tick; log.lever[i] = l.index; log.region[i] = r; log.active[i] = l.active[r]; log.spend[i] = l.spend[r];
+      log.offer[i] = offerOf(l, r);
     }
   }
 }

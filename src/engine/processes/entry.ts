@@ -20,6 +20,7 @@
 // entrySubsidy and the incentives are neither offered nor paid there; startups founded in r still
 // get (and the lever pays) the seed money.
 import type { Scenario } from '../../scenarios/schema.ts';
+import { demandGrowth } from '../demand.ts';
 import { addFirm, KIND, ROLE } from '../firms.ts';
 import { chooseRegion, countFirms, type LocationCounts } from '../location.ts';
 import { EVENT, logEvent } from '../log.ts';
@@ -38,16 +39,6 @@ function chooseSegment(world: World, p: Entry, rng: Stream): number {
   let total = 0;
   for (let s = 0; s < S; s++) total += world.segments.demand[s];
   return total > 0 ? rng.categorical(world.segments.demand, S, total) : rng.int(0, S - 1);
-}
-
-function demandGrowth(world: World): number {
-  let now = 0;
-  let before = 0;
-  for (let s = 0; s < world.segments.count; s++) {
-    now += world.segments.demand[s];
-    before += world.segments.demandYearAgo[s];
-  }
-  return before > 0 ? now / before - 1 : 0;
 }
 
 /** What each region offers one entrant now, by item (scratch, length R each). */

@@ -2,6 +2,7 @@
 // Writes: world.tick's row of world.series (metrics, stage), series.recorded; resets world.counts.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { computeMetrics } from '../metrics.ts';
+import { leverOffer } from '../policy/incentives.ts';
 import { recordPolicy } from '../policy/state.ts';
 import type { Stream } from '../rng.ts';
 import { rowOf } from '../series.ts';
@@ -19,7 +20,7 @@ export function observe(world: World, params: Scenario, _rng: Stream): void {
     throw new Error(`observe: tick ${t} observed out of order (${series.recorded} ticks recorded so far)`);
   }
   computeMetrics(world, series.values, rowOf(series, t, 0));
-  if (world.policy.levers.length > 0) recordPolicy(world.policy.log, world.policy, t);
+  if (world.policy.levers.length > 0) recordPolicy(world.policy.log, world.policy, t, (l, r) => leverOffer(world, l, r));
   classifyStages(world, stageParams(params, world.ticksPerYear));
   series.recorded = t + 1;
   // Every per-tick counter, including any added to TickCounts later (key order is fixed).
