@@ -23,6 +23,15 @@ export function checkLevers(s: Body, regionNames: string[], add: Add): void {
         if (!regionNames.includes(name)) add(at('regions', j), `"all" or one of the regions ${regionNames.map((n) => JSON.stringify(n)).join(', ')}`, describeValue(name));
       });
     }
+    if (lever.segments !== undefined) {
+      if (lever.lever !== 'entrySubsidy') {
+        add(at('segments'), 'no segments (only entrySubsidy targets segments)', `segments on ${lever.lever}`);
+      } else {
+        lever.segments.forEach((seg, j) => {
+          if (seg >= s.segments.count) add(at('segments', j), `a segment from 0 to ${s.segments.count - 1}`, String(seg));
+        });
+      }
+    }
     const known = Object.keys(def.params);
     for (const [name, value] of Object.entries(lever.params)) {
       if (!known.includes(name)) {

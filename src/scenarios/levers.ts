@@ -64,6 +64,8 @@ export const leverSchema = z
     name: z.string().min(1).optional(),
     /** Target regions by name, or `all`. */
     regions: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all'),
+    /** Target segments (entrySubsidy only): offered to entrants of these segments; omitted: all. */
+    segments: z.array(z.number().int().min(0)).min(1).optional(),
     when: triggerSchema.prefault({}),
     /** Strength of the lever (meaning by lever; `clusterlab list` shows it); default by lever. */
     intensity: nonNegative.optional(),

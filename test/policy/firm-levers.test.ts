@@ -240,6 +240,23 @@ describe('entrySubsidy and startupSupport in entry (the logit subsidy term)', ()
     expect(spent(on)).toBe(on.counts.entries[1]);
   });
 
+  it('targeted to segments: only entrants of those segments are offered the subsidy and paid for', () => {
+    const on = entrants([{ lever: 'entrySubsidy', regions: ['b'], intensity: 1, segments: [1, 2] }]);
+    const shares = (targeted: boolean) => {
+      const by = [0, 0, 0];
+      for (let i = 9; i < on.firms.count; i++) {
+        const seg = on.firms.segment[i];
+        if ((seg === 1 || seg === 2) === targeted) by[on.firms.region[i]]++;
+      }
+      return by[1] / (by[0] + by[1] + by[2]);
+    };
+    expect(shares(true)).toBeGreaterThan(0.52); // as with the untargeted subsidy
+    expect(shares(false)).toBeLessThan(0.38); // as without any
+    let targetedInB = 0;
+    for (let i = 9; i < on.firms.count; i++) if (on.firms.region[i] === 1 && (on.firms.segment[i] === 1 || on.firms.segment[i] === 2)) targetedInB++;
+    expect(spent(on, 1)).toBe(targetedInB);
+  });
+
   it('a budget for 10 entrants: exactly 10 paid, then the offer stops', () => {
     const on = entrants([{ lever: 'entrySubsidy', regions: ['b'], intensity: 2, budget: { total: 20 } }]);
     expect(spent(on)).toBe(20);

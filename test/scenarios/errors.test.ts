@@ -52,6 +52,12 @@ describe('schema problems', () => {
     expect(err.message).toBe(`${err.file}: mechanisms.entry.rate (line 5): expected a number ≥ 0, found -1`);
   });
 
+  it('lever segments: only on entrySubsidy, and within the ring', () => {
+    const err = broken(`regions: [{ name: a }]\nsegments: { count: 4 }\n${FIRM}levers:\n  - { lever: entrySubsidy, segments: [1, 4] }\n  - { lever: rdSubsidy, segments: [0] }\n`);
+    expect(problemAt(err, 'levers[0].segments[1]')).toMatchObject({ expected: 'a segment from 0 to 3', found: '4' });
+    expect(problemAt(err, 'levers[1].segments')).toMatchObject({ expected: 'no segments (only entrySubsidy targets segments)', found: 'segments on rdSubsidy' });
+  });
+
   it('local returns outside their domain', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  localReturns:\n    enabled: true\n    sharedSuppliers: 1.5\n    halfEmployment: 0\n    relatedDistance: 1.5\n`);
     expect(problemAt(err, 'mechanisms.localReturns.sharedSuppliers')).toMatchObject({ expected: 'a number from 0 to 1', found: '1.5', line: 6 });

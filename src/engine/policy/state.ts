@@ -22,6 +22,8 @@ export interface PolicyLever {
   when: Trigger;
   /** target[r] = 1 when region r is one of the lever's regions. */
   target: Uint8Array;
+  /** segments[s] = 1 when the lever targets segment s; null: every segment. */
+  segments: Uint8Array | null;
   perYear: number; // Infinity: no limit
   total: number; // Infinity: no limit
   spentTotal: number;
@@ -58,11 +60,16 @@ export function createPolicy(scenario: Scenario, regionNames: string[]): PolicyS
     const target = new Uint8Array(R);
     if (spec.regions === 'all') target.fill(1);
     else for (const name of spec.regions) target[regionNames.indexOf(name)] = 1;
+    let segments: Uint8Array | null = null;
+    if (spec.segments) {
+      segments = new Uint8Array(scenario.segments.count);
+      for (const seg of spec.segments) segments[seg] = 1;
+    }
     const params: Record<string, number> = {};
     for (const [name, p] of Object.entries(def.params)) params[name] = spec.params[name] ?? p.default;
     return {
       index, kind: LEVER[spec.lever], name: spec.name ?? `${spec.lever}-${index}`,
-      intensity: spec.intensity ?? def.intensity.default, rule: spec.rule ?? def.rules?.default ?? '', params, when: spec.when, target,
+      intensity: spec.intensity ?? def.intensity.default, rule: spec.rule ?? def.rules?.default ?? '', params, when: spec.when, target, segments,
       perYear: spec.budget.perYear ?? Infinity, total: spec.budget.total ?? Infinity,
       spentTotal: 0, spentYear: 0, year: 0, exhausted: false,
       active: new Uint8Array(R), spend: new Float64Array(R), spendRun: new Float64Array(R),
@@ -102,6 +109,37 @@ export function intensityOf(policy: PolicyState, kind: LeverKind, r: number, R: 
 export function activeLevers(policy: PolicyState, kind: LeverKind, r: number): PolicyLever[] {
   const k = LEVER[kind];
   return policy.levers.filter((l) => l.kind === k && l.active[r] === 1);
+}
+
+/**
+ * Σ intensity of the active levers of `kind` in region r that target `segment`, when together they
+ * can pay it this tick (else 0). Without any segment-targeted lever it is `intensityOf` under the
+ * same budget condition.
+ */
+export function segmentOffer(policy: PolicyState, kind: LeverKind, r: number, segment: number): number {
+  const k = LEVER[kind];
+  let offer = 0;
+  let payable = 0;
+  for (const l of policy.levers) {
+    if (l.kind !== k || !l.active[r] || (l.segments && !l.segments[segment])) continue;
+    offer += l.intensity;
+    payable += available(l);
+  }
+  return offer > 0 && payable >= offer ? offer : 0;
+}
+
+/** Pays `amount` for region r from the active levers of `kind` that target `segment` (scenario order). */
+export function paySegment(policy: PolicyState, kind: LeverKind, r: number, segment: number, amount: number): number {
+  let left = amount;
+  const k = LEVER[kind];
+  for (const l of policy.levers) {
+    if (left <= 0) break;
+    if (l.kind !== k || !l.active[r] || (l.segments && !l.segments[segment])) continue;
+    const paid = Math.min(left, available(l));
+    book(policy, l, r, paid);
+    left -= paid;
+  }
+  return amount - left;
 }
 
 /** What the active levers of `kind` in region r can pay together this tick. */

@@ -12,7 +12,8 @@
 //
 // Levers (none on: no offer, cash 0, the same draws). Before each entrant chooses, region
 // r offers offer_r = E_r + F_r + I_r, added to its entry incentive in the logit's subsidy term:
-// E_r = intensity_r of entrySubsidy while its budget can pay that much (else 0); F_r =
+// E_r = Σ intensity of r's active entrySubsidy levers that target the entrant's segment (all, unless
+// the lever lists `segments`) while their budgets can pay that much together (else 0); F_r =
 // startupSupport's seedMoney while its budget can pay it (startups only, not branches); I_r =
 // incentiveOffered(world, r) (subsidyRace / coordination, policy/incentives.ts). When the entrant
 // picks r, each item r offered is paid: E_r from entrySubsidy, F_r from startupSupport (and given
@@ -29,7 +30,7 @@ import type { World } from '../world.ts';
 import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { seedMoney, seedOffered } from '../policy/effects.ts';
 import { incentiveOffered, payIncentive } from '../policy/incentives.ts';
-import { canPay, intensityOf, pay } from '../policy/state.ts';
+import { paySegment, segmentOffer } from '../policy/state.ts';
 
 type Entry = Scenario['mechanisms']['entry'];
 
@@ -52,7 +53,7 @@ interface Offers {
 let offers: Offers | null = null;
 
 /** What each region offers the next entrant (a startup unless `branch`); logit: the rule has a utility. */
-function makeOffers(world: World, branch: boolean, logit: boolean): Offers {
+function makeOffers(world: World, segment: number, branch: boolean, logit: boolean): Offers {
   const R = world.regions.count;
   if (!offers || offers.total.length !== R) {
     offers = { total: new Float64Array(R), subsidy: new Float64Array(R), seed: new Float64Array(R), incentive: new Float64Array(R) };
@@ -62,8 +63,7 @@ function makeOffers(world: World, branch: boolean, logit: boolean): Offers {
     let subsidy = 0;
     let incentive = 0;
     if (logit) {
-      const s = intensityOf(P, 'entrySubsidy', r, R);
-      subsidy = s > 0 && canPay(P, 'entrySubsidy', r) >= s ? s : 0;
+      subsidy = segmentOffer(P, 'entrySubsidy', r, segment);
       incentive = incentiveOffered(world, r);
     }
     const seed = branch ? 0 : seedOffered(world, r);
@@ -78,7 +78,7 @@ function makeOffers(world: World, branch: boolean, logit: boolean): Offers {
 function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, rng: Stream): void {
   const S = world.segments.count;
   const segment = chooseSegment(world, p, rng);
-  const offer = world.policy.levers.length > 0 ? makeOffers(world, branch, p.choice === 'logit') : null;
+  const offer = world.policy.levers.length > 0 ? makeOffers(world, segment, branch, p.choice === 'logit') : null;
   const region = chooseRegion(world, counts, segment, p, rng, offer ? offer.total : null);
   const spec = branch ? p.branches : p;
   const capability = rng.range(spec.capability.min, spec.capability.max) * world.regions.skill[region];
@@ -86,7 +86,7 @@ function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, 
   const rd = rng.range(spec.rd.min, spec.rd.max);
   let cash = 0;
   if (offer) {
-    if (offer.subsidy[region] > 0) pay(world.policy, 'entrySubsidy', region, offer.subsidy[region]);
+    if (offer.subsidy[region] > 0) paySegment(world.policy, 'entrySubsidy', region, segment, offer.subsidy[region]);
     if (offer.seed[region] > 0) cash = seedMoney(world, region);
     if (offer.incentive[region] > 0) payIncentive(world, region);
   }
