@@ -1,0 +1,130 @@
+// upgrading — reads: firms' capability, rd, cash, employees, segment, region, function; segment
+// prices (this tick's, set by market) and industries. Writes: firms' function, segment, capability
+// and cash; counts of functional and inter-sectoral upgrades; functional_upgrade and
+// intersectoral_upgrade events. The other two kinds of seed 003, process and product, are
+// innovations (innovation.ts counts them by kind).
+//
+// Both kinds compare a firm with the mean capability c̄_s of the firms of its segment s (all
+// regions, taken before any move of this tick): what a firm can do in a market depends on how far
+// it is ahead of the others selling there, whatever the units of capability.
+//
+// Functional (Humphrey & Schmitz 2002; the smile curve, Shih 1992): a firm at function f < 3 is
+// eligible for f + 1 when c_i/c̄_s ≥ θ_{f+1}, rd_i ≥ rdMin_{f+1} and cash_i ≥ k_{f+1}·e_i; it
+// steps up with probability 1 − (1 − rate)^(1/T) per tick (rate: per year) and pays k_{f+1}·e_i. Market then earns value added
+// v_f per unit of output and charges overhead_f per employee.
+//
+// Inter-sectoral (related variety, Frenken, Van Oort & Verburg 2007): the target of segment s is
+// the nearest segment s′ of another industry within ring distance maxDistance (at equal distance
+// the better-paid one, then the one above). A firm moves there when c_i/c̄_s ≥ θ, p_s′ > p_s (the
+// related industry pays more per unit) and cash_i ≥ k·e_i, with probability 1 − exp(−λ_i/T),
+// λ_i = rate·(c_i/c̄_s)·(1 + w·L_{r,s′}), L_{r,s′}: the share of its region's employment in s′
+// and its neighbours of the same industry (knowledge of the new industry at hand). It pays k·e_i
+// and keeps the share `retained` of its capability. O(firms + regions·segments).
+import type { Scenario } from '../../scenarios/schema.ts';
+import { EVENT, logEvent } from '../log.ts';
+import { rateProbability, tickProbability } from '../math.ts';
+import type { Stream } from '../rng.ts';
+import type { World } from '../world.ts';
+
+type Upgrading = Scenario['mechanisms']['upgrading'];
+
+const TOP_FUNCTION = 3;
+
+export function upgrading(world: World, params: Scenario, rng: Stream): void {
+  const p = params.mechanisms.upgrading;
+  if (!p.functional.enabled && !p.intersectoral.enabled) return;
+  const meanBySegment = segmentMeans(world);
+  if (p.functional.enabled) functional(world, p.functional, meanBySegment, rng);
+  if (p.intersectoral.enabled) intersectoral(world, p.intersectoral, meanBySegment, rng);
+}
+
+/** Mean capability of the firms of each segment (0 where there are none). */
+function segmentMeans(world: World): Float64Array {
+  const { firms } = world;
+  const S = world.segments.count;
+  const sum = new Float64Array(S);
+  const cnt = new Float64Array(S);
+  for (let i = 0; i < firms.count; i++) {
+    sum[firms.segment[i]] += firms.capability[i];
+    cnt[firms.segment[i]] += 1;
+  }
+  for (let s = 0; s < S; s++) sum[s] = cnt[s] > 0 ? sum[s] / cnt[s] : 0;
+  return sum;
+}
+
+function functional(world: World, p: Upgrading['functional'], mean: Float64Array, rng: Stream): void {
+  const { firms } = world;
+  const { capability, rd, cash, employees, segment, region, function: fn } = firms;
+  const prob = tickProbability(p.rate, world.ticksPerYear);
+  for (let i = 0; i < firms.count; i++) {
+    const f = fn[i];
+    if (f >= TOP_FUNCTION) continue;
+    const c = capability[i];
+    const cost = p.cost[f] * employees[i]; // step f → f + 1 is entry f of the per-step lists
+    if (c < p.threshold[f] * mean[segment[i]] || rd[i] < p.minRd[f] || cash[i] < cost) continue;
+    if (!(rng.uniform() < prob)) continue;
+    fn[i] = f + 1;
+    cash[i] -= cost;
+    world.counts.functionalUpgrades[region[i]]++;
+    logEvent(world.events, world.tick, EVENT.functional_upgrade, firms.id[i], -1, region[i], segment[i], c, employees[i]);
+  }
+}
+
+/** The segment of another industry nearest to each segment within `reach`, or −1. */
+function targets(world: World, reach: number): Int32Array {
+  const { industry, price, count: S } = world.segments;
+  const out = new Int32Array(S).fill(-1);
+  for (let s = 0; s < S; s++) {
+    for (let d = 1; d <= reach && d <= S >> 1; d++) {
+      const up = (s + d) % S;
+      const down = (s - d + S) % S;
+      const okUp = industry[up] !== industry[s];
+      const okDown = industry[down] !== industry[s];
+      if (okUp && okDown) out[s] = price[down] > price[up] ? down : up;
+      else if (okUp) out[s] = up;
+      else if (okDown) out[s] = down;
+      if (out[s] >= 0) break;
+    }
+  }
+  return out;
+}
+
+function intersectoral(world: World, p: Upgrading['intersectoral'], mean: Float64Array, rng: Stream): void {
+  const { firms, segments } = world;
+  const S = segments.count;
+  const R = world.regions.count;
+  const target = targets(world, p.maxDistance);
+  if (!target.some((t) => t >= 0)) return; // one industry: nowhere to go
+  const { capability, cash, employees, segment, region } = firms;
+  const { industry, price } = segments;
+
+  // Employment by region × segment and by region, before any move of this tick.
+  const empSeg = new Float64Array(R * S);
+  const emp = new Float64Array(R);
+  for (let i = 0; i < firms.count; i++) {
+    empSeg[region[i] * S + segment[i]] += employees[i];
+    emp[region[i]] += employees[i];
+  }
+  const tpy = world.ticksPerYear;
+  for (let i = 0; i < firms.count; i++) {
+    const s = segment[i];
+    const t = target[s];
+    if (t < 0 || !(price[t] > price[s])) continue;
+    const rel = capability[i] / mean[s];
+    const cost = p.cost * employees[i];
+    if (rel < p.threshold || cash[i] < cost) continue;
+    const r = region[i];
+    let near = 0; // employment of r in t and its ring neighbours of t's industry
+    for (let d = S > 2 ? -1 : 0; d <= (S > 1 ? 1 : 0); d++) {
+      const u = (t + d + S) % S; // with S = 2 the one neighbour is visited once
+      if (industry[u] === industry[t]) near += empSeg[r * S + u];
+    }
+    const lambda = p.rate * rel * (1 + (p.relatedWeight * near) / emp[r]);
+    if (!(rng.uniform() < rateProbability(lambda, tpy))) continue;
+    segment[i] = t;
+    capability[i] *= p.retained;
+    cash[i] -= cost;
+    world.counts.intersectoralUpgrades[r]++;
+    logEvent(world.events, world.tick, EVENT.intersectoral_upgrade, firms.id[i], -1, r, t, capability[i], employees[i]);
+  }
+}
