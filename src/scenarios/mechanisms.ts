@@ -228,12 +228,15 @@ const functionalSchema = z
     initial: z.number().int().min(0).max(3).default(0),
     /** Probability per year that a firm eligible for its next step takes it. */
     rate: probability.default(0.2),
-    /** Capability relative to the mean of the firm's segment needed for the step into design, brand, services. */
-    threshold: perStep(positive, [1.1, 1.3, 1.6]),
+    /** What capability is measured against: the world technology frontier (the lead firms of the
+     *  global value chain) or the mean capability of the firm's segment (its rank among competitors). */
+    reference: z.enum(['frontier', 'segment']).default('frontier'),
+    /** Capability relative to the reference needed for the step into design, brand, services. */
+    threshold: perStep(positive, [1, 1.3, 1.6]),
     /** R&D intensity needed for each step. */
     minRd: perStep(probability, [0, 0.04, 0.06]),
     /** One-off cost of each step per employee, paid from cash (the firm needs that much cash). */
-    cost: perStep(nonNegative, [1, 2, 3]),
+    cost: perStep(nonNegative, [0.5, 1, 1.5]),
     /** Value added per unit of output of each function, as a multiple of assembly's (the smile curve). */
     valueAdded: z
       .array(positive)

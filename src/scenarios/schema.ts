@@ -56,9 +56,13 @@ const segmentsSchema = z
     industries: z.array(z.number().int().min(1)).min(1).optional(),
   })
   .strict()
-  .refine((s) => s.industries === undefined || s.industries.reduce((a, b) => a + b, 0) === s.count, {
-    message: 'expected industry sizes that sum to segments.count',
-    path: ['industries'],
+  .superRefine((s, ctx) => {
+    const sizes = s.industries;
+    if (sizes === undefined || sizes.reduce((a, b) => a + b, 0) === s.count) return;
+    ctx.addIssue({
+      code: 'custom', path: ['industries'], input: sizes,
+      message: `expected industry sizes that sum to segments.count (${s.count})`,
+    });
   });
 
 const regionSchema = z

@@ -4,18 +4,20 @@
 // intersectoral_upgrade events. The other two kinds of seed 003, process and product, are
 // innovations (innovation.ts counts them by kind).
 //
-// Both kinds compare a firm with the mean capability c̄_s of the firms of its segment s (all
-// regions, taken before any move of this tick): what a firm can do in a market depends on how far
-// it is ahead of the others selling there, whatever the units of capability.
+// c̄_s: the mean capability of the firms of segment s (all regions, before any move of this tick).
 //
 // Functional (Humphrey & Schmitz 2002; the smile curve, Shih 1992): a firm at function f < 3 is
-// eligible for f + 1 when c_i/c̄_s ≥ θ_{f+1}, rd_i ≥ rdMin_{f+1} and cash_i ≥ k_{f+1}·e_i; it
-// steps up with probability 1 − (1 − rate)^(1/T) per tick (rate: per year) and pays k_{f+1}·e_i. Market then earns value added
+// eligible for f + 1 when c_i/ref_i ≥ θ_{f+1}, rd_i ≥ rdMin_{f+1} and cash_i ≥ k_{f+1}·e_i; it
+// steps up with probability 1 − (1 − rate)^(1/T) per tick (rate: per year) and pays k_{f+1}·e_i.
+// ref_i is the world frontier F by default: design, brand and services are the functions the lead
+// firms of the value chain hold, and a supplier takes them over as it closes the gap to them, not
+// by ranking high among equally backward neighbours; `reference: segment` uses c̄_s instead. Market then earns value added
 // v_f per unit of output and charges overhead_f per employee.
 //
 // Inter-sectoral (related variety, Frenken, Van Oort & Verburg 2007): the target of segment s is
 // the nearest segment s′ of another industry within ring distance maxDistance (at equal distance
-// the better-paid one, then the one above). A firm moves there when c_i/c̄_s ≥ θ, p_s′ > p_s (the
+// the better-paid one, then the one above). A firm moves there when c_i/c̄_s ≥ θ (it is among the
+// more capable of its segment: the ones that diversify, Klepper 2007), p_s′ > p_s (the
 // related industry pays more per unit) and cash_i ≥ k·e_i, with probability 1 − exp(−λ_i/T),
 // λ_i = rate·(c_i/c̄_s)·(1 + w·L_{r,s′}), L_{r,s′}: the share of its region's employment in s′
 // and its neighbours of the same industry (knowledge of the new industry at hand). It pays k·e_i
@@ -33,7 +35,8 @@ const TOP_FUNCTION = 3;
 export function upgrading(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.upgrading;
   if (!p.functional.enabled && !p.intersectoral.enabled) return;
-  const meanBySegment = segmentMeans(world);
+  const segmentWise = p.intersectoral.enabled || p.functional.reference === 'segment';
+  const meanBySegment = segmentWise ? segmentMeans(world) : new Float64Array(0);
   if (p.functional.enabled) functional(world, p.functional, meanBySegment, rng);
   if (p.intersectoral.enabled) intersectoral(world, p.intersectoral, meanBySegment, rng);
 }
@@ -56,12 +59,14 @@ function functional(world: World, p: Upgrading['functional'], mean: Float64Array
   const { firms } = world;
   const { capability, rd, cash, employees, segment, region, function: fn } = firms;
   const prob = tickProbability(p.rate, world.ticksPerYear);
+  const frontier = p.reference === 'frontier' ? world.frontier : 0;
   for (let i = 0; i < firms.count; i++) {
     const f = fn[i];
     if (f >= TOP_FUNCTION) continue;
     const c = capability[i];
     const cost = p.cost[f] * employees[i]; // step f → f + 1 is entry f of the per-step lists
-    if (c < p.threshold[f] * mean[segment[i]] || rd[i] < p.minRd[f] || cash[i] < cost) continue;
+    const ref = frontier > 0 ? frontier : mean[segment[i]];
+    if (c < p.threshold[f] * ref || rd[i] < p.minRd[f] || cash[i] < cost) continue;
     if (!(rng.uniform() < prob)) continue;
     fn[i] = f + 1;
     cash[i] -= cost;
