@@ -6,7 +6,7 @@
 //
 // c̄_s: the mean capability of the firms of segment s (all regions, before any move of this tick).
 //
-// Functional (Humphrey & Schmitz 2002; the smile curve, Shih 1992): a firm at function f < 3 is
+// Functional (Humphrey & Schmitz 2002; the smile curve, Shih 1996): a firm at function f < 3 is
 // eligible for f + 1 when c_i/ref_i ≥ θ_{f+1}, rd_i ≥ rdMin_{f+1} and cash_i ≥ k_{f+1}·e_i; it
 // steps up with probability 1 − (1 − rate)^(1/T) per tick (rate: per year) and pays k_{f+1}·e_i.
 // ref_i is the world frontier F by default: design, brand and services are the functions the lead
@@ -17,7 +17,7 @@
 // Inter-sectoral (related variety, Frenken, Van Oort & Verburg 2007): the target of segment s is
 // the nearest segment s′ of another industry within ring distance maxDistance (at equal distance
 // the better-paid one, then the one above). A firm moves there when c_i/c̄_s ≥ θ (it is among the
-// more capable of its segment: the ones that diversify, Klepper 2007), p_s′ > p_s (the
+// more capable of its segment), p_s′ > p_s (the
 // related industry pays more per unit) and cash_i ≥ k·e_i, with probability 1 − exp(−λ_i/T),
 // λ_i = rate·(c_i/c̄_s)·(1 + w·L_{r,s′}), L_{r,s′}: the share of its region's employment in s′
 // and its neighbours of the same industry (knowledge of the new industry at hand). It pays k·e_i
