@@ -81,13 +81,15 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   const functional = params.mechanisms.upgrading.functional;
   const fn = functional.enabled ? firms.function : null; // value added and overhead by function
+  const valueAdded = Float64Array.from(functional.valueAdded);
+  const overheadOf = Float64Array.from(functional.overhead);
   for (let i = 0; i < n; i++) {
     const r = region[i];
     let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
     let overhead = 0;
     if (fn) {
-      rev *= functional.valueAdded[fn[i]];
-      overhead = (functional.overhead[fn[i]] * employees[i]) / tpy;
+      rev *= valueAdded[fn[i]];
+      overhead = (overheadOf[fn[i]] * employees[i]) / tpy;
     }
     const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
     const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost + overhead;

@@ -45,9 +45,10 @@ export function upgrading(world: World, params: Scenario, rng: Stream): void {
 function segmentMeans(world: World): Float64Array {
   const { firms } = world;
   const S = world.segments.count;
+  const n = firms.count; // read once: the firms object is slow to read in a hot loop
   const sum = new Float64Array(S);
   const cnt = new Float64Array(S);
-  for (let i = 0; i < firms.count; i++) {
+  for (let i = 0; i < n; i++) {
     sum[firms.segment[i]] += firms.capability[i];
     cnt[firms.segment[i]] += 1;
   }
@@ -58,15 +59,20 @@ function segmentMeans(world: World): Float64Array {
 function functional(world: World, p: Upgrading['functional'], mean: Float64Array, rng: Stream): void {
   const { firms } = world;
   const { capability, rd, cash, employees, segment, region, function: fn } = firms;
+  const n = firms.count;
   const prob = tickProbability(p.rate, world.ticksPerYear);
   const frontier = p.reference === 'frontier' ? world.frontier : 0;
-  for (let i = 0; i < firms.count; i++) {
+  // Step f → f + 1 is entry f of the per-step lists (copied: typed arrays read faster in the loop).
+  const threshold = Float64Array.from(p.threshold);
+  const minRd = Float64Array.from(p.minRd);
+  const stepCost = Float64Array.from(p.cost);
+  for (let i = 0; i < n; i++) {
     const f = fn[i];
     if (f >= TOP_FUNCTION) continue;
     const c = capability[i];
-    const cost = p.cost[f] * employees[i]; // step f → f + 1 is entry f of the per-step lists
+    const cost = stepCost[f] * employees[i];
     const ref = frontier > 0 ? frontier : mean[segment[i]];
-    if (c < p.threshold[f] * ref || rd[i] < p.minRd[f] || cash[i] < cost) continue;
+    if (c < threshold[f] * ref || rd[i] < minRd[f] || cash[i] < cost) continue;
     if (!(rng.uniform() < prob)) continue;
     fn[i] = f + 1;
     cash[i] -= cost;
@@ -102,32 +108,35 @@ function intersectoral(world: World, p: Upgrading['intersectoral'], mean: Float6
   if (!target.some((t) => t >= 0)) return; // one industry: nowhere to go
   const { capability, cash, employees, segment, region } = firms;
   const { industry, price } = segments;
+  const n = firms.count;
 
   // Employment by region × segment and by region, before any move of this tick.
   const empSeg = new Float64Array(R * S);
   const emp = new Float64Array(R);
-  for (let i = 0; i < firms.count; i++) {
+  for (let i = 0; i < n; i++) {
     empSeg[region[i] * S + segment[i]] += employees[i];
     emp[region[i]] += employees[i];
   }
   const tpy = world.ticksPerYear;
-  for (let i = 0; i < firms.count; i++) {
+  const { rate, threshold, relatedWeight, retained } = p;
+  const unitCost = p.cost;
+  for (let i = 0; i < n; i++) {
     const s = segment[i];
     const t = target[s];
     if (t < 0 || !(price[t] > price[s])) continue;
     const rel = capability[i] / mean[s];
-    const cost = p.cost * employees[i];
-    if (rel < p.threshold || cash[i] < cost) continue;
+    const cost = unitCost * employees[i];
+    if (rel < threshold || cash[i] < cost) continue;
     const r = region[i];
     let near = 0; // employment of r in t and its ring neighbours of t's industry
     for (let d = S > 2 ? -1 : 0; d <= (S > 1 ? 1 : 0); d++) {
       const u = (t + d + S) % S; // with S = 2 the one neighbour is visited once
       if (industry[u] === industry[t]) near += empSeg[r * S + u];
     }
-    const lambda = p.rate * rel * (1 + (p.relatedWeight * near) / emp[r]);
+    const lambda = rate * rel * (1 + (relatedWeight * near) / emp[r]);
     if (!(rng.uniform() < rateProbability(lambda, tpy))) continue;
     segment[i] = t;
-    capability[i] *= p.retained;
+    capability[i] *= retained;
     cash[i] -= cost;
     world.counts.intersectoralUpgrades[r]++;
     logEvent(world.events, world.tick, EVENT.intersectoral_upgrade, firms.id[i], -1, r, t, capability[i], employees[i]);
