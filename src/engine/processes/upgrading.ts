@@ -45,12 +45,13 @@ export function upgrading(world: World, params: Scenario, rng: Stream): void {
 function segmentMeans(world: World): Float64Array {
   const { firms } = world;
   const S = world.segments.count;
-  const n = firms.count; // read once: the firms object is slow to read in a hot loop
+  // Columns and count read once: the firms object is slow to read in a hot loop.
+  const { segment, capability, count: n } = firms;
   const sum = new Float64Array(S);
   const cnt = new Float64Array(S);
   for (let i = 0; i < n; i++) {
-    sum[firms.segment[i]] += firms.capability[i];
-    cnt[firms.segment[i]] += 1;
+    sum[segment[i]] += capability[i];
+    cnt[segment[i]] += 1;
   }
   for (let s = 0; s < S; s++) sum[s] = cnt[s] > 0 ? sum[s] / cnt[s] : 0;
   return sum;
