@@ -19,6 +19,8 @@ const FLOWS = ['output', 'profit'] as const;
 const LEVELS = ['firms', 'employment'] as const;
 /** Flows per year whose total over the run is kept (money). */
 const SPEND = 'policy_spend' as const;
+/** The four kinds of upgrading (seed 003): totals over the run, after the older outcomes. */
+const UPGRADES = ['process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades'] as const;
 
 export const OUTCOME_NAMES: readonly string[] = [
   ...METRICS.map((m) => `final_${m.name}`),
@@ -29,6 +31,7 @@ export const OUTCOME_NAMES: readonly string[] = [
   ...STAGES.map((s) => `years_${s}`),
   'years_to_decline',
   `total_${SPEND}`,
+  ...UPGRADES.map((m) => `total_${m}`),
 ];
 
 export function outcomesOf(world: World): Record<string, number> {
@@ -74,6 +77,11 @@ export function outcomesOf(world: World): Record<string, number> {
   let spend = 0;
   for (let t = 1; t <= last; t++) spend += at(SPEND, t) / tpy;
   out[`total_${SPEND}`] = spend;
+  for (const m of UPGRADES) {
+    let sum = 0;
+    for (let t = 1; t <= last; t++) sum += at(m, t);
+    out[`total_${m}`] = sum;
+  }
   return out;
 }
 
