@@ -9,19 +9,19 @@
 // Functional (Humphrey & Schmitz 2002; the smile curve, Shih 1996): a firm at function f < 3 is
 // eligible for f + 1 when c_i/ref_i ≥ θ_{f+1}, rd_i ≥ rdMin_{f+1} and cash_i ≥ k_{f+1}·e_i; it
 // steps up with probability 1 − (1 − rate)^(1/T) per tick (rate: per year) and pays k_{f+1}·e_i.
-// ref_i is the world frontier F by default: design, brand and services are the functions the lead
-// firms of the value chain hold, and a supplier takes them over as it closes the gap to them, not
-// by ranking high among equally backward neighbours; `reference: segment` uses c̄_s instead. Market then earns value added
-// v_f per unit of output and charges overhead_f per employee.
+// ref_i is the world frontier W by default: design, brand and services are the functions the
+// lead firms of the value chain hold, and a supplier takes them over as it closes the gap to
+// them, not by ranking high among equally backward neighbours; `reference: segment` uses c̄_s.
+// Market then earns the value added v_f per unit of output and charges overhead_f per employee.
 //
 // Inter-sectoral (related variety, Frenken, Van Oort & Verburg 2007): the target of segment s is
 // the nearest segment s′ of another industry within ring distance maxDistance (at equal distance
 // the better-paid one, then the one above). A firm moves there when c_i/c̄_s ≥ θ (it is among the
-// more capable of its segment), p_s′ > p_s (the
-// related industry pays more per unit) and cash_i ≥ k·e_i, with probability 1 − exp(−λ_i/T),
-// λ_i = rate·(c_i/c̄_s)·(1 + w·L_{r,s′}), L_{r,s′}: the share of its region's employment in s′
-// and its neighbours of the same industry (knowledge of the new industry at hand). It pays k·e_i
-// and keeps the share `retained` of its capability. O(firms + regions·segments).
+// more capable of its segment), p_s′ > p_s (the related industry pays more per unit) and
+// cash_i ≥ k·e_i, with probability 1 − exp(−λ_i/T), λ_i = rate·(c_i/c̄_s)·(1 + w·L_{r,s′}),
+// L_{r,s′}: the share of its region's employment in s′ and its neighbours of the same industry
+// (knowledge of the new industry at hand). It pays k·e_i, keeps the share `retained` of its
+// capability and its function. O(firms + regions·segments).
 import type { Scenario } from '../../scenarios/schema.ts';
 import { EVENT, logEvent } from '../log.ts';
 import { rateProbability, tickProbability } from '../math.ts';
