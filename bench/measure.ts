@@ -11,6 +11,7 @@ import { entry } from '../src/engine/processes/entry.ts';
 import { exit } from '../src/engine/processes/exit.ts';
 import { growth } from '../src/engine/processes/growth.ts';
 import { innovation } from '../src/engine/processes/innovation.ts';
+import { upgrading } from '../src/engine/processes/upgrading.ts';
 import { learning } from '../src/engine/processes/learning.ts';
 import { policy } from '../src/engine/processes/policy.ts';
 import { agglomeration } from '../src/engine/processes/agglomeration.ts';
@@ -110,7 +111,7 @@ type Process = (world: World, params: Scenario, rng: Stream) => void;
 /** The processes of tick.ts, in its order, with the stream each one gets. */
 const PROCESSES: [string, Process, keyof Streams][] = [
   ['policy', policy, 'policy'], ['agglomeration', agglomeration, 'agglomeration'], ['market', market, 'market'], ['learning', learning, 'learning'], ['innovation', innovation, 'innovation'],
-  ['growth', growth, 'growth'], ['spinoffs', spinoffs, 'spinoffs'], ['entry', entry, 'entry'],
+  ['upgrading', upgrading, 'upgrading'], ['growth', growth, 'growth'], ['spinoffs', spinoffs, 'spinoffs'], ['entry', entry, 'entry'],
   ['exit', exit, 'exit'], ['networking', networking, 'networking'], ['supply', supply, 'supply'],
   ['migration', migration, 'migration'], ['relocation', relocation, 'relocation'], ['observe', observe, 'observe'],
 ];

@@ -22,6 +22,8 @@ const FLOWS = ['output', 'profit'] as const;
 const LEVELS = ['firms', 'employment'] as const;
 /** Flows per year whose total over the run is kept (money). */
 const SPEND = 'policy_spend' as const;
+/** The four kinds of upgrading (seed 003): totals over the run, after the older outcomes. */
+const UPGRADES = ['process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades'] as const;
 
 export const OUTCOME_NAMES: readonly string[] = [
   ...METRICS.map((m) => `final_${m.name}`),
@@ -33,6 +35,7 @@ export const OUTCOME_NAMES: readonly string[] = [
   'years_to_decline',
   `total_${SPEND}`,
   `${SPEND}_per_entry`,
+  ...UPGRADES.map((m) => `total_${m}`),
 ];
 
 export function outcomesOf(world: World): Record<string, number> {
@@ -79,6 +82,11 @@ export function outcomesOf(world: World): Record<string, number> {
   for (let t = 1; t <= last; t++) spend += at(SPEND, t) / tpy;
   out[`total_${SPEND}`] = spend;
   out[`${SPEND}_per_entry`] = out.total_entries > 0 ? spend / out.total_entries : 0;
+  for (const m of UPGRADES) {
+    let sum = 0;
+    for (let t = 1; t <= last; t++) sum += at(m, t);
+    out[`total_${m}`] = sum;
+  }
   return out;
 }
 

@@ -10,6 +10,14 @@ export const FIRM_ROLES = ['independent', 'leader', 'supplier'] as const;
 export type FirmRole = (typeof FIRM_ROLES)[number];
 export const ROLE = { independent: 0, leader: 1, supplier: 2 } as const;
 
+/**
+ * A firm's function in the value chain, from low to high value added (the smile curve, Shih 1992;
+ * Humphrey & Schmitz 2002): assembly/processing for others (OEM), own design (ODM), own brand
+ * (OBM), services and R&D. Functional upgrading moves a firm one step up.
+ */
+export const FIRM_FUNCTIONS = ['assembly', 'design', 'brand', 'services'] as const;
+export type FirmFunction = (typeof FIRM_FUNCTIONS)[number];
+
 /** The column layout: name → typed-array constructor. Adding a column here adds it everywhere. */
 const COLUMNS = {
   id: Int32Array,
@@ -35,6 +43,7 @@ const COLUMNS = {
   degree: Int32Array, // collaboration ties of the firm (see ties.ts)
   embeddedness: Float64Array, // Σ trust of local ties (and a local supply tie) / maxTies, set by networking
   agglomeration: Float64Array, // φ: Marshallian advantage from related local firms (0..1), set by agglomeration
+  function: Uint8Array, // value-chain function, index into FIRM_FUNCTIONS (set by upgrading)
   alive: Uint8Array,
 } as const;
 
@@ -46,10 +55,12 @@ export interface Firms extends Columns {
   count: number;
   capacity: number;
   nextId: number;
+  /** Value-chain function of every new firm (the scenario's `upgrading.functional.initial`). */
+  entryFunction: number;
 }
 
 export function createFirms(capacity = 1024): Firms {
-  const firms = { count: 0, capacity, nextId: 0 } as Firms;
+  const firms = { count: 0, capacity, nextId: 0, entryFunction: 0 } as Firms;
   for (const name of FIRM_COLUMNS) {
     (firms as unknown as Record<string, unknown>)[name] = new COLUMNS[name](capacity);
   }
@@ -109,6 +120,7 @@ export function addFirm(firms: Firms, f: NewFirm): number {
   firms.degree[i] = 0;
   firms.embeddedness[i] = 0;
   firms.agglomeration[i] = 0;
+  firms.function[i] = firms.entryFunction;
   firms.alive[i] = 1;
   return i;
 }

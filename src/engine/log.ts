@@ -4,10 +4,14 @@ import { growColumns } from './columns.ts';
 import type { Firms } from './firms.ts';
 
 // New types are appended, so the codes of the older ones never change.
-export const EVENT_TYPES = ['entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit', 'relocation', 'lever_on', 'lever_off'] as const;
+export const EVENT_TYPES = [
+  'entry', 'branch_entry', 'spinoff', 'academic_spinoff', 'exit', 'relocation', 'lever_on', 'lever_off',
+  'functional_upgrade', 'intersectoral_upgrade',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT = {
   entry: 0, branch_entry: 1, spinoff: 2, academic_spinoff: 3, exit: 4, relocation: 5, lever_on: 6, lever_off: 7,
+  functional_upgrade: 8, intersectoral_upgrade: 9,
 } as const;
 
 export interface EventLog {

@@ -48,6 +48,12 @@ const DEFS = [
   // Ties, supply chains, migration and relocation (network-metrics.ts), appended after the classic ones.
   ...NETWORK_DEFS,
   def('policy_spend', 'money/year', true, 'Spend of the policy levers in the region, annualised (spend this tick × ticksPerYear).'),
+  // The four kinds of upgrading of seed 003 (process and product innovations are also in `innovations`).
+  def('process_innovations', 'innovations/tick', true, 'Process innovations this tick (capability jumps).'),
+  def('product_innovations', 'innovations/tick', true, 'Product innovations this tick (moves toward a growing neighbouring segment).'),
+  def('functional_upgrades', 'firms/tick', true, 'Firms that moved one step up the value chain this tick.'),
+  def('intersectoral_upgrades', 'firms/tick', true, 'Firms that moved into a related segment of another industry this tick.'),
+  def('function_mean', '0..3', false, 'Mean value-chain function of the firms (0 assembly, 1 design, 2 brand, 3 services; 0 if none).'),
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -74,6 +80,9 @@ const C = {
   price: METRIC.price_mean, wage: METRIC.wage, pool: METRIC.labour_pool,
   unemployment: METRIC.unemployment, demand: METRIC.demand, meanSize: METRIC.mean_size,
   meanAge: METRIC.mean_age_years,
+  processInnovations: METRIC.process_innovations, productInnovations: METRIC.product_innovations,
+  functionalUpgrades: METRIC.functional_upgrades, intersectoralUpgrades: METRIC.intersectoral_upgrades,
+  functionMean: METRIC.function_mean,
 } as const;
 
 /** Column of the first network metric (they follow in NETWORK_DEFS order). */
@@ -95,6 +104,7 @@ interface Scratch {
   ageTicks: Float64Array; // Σ (tick − birth)
   supplyTies: Float64Array; // firms with a leader (for network-metrics.ts)
   members: Float64Array; // members of a promotion organisation (for network-metrics.ts)
+  functionSum: Float64Array; // Σ value-chain function
   /** Employment by (region, segment): empSeg[r·S + s], r = R for `all`. */
   empSeg: Float64Array;
 }
@@ -114,7 +124,7 @@ function scratchFor(world: World): Scratch {
     firms: new Float64Array(n), employment: new Float64Array(n), revenue: new Float64Array(n),
     profit: new Float64Array(n), capSum: new Float64Array(n), capTop: new Float64Array(n),
     empSq: new Float64Array(n), supply: new Float64Array(n), ageTicks: new Float64Array(n),
-    supplyTies: new Float64Array(n), members: new Float64Array(n),
+    supplyTies: new Float64Array(n), members: new Float64Array(n), functionSum: new Float64Array(n),
     empSeg: new Float64Array(n * S),
   };
   scratchOf.set(world, s);
@@ -133,12 +143,12 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const S = segments.count;
   const tpy = world.ticksPerYear;
   const a = scratchFor(world);
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.empSeg]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.empSeg]) {
     col.fill(0);
   }
 
   // One pass over the firms: everything per region and per (region, segment).
-  const { region, segment, employees, capability, revenue, profit, birth, buyer, promo } = firms;
+  const { region, segment, employees, capability, revenue, profit, birth, buyer, promo, function: fn } = firms;
   for (let i = 0; i < firms.count; i++) {
     const r = region[i];
     const e = employees[i];
@@ -155,10 +165,11 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     a.empSeg[r * S + segment[i]] += e;
     if (buyer[i] >= 0) a.supplyTies[r] += 1;
     if (promo[i] >= 0) a.members[r] += 1;
+    a.functionSum[r] += fn[i];
   }
 
   // The `all` slot: sums (and the max) over regions, in region order.
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum]) {
     let sum = 0;
     for (let r = 0; r < R; r++) sum += col[r];
     col[R] = sum;
@@ -214,6 +225,11 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     out[C.demand][row] = demand;
     out[C.meanSize][row] = n > 0 ? emp / n : 0;
     out[C.meanAge][row] = n > 0 ? a.ageTicks[k] / n / tpy : 0;
+    out[C.processInnovations][row] = eventCount(counts.processInnovations, k, R);
+    out[C.productInnovations][row] = eventCount(counts.productInnovations, k, R);
+    out[C.functionalUpgrades][row] = eventCount(counts.functionalUpgrades, k, R);
+    out[C.intersectoralUpgrades][row] = eventCount(counts.intersectoralUpgrades, k, R);
+    out[C.functionMean][row] = n > 0 ? a.functionSum[k] / n : 0;
   }
   computeNetworkMetrics(world, a, out, row0, NETWORK_COL0);
   // Policy spend, annualised like the other money flows.

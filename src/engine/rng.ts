@@ -129,7 +129,7 @@ function poissonPtrs(lambda: number, rng: Stream): number {
 /** The names of the streams: one per process that draws, plus initialisation. */
 export const STREAM_NAMES = [
   'init', 'policy', 'agglomeration', 'market', 'learning', 'innovation', 'growth', 'spinoffs', 'entry', 'exit',
-  'networking', 'supply', 'migration', 'relocation', 'observe',
+  'networking', 'supply', 'migration', 'relocation', 'observe', 'upgrading',
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Record<StreamName, Stream>;

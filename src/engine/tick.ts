@@ -9,6 +9,7 @@ import { agglomeration } from './processes/agglomeration.ts';
 import { market } from './processes/market.ts';
 import { learning } from './processes/learning.ts';
 import { innovation } from './processes/innovation.ts';
+import { upgrading } from './processes/upgrading.ts';
 import { growth } from './processes/growth.ts';
 import { spinoffs } from './processes/spinoffs.ts';
 import { entry } from './processes/entry.ts';
@@ -26,6 +27,7 @@ export function tick(world: World, params: Scenario, rng: Streams): void {
   market(world, params, rng.market);
   learning(world, params, rng.learning);
   innovation(world, params, rng.innovation);
+  upgrading(world, params, rng.upgrading);
   growth(world, params, rng.growth);
   spinoffs(world, params, rng.spinoffs);
   entry(world, params, rng.entry);

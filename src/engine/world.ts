@@ -42,6 +42,8 @@ export interface Segments {
   supply: Float64Array; // Σ capability·employees of firms in the segment, this tick
   price: Float64Array;
   outsideSupply: number;
+  /** Industry of each segment (blocks of `segments.industries`; all 0 when the ring is one industry). */
+  industry: Int32Array;
 }
 
 export interface ResearchOrgs {
@@ -74,6 +76,12 @@ export interface TickCounts {
   exits: Int32Array;
   innovations: Int32Array;
   imitations: Int32Array;
+  /** The four kinds of upgrading (seed 003): process and product innovations (part of
+   *  `innovations`), functional steps up the value chain, moves into another industry. */
+  processInnovations: Int32Array;
+  productInnovations: Int32Array;
+  functionalUpgrades: Int32Array;
+  intersectoralUpgrades: Int32Array;
   /** Collaboration ties formed / dissolved this tick, by the region of the initiating firm (a). */
   tiesFormed: Int32Array;
   tiesDissolved: Int32Array;
@@ -167,6 +175,17 @@ function researchOrgsFrom(scenario: Scenario, regions: Regions): ResearchOrgs {
   };
 }
 
+/** Industry index of each segment: consecutive blocks of the given sizes from segment 0. */
+function industriesOf(spec: Scenario['segments']): Int32Array {
+  const industry = new Int32Array(spec.count);
+  if (!spec.industries) return industry;
+  let s = 0;
+  spec.industries.forEach((size, k) => {
+    for (let j = 0; j < size; j++) industry[s++] = k;
+  });
+  return industry;
+}
+
 /** The adjacency of the collaboration ties, rebuilt when ties or firm indices changed. */
 export function adjacencyOf(world: World): Adjacency {
   world.adjacency = adjacency(world.ties, world.firms, world.adjacency);
@@ -228,6 +247,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
       supply: new Float64Array(S),
       price: new Float64Array(S),
       outsideSupply: scenario.segments.outsideSupply,
+      industry: industriesOf(scenario.segments),
     },
     researchOrgs: researchOrgsFrom(scenario, regions),
     geo: geoWeights(scenario, regions),
@@ -238,7 +258,9 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     counts: {
       entries: new Int32Array(R), branchEntries: new Int32Array(R), spinoffs: new Int32Array(R),
       academicSpinoffs: new Int32Array(R), exits: new Int32Array(R), innovations: new Int32Array(R),
-      imitations: new Int32Array(R), tiesFormed: new Int32Array(R), tiesDissolved: new Int32Array(R),
+      imitations: new Int32Array(R), processInnovations: new Int32Array(R),
+      productInnovations: new Int32Array(R), functionalUpgrades: new Int32Array(R),
+      intersectoralUpgrades: new Int32Array(R), tiesFormed: new Int32Array(R), tiesDissolved: new Int32Array(R),
       relocationsOut: new Int32Array(R), relocationsIn: new Int32Array(R),
       migrantsOut: new Float64Array(R), migrantsIn: new Float64Array(R),
     },
@@ -258,6 +280,9 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     demand[s] = demandAt(curves[s], 0);
     demandYearAgo[s] = demandAt(curves[s], -1);
   }
+  // New firms start at the scenario's value-chain function only when functional upgrading is on.
+  const functional = scenario.mechanisms.upgrading.functional;
+  if (functional.enabled) world.firms.entryFunction = functional.initial;
   placeInitialFirms(world, scenario, init);
   const { firms } = world;
   for (let i = 0; i < firms.count; i++) regions.employed[firms.region[i]] += firms.employees[i];

@@ -1,5 +1,5 @@
 // events.csv: the firm event log (entries, spin-offs with their parent, exits, relocations with
-// the destination as region) and the levers switched on and off (lever_on / lever_off, with the
+// the destination as region, functional and inter-sectoral upgrades — the latter with the new segment) and the levers switched on and off (lever_on / lever_off, with the
 // lever's name in the last column), in the order the events happened. Empty but for the header when
 // the scenario turns `output.events` off.
 import { EVENT_TYPES } from '../engine/log.ts';

@@ -51,8 +51,19 @@ const segmentsSchema = z
     perSegment: z.array(segmentDemandSchema).default([]),
     /** Supply from outside the modelled regions, per segment (capability·employees per year). */
     outsideSupply: nonNegative.default(0),
+    /** Industries as consecutive blocks of segments on the ring, by their sizes (summing to
+     *  `count`), starting at segment 0; omitted: the whole ring is one industry. */
+    industries: z.array(z.number().int().min(1)).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    const sizes = s.industries;
+    if (sizes === undefined || sizes.reduce((a, b) => a + b, 0) === s.count) return;
+    ctx.addIssue({
+      code: 'custom', path: ['industries'], input: sizes,
+      message: `expected industry sizes that sum to segments.count (${s.count})`,
+    });
+  });
 
 const regionSchema = z
   .object({

@@ -22,6 +22,11 @@ describe('outcomes of a run', () => {
     for (let t = 1; t <= 80; t++) spinoffs += valueOf(world.series, 'spinoffs', t, R);
     expect(outcomes.total_spinoffs).toBe(spinoffs);
     expect(outcomes.total_spinoffs).toBeGreaterThan(0);
+    let process = 0;
+    for (let t = 1; t <= 80; t++) process += valueOf(world.series, 'process_innovations', t, R);
+    expect(outcomes.total_process_innovations).toBe(process);
+    expect(outcomes.total_process_innovations).toBeGreaterThan(0);
+    expect(outcomes.total_functional_upgrades).toBe(0); // off in `default`
   });
 
   it('firm accounting closes: initial + entries + spin-offs − exits = final', () => {

@@ -56,7 +56,12 @@ describe('METRICS', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
-    expect(names.at(-1)).toBe('policy_spend'); // after the network columns (network-metrics.ts)
+    // policy_spend after the network columns (network-metrics.ts), then the kinds of upgrading.
+    const spend = names.indexOf('policy_spend');
+    expect(names[spend - 1]).toBe('skill');
+    expect(names.slice(spend + 1, spend + 6)).toEqual([
+      'process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades', 'function_mean',
+    ]);
     expect(METRIC.employment).toBe(1);
   });
 });
@@ -160,6 +165,24 @@ describe('computeMetrics', () => {
     }
     expect(m.entries).toEqual([1, 2, 3, 6]);
     expect(m.imitations).toEqual([0, 3, 1, 4]);
+  });
+
+  it('counts the four kinds of upgrading per region and averages the value-chain function', () => {
+    const w = worldWith(2, 4, [
+      { region: 0, segment: 0, employees: 1 },
+      { region: 0, segment: 1, employees: 1 },
+      { region: 1, segment: 2, employees: 1 },
+    ]);
+    w.firms.function.set([0, 3, 2]);
+    const c = w.counts;
+    c.processInnovations.set([2, 1]); c.productInnovations.set([0, 4]);
+    c.functionalUpgrades.set([1, 0]); c.intersectoralUpgrades.set([0, 2]);
+    const m = metricsOf(w);
+    expect(m.process_innovations).toEqual([2, 1, 3]);
+    expect(m.product_innovations).toEqual([0, 4, 4]);
+    expect(m.functional_upgrades).toEqual([1, 0, 1]);
+    expect(m.intersectoral_upgrades).toEqual([0, 2, 2]);
+    expect(m.function_mean).toEqual([1.5, 2, 5 / 3]);
   });
 
   it('computes wage, labour pool, unemployment and the global demand', () => {

@@ -33,7 +33,7 @@ describe('schema problems', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  spinoff:\n    rate: 0.1\n`);
     const p = problemAt(err, 'mechanisms.spinoff');
     expect(p.line).toBe(4);
-    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit, networking, supply, migration, relocation, localReturns');
+    expect(p.expected).toBe('one of market, learning, innovation, growth, spinoffs, entry, exit, networking, supply, migration, relocation, localReturns, upgrading');
     expect(p.found).toBe('unknown key "spinoff" (did you mean "spinoffs"?)');
   });
 
@@ -75,6 +75,25 @@ describe('schema problems', () => {
     const err = broken(`regions: []\nfirms:\n  generate: { count: 3, capability: { min: 2, max: 1 } }\n`);
     expect(problemAt(err, 'regions')).toMatchObject({ expected: 'a list with at least 1 item', found: 'an empty list' });
     expect(problemAt(err, 'firms.generate.capability')).toMatchObject({ expected: 'min ≤ max', line: 3 });
+  });
+
+  it('upgrading: industries that do not fill the ring, values outside their domain', () => {
+    const err = broken(
+      `regions: [{ name: a }]\n${FIRM}segments: { count: 12, industries: [4, 4] }\nmechanisms:\n  upgrading:\n` +
+        `    functional: { initial: 4, rate: 2, threshold: [1, 2], valueAdded: [1, 0, 1, 1] }\n` +
+        `    intersectoral: { maxDistance: 0, retained: 1.5 }\n`,
+    );
+    expect(problemAt(err, 'segments.industries')).toMatchObject({
+      expected: 'industry sizes that sum to segments.count (12)', found: 'a list of 2 items', line: 3,
+    });
+    const f = 'mechanisms.upgrading.functional';
+    expect(problemAt(err, `${f}.initial`)).toMatchObject({ expected: 'an integer from 0 to 3', found: '4', line: 6 });
+    expect(problemAt(err, `${f}.rate`)).toMatchObject({ expected: 'a number from 0 to 1', found: '2' });
+    expect(problemAt(err, `${f}.threshold`)).toMatchObject({ expected: 'a list with at least 3 items', found: 'a list of 2 items' });
+    expect(problemAt(err, `${f}.valueAdded[1]`)).toMatchObject({ expected: 'a number > 0', found: '0' });
+    const i = 'mechanisms.upgrading.intersectoral';
+    expect(problemAt(err, `${i}.maxDistance`)).toMatchObject({ expected: 'an integer ≥ 1', found: '0', line: 7 });
+    expect(problemAt(err, `${i}.retained`)).toMatchObject({ expected: 'a number from 0 to 1', found: '1.5' });
   });
 
   it('lists several problems, one per line, in line order', () => {

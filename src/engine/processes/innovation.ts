@@ -1,5 +1,6 @@
 // innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees;
-// segment demand. Writes: firms' capability and segment; innovation and imitation counts.
+// segment demand. Writes: firms' capability and segment; innovation and imitation counts (process
+// and product innovations also by kind: two of seed 003's four kinds of upgrading).
 //
 // Each firm innovates with probability 1 − exp(−λ_i/T) per tick,
 // λ_i = rate·(1 + w_rd·rd_i)·(c_i/c̄)^β·(1 + w_in·inflow_i) with inflow the relative knowledge
@@ -61,6 +62,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
     let success = true;
     if (kind < shares.process) {
       capability[i] = c * (1 + p.processJump);
+      world.counts.processInnovations[region[i]]++;
     } else if (kind < shares.process + shares.product) {
       // A new product: the firm moves toward the neighbouring segment whose demand grows fastest.
       const s = segment[i];
@@ -72,6 +74,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
       if (gUp > gOwn && gUp >= gDown) segment[i] = up;
       else if (gDown > gOwn) segment[i] = down;
       capability[i] = c * (1 + p.productJump);
+      world.counts.productInnovations[region[i]]++;
     } else {
       const partner = tiesOn && firms.degree[i] > 0 && rng.uniform() < p.partnerRecombination ? tiePartner(world, i, rng) : -1;
       if (partner >= 0) {

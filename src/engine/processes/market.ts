@@ -10,6 +10,8 @@
 // change: revenue_ℓ = p·c·e is its value added, and its inputs are paid out of its gross output
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
 // O(firms): a few passes.
+// Functional upgrading on: revenue_i = p·c·e·v_f/T (v_f: value added of the firm's value-chain
+// function f, the smile curve) and the cost adds overhead_f·e/T; off: v = 1, no overhead.
 //
 // Levers (none on: every term below is exactly 1 or 0 and nothing else changes):
 // procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
@@ -86,14 +88,23 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const fixedCost = m.fixedCost / tpy;
   const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
+  const functional = params.mechanisms.upgrading.functional;
+  const fn = functional.enabled ? firms.function : null; // value added and overhead by function
+  const valueAdded = Float64Array.from(functional.valueAdded);
+  const overheadOf = Float64Array.from(functional.overhead);
   for (let i = 0; i < n; i++) {
     const r = region[i];
     let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
     if (pooling > 0) rev *= 1 + pooling * phi[i];
+    let overhead = 0;
+    if (fn) {
+      rev *= valueAdded[fn[i]];
+      overhead = (overheadOf[fn[i]] * employees[i]) / tpy;
+    }
     const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
-    const cost = shared > 0
+    const cost = (shared > 0
       ? ((wage[r] + landCost[r] * (1 - shared * phi[i])) * employees[i]) / tpy + fixedCost * (1 - shared * phi[i]) + rdCost
-      : ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
+      : ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost) + overhead;
     revenue[i] = rev;
     profit[i] = rev - cost;
   }

@@ -40,6 +40,8 @@ describe('innovation', () => {
     const p = 1 - Math.exp(-0.8 / 4);
     expect(Math.abs(jumped / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
     expect(world.counts.innovations[0]).toBe(jumped);
+    expect(world.counts.processInnovations[0]).toBe(jumped); // counted by kind as well
+    expect(world.counts.productInnovations[0]).toBe(0);
   });
 
   it('the rate grows with R&D, relative capability and knowledge inflow', () => {
@@ -79,6 +81,7 @@ describe('innovation', () => {
     expect(world.firms.segment[0]).toBe(6); // up from 5: growing
     expect(world.firms.segment[1]).toBe(11); // down from 0 (ring): growing
     expect(world.firms.capability[0]).toBeCloseTo(1.1, 12);
+    expect([world.counts.productInnovations[0], world.counts.processInnovations[0]]).toEqual([2, 0]);
   });
 
   it('recombination: partners at an allowed ring distance give a position between them and max(c)·(1 + bonus)', () => {
