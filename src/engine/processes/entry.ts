@@ -3,7 +3,8 @@
 //
 // Entrants ~ Poisson(λ/T), λ = rate·(1 + w·max(0, ΣD/ΣD_{−1y} − 1)); branches of outside
 // multinationals ~ Poisson(rate_b/T). Each picks a segment (uniformly or ∝ demand), then a region
-// by the logit choice or Arthur's rule (see location.ts).
+// by the logit choice or Arthur's rule (see location.ts). With differentiation on, each then draws
+// its position inside the segment, v ~ U[0, 1) (one draw after the others).
 //
 // Levers (none on: no offer, cash 0, the same draws). Before each entrant chooses, region
 // r offers offer_r = E_r + F_r + I_r, added to its entry incentive in the logit's subsidy term:
@@ -78,7 +79,7 @@ function makeOffers(world: World, branch: boolean, logit: boolean): Offers {
   return offers;
 }
 
-function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, rng: Stream): void {
+function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, positioned: boolean, rng: Stream): void {
   const S = world.segments.count;
   const segment = chooseSegment(world, p, rng);
   const offer = world.policy.levers.length > 0 ? makeOffers(world, branch, p.choice === 'logit') : null;
@@ -97,6 +98,7 @@ function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, 
     parent: -1, kind: branch ? KIND.branch : KIND.startup, role: ROLE.independent, champion: false,
     region, segment, birth: world.tick, capability, employees, cash, rd,
   });
+  if (positioned) world.firms.variety[i] = rng.uniform(); // a new variety anywhere in the segment
   world.regions.employed[region] += employees;
   world.counts.entries[region]++;
   if (branch) world.counts.branchEntries[region]++;
@@ -117,6 +119,7 @@ export function entry(world: World, params: Scenario, rng: Stream): void {
   const branches = rng.poisson(p.branches.rate / tpy);
   if (entrants + branches === 0) return;
   const counts = countFirms(world);
-  for (let k = 0; k < entrants; k++) enter(world, counts, p, false, rng);
-  for (let k = 0; k < branches; k++) enter(world, counts, p, true, rng);
+  const positioned = params.mechanisms.market.differentiation.enabled;
+  for (let k = 0; k < entrants; k++) enter(world, counts, p, false, positioned, rng);
+  for (let k = 0; k < branches; k++) enter(world, counts, p, true, positioned, rng);
 }

@@ -10,6 +10,10 @@
 // change: revenue_ℓ = p·c·e is its value added, and its inputs are paid out of its gross output
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
 // O(firms): a few passes.
+// Differentiation (off: every firm sells at p_s): firm i sells at p_i = p_s·(1 + μ·(1 − overlap_i)),
+// overlap_i the share of its segment rivals' supply c·e near its position (variety.ts): alone in
+// its niche it earns the full premium μ; at one position with all its rivals it earns p_s
+// (Bertrand on a homogeneous good). Revenue_i = p_i·c_i·e_i/T.
 //
 // Levers (none on: every term below is exactly 1 or 0 and nothing else changes):
 // procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
@@ -24,6 +28,7 @@ import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { pow } from '../math.ts';
+import { computeCrowding } from '../variety.ts';
 import { ROLE } from '../firms.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { pay } from '../policy/state.ts';
@@ -76,10 +81,14 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
   const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
+  const diff = m.differentiation;
+  if (diff.enabled) computeCrowding(world, diff);
+  const { crowding } = firms;
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   for (let i = 0; i < n; i++) {
     const r = region[i];
-    const rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
+    let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
+    if (diff.enabled) rev *= 1 + diff.premium * (1 - crowding[i]);
     const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
     const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
     revenue[i] = rev;

@@ -1,0 +1,102 @@
+// The columns of differentiated competition in timeseries.csv, appended after the others by
+// `computeMetrics`: one pass over the firms and one over (region, segment, bin). All 0 when
+// differentiation is off except `margin`, which every market has.
+//   position_variety  Σ_s (n_s/n')·H_s / ln min(n_s, B) over the segments s of the region with
+//                     n_s ≥ 2 firms (n' = Σ of those n_s), H_s the entropy of the firms'
+//                     positions over B = 10 equal bins of the circle: 1 = spread evenly,
+//                     0 = every firm of each segment in one bin (Pielou's evenness per segment)
+//   niche_overlap     Σ q_i·overlap_i / Σ q_i (q = c·e; overlap as market computes it)
+//   margin            Σ profit / Σ revenue ((revenue − cost)/revenue of the region's firms)
+import type { World } from './world.ts';
+import { log } from './math.ts';
+
+const def = <N extends string>(name: N, unit: string, additive: boolean, description: string) => ({
+  name, unit, additive, description,
+});
+
+export const VARIETY_DEFS = [
+  def('position_variety', '0..1', false, 'Evenness of firms’ positions inside their segments: Σ_s (n_s/n′)·H_s/ln min(n_s, 10) over segments with ≥ 2 firms, H_s the entropy over 10 bins of the circle (0 if none; 0 with differentiation off).'),
+  def('niche_overlap', '0..1', false, 'Supply-weighted mean overlap of rivals near the firms’ positions, as the market prices it (0 with differentiation off).'),
+  def('margin', '−∞..1', false, 'Σ profit / Σ revenue of the firms (0 if revenue ≤ 0).'),
+] as const;
+
+const BINS = 10;
+
+interface Scratch {
+  regions: number;
+  segments: number;
+  counts: Float64Array; // firms by (slot, segment, bin), slot R = all
+  overlap: Float64Array; // Σ q·overlap by slot
+  supply: Float64Array; // Σ q by slot
+}
+
+const scratchOf = new WeakMap<World, Scratch>();
+
+function scratchFor(world: World): Scratch {
+  const R = world.regions.count;
+  const S = world.segments.count;
+  const got = scratchOf.get(world);
+  if (got && got.regions === R && got.segments === S) return got;
+  const s: Scratch = {
+    regions: R, segments: S, counts: new Float64Array((R + 1) * S * BINS),
+    overlap: new Float64Array(R + 1), supply: new Float64Array(R + 1),
+  };
+  scratchOf.set(world, s);
+  return s;
+}
+
+/** Sums over the firms that metrics.ts already has, per slot (R = all). */
+export interface RevenueTallies {
+  revenue: Float64Array;
+  profit: Float64Array;
+}
+
+export function computeVarietyMetrics(
+  world: World, tally: RevenueTallies, out: readonly Float64Array[], row0: number, col0: number,
+): void {
+  const { firms } = world;
+  const R = world.regions.count;
+  const S = world.segments.count;
+  const a = scratchFor(world);
+  a.counts.fill(0);
+  a.overlap.fill(0);
+  a.supply.fill(0);
+  const { region, segment, variety, crowding, capability, employees } = firms;
+  for (let i = 0; i < firms.count; i++) {
+    const r = region[i];
+    const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
+    a.counts[(r * S + segment[i]) * BINS + b] += 1;
+    a.counts[(R * S + segment[i]) * BINS + b] += 1;
+    const q = capability[i] * employees[i];
+    a.supply[r] += q;
+    a.supply[R] += q;
+    a.overlap[r] += q * crowding[i];
+    a.overlap[R] += q * crowding[i];
+  }
+  for (let k = 0; k <= R; k++) {
+    const row = row0 + k;
+    out[col0][row] = evenness(a.counts, k * S, S);
+    out[col0 + 1][row] = a.supply[k] > 0 ? a.overlap[k] / a.supply[k] : 0;
+    out[col0 + 2][row] = tally.revenue[k] > 0 ? tally.profit[k] / tally.revenue[k] : 0;
+  }
+}
+
+/** Firm-weighted mean over segments (with ≥ 2 firms) of the evenness of positions over the bins. */
+function evenness(counts: Float64Array, base: number, S: number): number {
+  let weighted = 0;
+  let firms = 0;
+  for (let s = 0; s < S; s++) {
+    const off = (base + s) * BINS;
+    let n = 0;
+    for (let b = 0; b < BINS; b++) n += counts[off + b];
+    if (n < 2) continue;
+    let h = 0;
+    for (let b = 0; b < BINS; b++) {
+      const p = counts[off + b] / n;
+      if (p > 0) h -= p * log(p);
+    }
+    weighted += (n * h) / log(Math.min(n, BINS));
+    firms += n;
+  }
+  return firms > 0 ? Math.min(1, weighted / firms) : 0;
+}
