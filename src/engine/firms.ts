@@ -20,7 +20,7 @@ const COLUMNS = {
   region: Int32Array,
   segment: Int32Array, // position on the technology ring, 0..S-1
   variety: Float64Array, // position inside the segment, on a circle [0, 1) (differentiation; 0 when off)
-  crowding: Float64Array, // overlap of rivals' supply near the firm's variety, 0..1 (set by market)
+  crowding: Float64Array, // ρ: supply near the firm's variety relative to an even spread (set by market)
   birth: Int32Array, // tick of birth (age = tick - birth)
   capability: Float64Array,
   employees: Float64Array,

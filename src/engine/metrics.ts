@@ -229,7 +229,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     spendAll += spend[r];
   }
   out[SPEND_COL][row0 + R] = spendAll * tpy;
-  computeVarietyMetrics(world, a, out, row0, VARIETY_COL0);
+  computeVarietyMetrics(world, out, row0, VARIETY_COL0);
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

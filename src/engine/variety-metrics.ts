@@ -5,8 +5,11 @@
 //                     n_s ≥ 2 firms (n' = Σ of those n_s), H_s the entropy of the firms'
 //                     positions over B = 10 equal bins of the circle: 1 = spread evenly,
 //                     0 = every firm of each segment in one bin (Pielou's evenness per segment)
-//   niche_overlap     Σ q_i·overlap_i / Σ q_i (q = c·e; overlap as market computes it)
-//   margin            Σ profit / Σ revenue ((revenue − cost)/revenue of the region's firms)
+//   niche_crowding    Σ q_i·ρ_i / Σ q_i (q = c·e; ρ_i the supply density around the firm's
+//                     position relative to an even spread, as market prices it; variety.ts)
+//   margin            mean over the firms of (revenue − cost)/revenue = profit/revenue, clipped
+//                     below at −1 (a firm without revenue counts −1): the unweighted mean, so
+//                     that the many small firms of a crowded niche weigh as much as the leaders
 import type { World } from './world.ts';
 import { log } from './math.ts';
 
@@ -16,8 +19,8 @@ const def = <N extends string>(name: N, unit: string, additive: boolean, descrip
 
 export const VARIETY_DEFS = [
   def('position_variety', '0..1', false, 'Evenness of firms’ positions inside their segments: Σ_s (n_s/n′)·H_s/ln min(n_s, 10) over segments with ≥ 2 firms, H_s the entropy over 10 bins of the circle (0 if none; 0 with differentiation off).'),
-  def('niche_overlap', '0..1', false, 'Supply-weighted mean overlap of rivals near the firms’ positions, as the market prices it (0 with differentiation off).'),
-  def('margin', '−∞..1', false, 'Σ profit / Σ revenue of the firms (0 if revenue ≤ 0).'),
+  def('niche_crowding', 'ratio', false, 'Supply-weighted mean of ρ, the supply density around a firm’s position relative to an even spread (1: even; 0 with differentiation off).'),
+  def('margin', '−1..1', false, 'Mean over firms of profit/revenue, clipped below at −1 (0 if no firms).'),
 ] as const;
 
 const BINS = 10;
@@ -26,8 +29,10 @@ interface Scratch {
   regions: number;
   segments: number;
   counts: Float64Array; // firms by (slot, segment, bin), slot R = all
-  overlap: Float64Array; // Σ q·overlap by slot
+  crowding: Float64Array; // Σ q·ρ by slot
   supply: Float64Array; // Σ q by slot
+  margin: Float64Array; // Σ of the firms' margins by slot
+  firms: Float64Array; // firms by slot
 }
 
 const scratchOf = new WeakMap<World, Scratch>();
@@ -39,29 +44,26 @@ function scratchFor(world: World): Scratch {
   if (got && got.regions === R && got.segments === S) return got;
   const s: Scratch = {
     regions: R, segments: S, counts: new Float64Array((R + 1) * S * BINS),
-    overlap: new Float64Array(R + 1), supply: new Float64Array(R + 1),
+    crowding: new Float64Array(R + 1), supply: new Float64Array(R + 1),
+    margin: new Float64Array(R + 1), firms: new Float64Array(R + 1),
   };
   scratchOf.set(world, s);
   return s;
 }
 
-/** Sums over the firms that metrics.ts already has, per slot (R = all). */
-export interface RevenueTallies {
-  revenue: Float64Array;
-  profit: Float64Array;
-}
-
 export function computeVarietyMetrics(
-  world: World, tally: RevenueTallies, out: readonly Float64Array[], row0: number, col0: number,
+  world: World, out: readonly Float64Array[], row0: number, col0: number,
 ): void {
   const { firms } = world;
   const R = world.regions.count;
   const S = world.segments.count;
   const a = scratchFor(world);
   a.counts.fill(0);
-  a.overlap.fill(0);
+  a.crowding.fill(0);
   a.supply.fill(0);
-  const { region, segment, variety, crowding, capability, employees } = firms;
+  const { region, segment, variety, crowding, capability, employees, revenue, profit } = firms;
+  a.margin.fill(0);
+  a.firms.fill(0);
   for (let i = 0; i < firms.count; i++) {
     const r = region[i];
     const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
@@ -70,14 +72,19 @@ export function computeVarietyMetrics(
     const q = capability[i] * employees[i];
     a.supply[r] += q;
     a.supply[R] += q;
-    a.overlap[r] += q * crowding[i];
-    a.overlap[R] += q * crowding[i];
+    a.crowding[r] += q * crowding[i];
+    a.crowding[R] += q * crowding[i];
+    const m = revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
+    a.margin[r] += m;
+    a.margin[R] += m;
+    a.firms[r] += 1;
+    a.firms[R] += 1;
   }
   for (let k = 0; k <= R; k++) {
     const row = row0 + k;
     out[col0][row] = evenness(a.counts, k * S, S);
-    out[col0 + 1][row] = a.supply[k] > 0 ? a.overlap[k] / a.supply[k] : 0;
-    out[col0 + 2][row] = tally.revenue[k] > 0 ? tally.profit[k] / tally.revenue[k] : 0;
+    out[col0 + 1][row] = a.supply[k] > 0 ? a.crowding[k] / a.supply[k] : 0;
+    out[col0 + 2][row] = a.firms[k] > 0 ? a.margin[k] / a.firms[k] : 0;
   }
 }
 

@@ -3,11 +3,15 @@
 // privileged by an edge. How positions are inherited (spin-offs, imitation, recombination, product
 // innovation: see the processes) and how crowded each firm's niche is (read by market).
 //
-// Crowding (niche overlap; Hannan & Freeman 1977, Baum & Singh 1994): with q_j = c_j·e_j,
-//   overlap_i = Σ_{j≠i, s_j=s_i} K(d(v_i, v_j))·q_j / Σ_{j≠i, s_j=s_i} q_j,   K(d) = max(0, 1 − d/w),
-// d the distance on the circle, 0 when the firm has no rival in its segment. Computed from a
-// histogram of q over `bins` bins per segment convolved with K at bin-centre distances (firms in
-// one bin are at distance 0; resolution 1/bins): O(firms + S·bins·w·bins), never pairwise.
+// Crowding (niche overlap; Hannan & Freeman 1977, Baum & Singh 1994): the supply near a firm's
+// position relative to what an even spread of its segment's supply would put there. With
+// q_j = c_j·e_j and K(d) = max(0, 1 − d/w), d the distance on the circle,
+//   ρ_i = Σ_{j: s_j=s_i} K(d(v_i, v_j))·q_j / (k̄·Q_s),   Q_s = Σ_{j: s_j=s_i} q_j,
+// k̄ = ∫K over the circle (≈ w), so ρ = 1 for an even spread, 0 < ρ ≤ 1/k̄. The firm's own supply
+// counts (K(0) = 1): a niche holds a limited demand, and a firm that fills its niche alone lowers
+// its own price there as the segment's supply lowers p_s. Computed from a histogram of q over
+// `bins` bins per segment convolved with K at bin-centre distances (firms in one bin are at
+// distance 0; resolution 1/bins): O(firms + S·bins·w·bins), never pairwise.
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Stream } from './rng.ts';
 import type { World } from './world.ts';
@@ -43,7 +47,7 @@ export function circleDistance(a: number, b: number): number {
   return d > 0.5 ? 1 - d : d;
 }
 
-/** Writes firms.crowding (overlap_i above) for every firm. */
+/** Writes firms.crowding (ρ_i above) for every firm. */
 export function computeCrowding(world: World, p: Differentiation): void {
   const { firms } = world;
   const S = world.segments.count;
@@ -79,13 +83,13 @@ export function computeCrowding(world: World, p: Differentiation): void {
       convolved[base + b] = sum;
     }
   }
+  // k̄: the kernel's mass per unit of the circle, so that an even spread has density 1.
+  let kbar = 1;
+  for (let k = 1; k <= reach; k++) kbar += 2 * (1 - k / B / p.width);
+  kbar /= B;
   for (let i = 0; i < n; i++) {
     const s = segment[i];
-    const q = capability[i] * employees[i];
-    const rivals = total[s] - q;
-    // K(0) = 1: the firm's own supply sits in its own bin's sum with weight 1.
-    const near = convolved[s * B + binOf(variety[i], B)] - q;
-    crowding[i] = rivals > 1e-12 * total[s] ? Math.min(1, Math.max(0, near / rivals)) : 0;
+    crowding[i] = convolved[s * B + binOf(variety[i], B)] / (kbar * total[s]);
   }
 }
 

@@ -6,14 +6,15 @@ import { migrationSchema, networkingSchema, relocationSchema, supplySchema } fro
 
 /**
  * Differentiated competition: every firm has a position v ∈ [0, 1) on a circle inside its segment
- * (Salop 1979) and sells at p_s·(1 + premium·(1 − overlap)), where overlap is the share of its
- * rivals' supply within `width` of its position, weighted by a triangular kernel (niche overlap,
- * Hannan & Freeman 1977; Baum & Singh 1994). Off: no positions are drawn and every firm sells at p_s.
+ * (Salop 1979) and sells at p_s·(1 + premium)/(1 + premium·ρ), where ρ is the supply within `width`
+ * of its position (triangular kernel) relative to an even spread of the segment's supply (niche
+ * overlap, Hannan & Freeman 1977; Baum & Singh 1994). Off: no positions are drawn and every firm
+ * sells at p_s.
  */
 const differentiationSchema = z
   .object({
     enabled: z.boolean().default(false),
-    /** μ: price premium of a firm with no rival near its position (1 + μ times the segment price). */
+    /** μ: an empty niche sells at up to (1 + μ)·p_s, an even spread at p_s, a crowd below p_s. */
     premium: nonNegative.default(0.5),
     /** w: half-width of the triangular kernel K(d) = max(0, 1 − d/w) on the circle of positions. */
     width: positive.max(0.5).default(0.1),

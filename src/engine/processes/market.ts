@@ -10,10 +10,10 @@
 // change: revenue_ℓ = p·c·e is its value added, and its inputs are paid out of its gross output
 // (charging B_ℓ as a cost on top would penalise leaders alone, as no other firm pays for inputs).
 // O(firms): a few passes.
-// Differentiation (off: every firm sells at p_s): firm i sells at p_i = p_s·(1 + μ·(1 − overlap_i)),
-// overlap_i the share of its segment rivals' supply c·e near its position (variety.ts): alone in
-// its niche it earns the full premium μ; at one position with all its rivals it earns p_s
-// (Bertrand on a homogeneous good). Revenue_i = p_i·c_i·e_i/T.
+// Differentiation (off: every firm sells at p_s): firm i sells at p_i = p_s·(1 + μ)/(1 + μ·ρ_i),
+// ρ_i the supply c·e near its position relative to an even spread of its segment (variety.ts):
+// an even spread sells at p_s; a firm alone in an empty niche at up to (1 + μ)·p_s; a crowd at one
+// position far below p_s (low-level price competition). Revenue_i = p_i·c_i·e_i/T.
 //
 // Levers (none on: every term below is exactly 1 or 0 and nothing else changes):
 // procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
@@ -88,7 +88,7 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   for (let i = 0; i < n; i++) {
     const r = region[i];
     let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
-    if (diff.enabled) rev *= 1 + diff.premium * (1 - crowding[i]);
+    if (diff.enabled) rev *= (1 + diff.premium) / (1 + diff.premium * crowding[i]);
     const rdCost = platformOn ? rd[i] * rev * Math.max(0, 1 - platform[r] / 2) : rd[i] * rev;
     const cost = ((wage[r] + landCost[r]) * employees[i]) / tpy + fixedCost + rdCost;
     revenue[i] = rev;
