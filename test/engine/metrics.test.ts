@@ -56,7 +56,8 @@ describe('METRICS', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
-    expect(names.at(-1)).toBe('policy_spend'); // after the network columns (network-metrics.ts)
+    // After the network columns (network-metrics.ts): policy spend, then differentiation (variety-metrics.ts).
+    expect(names.slice(-4)).toEqual(['policy_spend', 'position_variety', 'niche_crowding', 'margin']);
     expect(METRIC.employment).toBe(1);
   });
 });
