@@ -1,5 +1,6 @@
-// innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees;
-// segment demand. Writes: firms' capability and segment; innovation and imitation counts.
+// innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees
+// (and variety); segment demand. Writes: firms' capability, segment (and variety); innovation and
+// imitation counts.
 //
 // Each firm innovates with probability 1 − exp(−λ_i/T) per tick,
 // λ_i = rate·(1 + w_rd·rd_i)·(c_i/c̄)^β·(1 + w_in·inflow_i) with inflow the relative knowledge
