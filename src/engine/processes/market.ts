@@ -1,7 +1,8 @@
 // market — reads: segment demand curves, firms' segment, capability, employees, rd (and variety);
 // region wage and land cost. Writes: segments' demand, supply and price; firms' revenue, profit,
-// cash (and crowding; positive cash pays out the share `payout` per year to owners). With supply chains on, also
-// world.supply (leaders' purchases by the leader's region), reading firms' role and buyer.
+// cash (and crowding; positive cash pays out the share `payout` per year to owners). With supply
+// chains on, also world.supply (leaders' purchases by the leader's region), reading firms' role
+// and buyer.
 //
 // p_s = p0·(D_s/Q_s)^(1/ε) with Q_s = Σ capability·employees + outside supply; flows per tick.
 // Supply chains: leader ℓ buys inputs worth B_ℓ = inputShare·revenue_ℓ; its tied suppliers offer
