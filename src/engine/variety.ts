@@ -89,7 +89,7 @@ export function computeCrowding(world: World, p: Differentiation): void {
   kbar /= B;
   for (let i = 0; i < n; i++) {
     const s = segment[i];
-    crowding[i] = convolved[s * B + binOf(variety[i], B)] / (kbar * total[s]);
+    crowding[i] = total[s] > 0 ? convolved[s * B + binOf(variety[i], B)] / (kbar * total[s]) : 0;
   }
 }
 
