@@ -27,6 +27,8 @@ const COLUMNS = {
   champion: Uint8Array, // specialised "hidden champion" SME
   region: Int32Array,
   segment: Int32Array, // position on the technology ring, 0..S-1
+  variety: Float64Array, // position inside the segment, on a circle [0, 1) (differentiation; 0 when off)
+  crowding: Float64Array, // ρ: supply near the firm's variety relative to an even spread (set by market)
   birth: Int32Array, // tick of birth (age = tick - birth)
   capability: Float64Array,
   employees: Float64Array,
@@ -104,6 +106,8 @@ export function addFirm(firms: Firms, f: NewFirm): number {
   firms.champion[i] = f.champion ? 1 : 0;
   firms.region[i] = f.region;
   firms.segment[i] = f.segment;
+  firms.variety[i] = 0; // set by the caller when differentiation is on
+  firms.crowding[i] = 0;
   firms.birth[i] = f.birth;
   firms.capability[i] = f.capability;
   firms.employees[i] = f.employees;

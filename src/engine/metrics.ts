@@ -1,10 +1,12 @@
 // The metrics of timeseries.csv (MODEL.md §5 "observe"): a declarative list that fixes the column
 // order, and one pass over the firms plus one over regions × segments that fills a row per region
 // and the `all` row. Scratch accumulators are allocated once per world, never per firm or tick.
-// The columns of ties, supply chains and mobility come last, from network-metrics.ts.
+// The columns of ties, supply chains and mobility come next, from network-metrics.ts, then policy
+// spend, then those of differentiated competition (variety-metrics.ts).
 import type { World } from './world.ts';
 import { log } from './math.ts';
 import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
+import { computeVarietyMetrics, VARIETY_DEFS } from './variety-metrics.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -54,6 +56,8 @@ const DEFS = [
   def('functional_upgrades', 'firms/tick', true, 'Firms that moved one step up the value chain this tick.'),
   def('intersectoral_upgrades', 'firms/tick', true, 'Firms that moved into a related segment of another industry this tick.'),
   def('function_mean', '0..3', false, 'Mean value-chain function of the firms (0 assembly, 1 design, 2 brand, 3 services; 0 if none).'),
+  // Differentiated competition: variety of positions inside segments, niche overlap, margin.
+  ...VARIETY_DEFS,
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -88,6 +92,7 @@ const C = {
 /** Column of the first network metric (they follow in NETWORK_DEFS order). */
 const NETWORK_COL0 = METRIC[NETWORK_DEFS[0].name];
 const SPEND_COL = METRIC.policy_spend;
+const VARIETY_COL0 = METRIC[VARIETY_DEFS[0].name];
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -240,6 +245,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     spendAll += spend[r];
   }
   out[SPEND_COL][row0 + R] = spendAll * tpy;
+  computeVarietyMetrics(world, out, row0, VARIETY_COL0);
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

@@ -2,6 +2,7 @@
 // and research organisations are small (struct of arrays too); firms live in `firms.ts`.
 import type { Scenario } from '../scenarios/schema.ts';
 import { addFirm, createFirms, KIND, ROLE, type Firms } from './firms.ts';
+import { placeVarieties } from './variety.ts';
 import { createEventLog, createFirmLedger, type EventLog, type FirmLedger } from './log.ts';
 import type { Stream } from './rng.ts';
 import { demandAt, demandCurves, type DemandCurve } from './demand.ts';
@@ -284,6 +285,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
   const functional = scenario.mechanisms.upgrading.functional;
   if (functional.enabled) world.firms.entryFunction = functional.initial;
   placeInitialFirms(world, scenario, init);
+  placeVarieties(world, scenario, init);
   const { firms } = world;
   for (let i = 0; i < firms.count; i++) regions.employed[firms.region[i]] += firms.employees[i];
   return world;

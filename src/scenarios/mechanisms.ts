@@ -5,6 +5,29 @@ import { count, intRange, nonNegative, positive, probability, range } from './un
 import { migrationSchema, networkingSchema, relocationSchema, supplySchema } from './networks.ts';
 import { localReturnsSchema } from './local-returns.ts';
 
+/**
+ * Differentiated competition: every firm has a position v ∈ [0, 1) on a circle inside its segment
+ * (Salop 1979) and sells at p_s·(1 + premium)/(1 + premium·ρ), where ρ is the supply within `width`
+ * of its position (triangular kernel) relative to an even spread of the segment's supply (niche
+ * overlap, Hannan & Freeman 1977; Baum & Singh 1994). Off: no positions are drawn and every firm
+ * sells at p_s.
+ */
+const differentiationSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** μ: an empty niche sells at up to (1 + μ)·p_s, an even spread at p_s, a crowd below p_s. */
+    premium: nonNegative.default(0.5),
+    /** w: half-width of the triangular kernel K(d) = max(0, 1 − d/w) on the circle of positions. */
+    width: positive.max(0.5).default(0.1),
+    /** Bins of the position histogram per segment (resolution 1/bins of the distance). */
+    bins: z.number().int().min(2).max(1000).default(50),
+    /** A spin-off starts at its parent's position + spinoffNoise·U(−1, 1). */
+    spinoffNoise: nonNegative.default(0.05),
+    /** An imitator moves to the imitated firm's position + imitationNoise·U(−1, 1). */
+    imitationNoise: nonNegative.default(0.01),
+  })
+  .strict();
+
 const marketSchema = z
   .object({
     enabled: z.boolean().default(true),
@@ -16,6 +39,7 @@ const marketSchema = z
     fixedCost: nonNegative.default(0),
     /** Share of positive cash paid out to owners per year (without it, cash grows without bound). */
     payout: probability.default(0.3),
+    differentiation: differentiationSchema.prefault({}),
   })
   .strict();
 

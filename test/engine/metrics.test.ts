@@ -56,11 +56,13 @@ describe('METRICS', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
-    // policy_spend after the network columns (network-metrics.ts), then the kinds of upgrading.
+    // policy_spend after the network columns (network-metrics.ts), then the kinds of upgrading, then
+    // differentiation (variety-metrics.ts).
     const spend = names.indexOf('policy_spend');
     expect(names[spend - 1]).toBe('skill');
-    expect(names.slice(spend + 1, spend + 6)).toEqual([
+    expect(names.slice(spend + 1)).toEqual([
       'process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades', 'function_mean',
+      'position_variety', 'niche_crowding', 'margin',
     ]);
     expect(METRIC.employment).toBe(1);
   });

@@ -71,6 +71,17 @@ describe('schema problems', () => {
     expect(problemAt(err, 'mechanisms.entry.choice')).toMatchObject({ expected: 'one of "logit", "proportional"', found: '"lgoit"' });
   });
 
+  it('differentiation: width above 0.5, too few bins, negative premium and noise, an unknown key', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}mechanisms:\n  market:\n    differentiation: { enabled: true, width: 0.7, bins: 1, premium: -1, spinoffNoise: -0.1, spread: 2 }\n`);
+    const at = 'mechanisms.market.differentiation';
+    expect(problemAt(err, `${at}.width`)).toMatchObject({ found: '0.7', line: 5 });
+    expect(problemAt(err, `${at}.width`).expected).toMatch(/0\.5/);
+    expect(problemAt(err, `${at}.bins`)).toMatchObject({ found: '1' });
+    expect(problemAt(err, `${at}.premium`)).toMatchObject({ expected: 'a number ≥ 0', found: '-1' });
+    expect(problemAt(err, `${at}.spinoffNoise`)).toMatchObject({ expected: 'a number ≥ 0', found: '-0.1' });
+    expect(problemAt(err, `${at}.spread`).found).toMatch(/unknown key "spread"/);
+  });
+
   it('empty regions and a failed refinement', () => {
     const err = broken(`regions: []\nfirms:\n  generate: { count: 3, capability: { min: 2, max: 1 } }\n`);
     expect(problemAt(err, 'regions')).toMatchObject({ expected: 'a list with at least 1 item', found: 'an empty list' });

@@ -3,7 +3,8 @@
 //
 // Entrants ~ Poisson(λ/T), λ = rate·(1 + w·max(0, ΣD/ΣD_{−1y} − 1)); branches of outside
 // multinationals ~ Poisson(rate_b/T). Each picks a segment (uniformly or ∝ demand), then a region
-// by the logit choice or Arthur's rule (see location.ts).
+// by the logit choice or Arthur's rule (see location.ts). With differentiation on, each then draws
+// its position inside the segment, v ~ U[0, 1) (one draw after the others).
 //
 // Local returns (ODD §7.19; off: nothing drawn): local founders — region r also has
 // Poisson(localEntry·F_r/T) startups, F_r = Σ_{i in r} e_i·φ_i (employees exposed to related
@@ -75,7 +76,7 @@ function makeOffers(world: World, segment: number, branch: boolean, logit: boole
   return offers;
 }
 
-function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, rng: Stream): void {
+function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, positioned: boolean, rng: Stream): void {
   const S = world.segments.count;
   const segment = chooseSegment(world, p, rng);
   const offer = world.policy.levers.length > 0 ? makeOffers(world, segment, branch, p.choice === 'logit') : null;
@@ -94,6 +95,7 @@ function enter(world: World, counts: LocationCounts, p: Entry, branch: boolean, 
     parent: -1, kind: branch ? KIND.branch : KIND.startup, role: ROLE.independent, champion: false,
     region, segment, birth: world.tick, capability, employees, cash, rd,
   });
+  if (positioned) world.firms.variety[i] = rng.uniform(); // a new variety anywhere in the segment
   world.regions.employed[region] += employees;
   world.counts.entries[region]++;
   if (branch) world.counts.branchEntries[region]++;
@@ -112,13 +114,14 @@ export function entry(world: World, params: Scenario, rng: Stream): void {
   const lambda = p.rate * (1 + p.demandGrowthWeight * Math.max(0, demandGrowth(world)));
   const entrants = rng.poisson(lambda / tpy);
   const branches = rng.poisson(p.branches.rate / tpy);
+  const positioned = params.mechanisms.market.differentiation.enabled;
   if (entrants + branches > 0) {
     const counts = countFirms(world);
-    for (let k = 0; k < entrants; k++) enter(world, counts, p, false, rng);
-    for (let k = 0; k < branches; k++) enter(world, counts, p, true, rng);
+    for (let k = 0; k < entrants; k++) enter(world, counts, p, false, positioned, rng);
+    for (let k = 0; k < branches; k++) enter(world, counts, p, true, positioned, rng);
   }
   const lr = params.mechanisms.localReturns;
-  if (lr.enabled && lr.localEntry > 0) localFounders(world, p, lr.localEntry, rng);
+  if (lr.enabled && lr.localEntry > 0) localFounders(world, p, lr.localEntry, positioned, rng);
 }
 
 let groups: RegionGroups | undefined;
@@ -128,7 +131,7 @@ let exposure = new Float64Array(0); // running Σ e·φ over a region's firms, i
  * Local founders (local returns): region r has Poisson(ℓ·F_r/T) startups, F_r = Σ_{i in r} e_i·φ_i;
  * each stays in r (founders start where they live and work) in the segment of a firm drawn ∝ e_i·φ_i.
  */
-function localFounders(world: World, p: Entry, rate: number, rng: Stream): void {
+function localFounders(world: World, p: Entry, rate: number, positioned: boolean, rng: Stream): void {
   const { firms, regions } = world;
   const n = firms.count; // firms founded now are not sources this tick
   const R = regions.count;
@@ -153,6 +156,7 @@ function localFounders(world: World, p: Entry, rate: number, rng: Stream): void 
         parent: -1, kind: KIND.startup, role: ROLE.independent, champion: false,
         region: r, segment, birth: world.tick, capability, employees, cash: 0, rd,
       });
+      if (positioned) world.firms.variety[i] = rng.uniform(); // a new variety anywhere in the segment
       regions.employed[r] += employees;
       world.counts.entries[r]++;
       logEvent(world.events, world.tick, EVENT.entry, world.firms.id[i], -1, r, segment, capability, employees);

@@ -1,6 +1,7 @@
-// innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees;
-// segment demand. Writes: firms' capability and segment; innovation and imitation counts (process
-// and product innovations also by kind: two of seed 003's four kinds of upgrading).
+// innovation — reads: firms' rd, capability, learned inflow, segment, region, profit, employees
+// (and variety); segment demand. Writes: firms' capability, segment (and variety); innovation and
+// imitation counts (process and product innovations also by kind: two of seed 003's four kinds of
+// upgrading).
 //
 // Each firm innovates with probability 1 − exp(−λ_i/T) per tick,
 // λ_i = rate·(1 + w_rd·rd_i)·(c_i/c̄)^β·(1 + w_in·inflow_i) with inflow the relative knowledge
@@ -9,6 +10,9 @@
 // Then imitation: a firm below its region's mean margin may copy the position of the region's best.
 // With networking on, a firm with firm partners recombines, with probability partnerRecombination,
 // with one of them (uniform, at any distance: pipelines carry recombination) instead.
+// Differentiation on (off: no position is read, written or drawn): a product innovation jumps to
+// a new position v ~ U[0, 1) (one draw); a recombination puts the firm at the midpoint of its and
+// its partner's positions; an imitator moves to the imitated firm's position + imitationNoise·U(−1, 1).
 //
 // Levers (none on: every factor below is exactly 1 and no draw is added): rdSubsidy —
 // λ_i uses rd_i·(1 + rdBoost_r) in the w_rd term (rdBoost set by market this tick).
@@ -24,6 +28,7 @@ import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { pow, rateProbability, tickProbability } from '../math.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { canPay, paramOf, pay } from '../policy/state.ts';
+import { midpoint, near, type Differentiation } from '../variety.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
 
@@ -50,6 +55,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   let index: RegionGroups | null = null; // firms by region, built when a recombination needs it
   const tiesOn = params.mechanisms.networking.enabled;
   const rdBoost = world.policy.levers.length > 0 && effectsOf(world).rdBoosted ? effectsOf(world).rdBoost : null;
+  const diff = params.mechanisms.market.differentiation;
 
   for (let i = 0; i < n; i++) {
     const c = capability[i];
@@ -75,30 +81,31 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
       else if (gDown > gOwn) segment[i] = down;
       capability[i] = c * (1 + p.productJump);
       world.counts.productInnovations[region[i]]++;
+      if (diff.enabled) firms.variety[i] = rng.uniform(); // a new product: a new niche
     } else {
       const partner = tiesOn && firms.degree[i] > 0 && rng.uniform() < p.partnerRecombination ? tiePartner(world, i, rng) : -1;
       if (partner >= 0) {
-        success = recombineWith(world, i, partner, p);
+        success = recombineWith(world, i, partner, p, diff.enabled);
       } else {
         index ??= groupByRegion(firms.region, firms.count, world.regions.count);
-        success = recombine(world, index, i, p, rng);
+        success = recombine(world, index, i, p, diff.enabled, rng);
       }
     }
     if (success) world.counts.innovations[region[i]]++;
   }
-  if (p.imitation.enabled) imitate(world, p.imitation, rng);
+  if (p.imitation.enabled) imitate(world, p.imitation, diff, rng);
 }
 
 /**
  * Recombination with a random firm of the same region: partners at ring distance within the
  * allowed range produce a position between them and the better capability plus a novelty bonus.
  */
-function recombine(world: World, index: RegionGroups, i: number, p: Innovation, rng: Stream): boolean {
+function recombine(world: World, index: RegionGroups, i: number, p: Innovation, positioned: boolean, rng: Stream): boolean {
   const r = world.firms.region[i];
   const size = index.start[r + 1] - index.start[r];
   if (size < 2) return false;
   const j = index.members[index.start[r] + rng.int(0, size - 1)];
-  return recombineWith(world, i, j, p);
+  return recombineWith(world, i, j, p, positioned);
 }
 
 /** A uniformly chosen firm partner of firm i (research organisations excluded), or −1. */
@@ -117,7 +124,7 @@ function tiePartner(world: World, i: number, rng: Stream): number {
 }
 
 /** Recombination of firm i with firm j, when their ring distance is in the allowed range. */
-function recombineWith(world: World, i: number, j: number, p: Innovation): boolean {
+function recombineWith(world: World, i: number, j: number, p: Innovation, positioned: boolean): boolean {
   const { firms } = world;
   const S = world.segments.count;
   if (j === i) return false;
@@ -130,11 +137,15 @@ function recombineWith(world: World, i: number, j: number, p: Innovation): boole
   const step = Math.ceil(d / 2);
   firms.segment[i] = forward ? (si + step) % S : (si - step + S) % S;
   firms.capability[i] = Math.max(firms.capability[i], firms.capability[j]) * (1 + p.recombinationBonus);
+  if (positioned) firms.variety[i] = midpoint(firms.variety[i], firms.variety[j]);
   return true;
 }
 
-/** Imitation of the regional best (highest profit per employee) by firms below the regional mean. */
-function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
+/**
+ * Imitation of the regional best (highest profit per employee) by firms below the regional mean:
+ * its segment, part of its capability gap and (differentiation on) its position.
+ */
+function imitate(world: World, p: Innovation['imitation'], diff: Differentiation, rng: Stream): void {
   const { firms } = world;
   const R = world.regions.count;
   const n = firms.count;
@@ -161,6 +172,7 @@ function imitate(world: World, p: Innovation['imitation'], rng: Stream): void {
     if (!(rng.uniform() < q)) continue;
     segment[i] = segment[b];
     capability[i] += p.gain * Math.max(0, capability[b] - capability[i]);
+    if (diff.enabled) firms.variety[i] = near(firms.variety[b], diff.imitationNoise, rng); // the same niche
     world.counts.imitations[r]++;
   }
 }

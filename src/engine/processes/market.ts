@@ -1,7 +1,8 @@
-// market — reads: segment demand curves, firms' segment, capability, employees, rd; region wage
-// and land cost. Writes: segments' demand, supply and price; firms' revenue, profit and cash
-// (positive cash pays out the share `payout` per year to owners). With supply chains on, also
-// world.supply (leaders' purchases by the leader's region), reading firms' role and buyer.
+// market — reads: segment demand curves, firms' segment, capability, employees, rd (and variety);
+// region wage and land cost. Writes: segments' demand, supply and price; firms' revenue, profit,
+// cash (and crowding; positive cash pays out the share `payout` per year to owners). With supply
+// chains on, also world.supply (leaders' purchases by the leader's region), reading firms' role
+// and buyer.
 //
 // p_s = p0·(D_s/Q_s)^(1/ε) with Q_s = Σ capability·employees + outside supply; flows per tick.
 // Supply chains: leader ℓ buys inputs worth B_ℓ = inputShare·revenue_ℓ; its tied suppliers offer
@@ -12,6 +13,11 @@
 // O(firms): a few passes.
 // Functional upgrading on: revenue_i = p·c·e·v_f/T (v_f: value added of the firm's value-chain
 // function f, the smile curve) and the cost adds overhead_f·e/T; off: v = 1, no overhead.
+//
+// Differentiation (off: every firm sells at p_s): firm i sells at p_i = p_s·(1 + μ)/(1 + μ·ρ_i),
+// ρ_i the supply c·e near its position relative to an even spread of its segment (variety.ts):
+// an even spread sells at p_s; a firm alone in an empty niche at up to (1 + μ)·p_s; a crowd at one
+// position far below p_s (low-level price competition). Revenue_i = p_i·c_i·e_i/T.
 //
 // Levers (none on: every term below is exactly 1 or 0 and nothing else changes):
 // procurement — region r buys G_r = intensity_r/T per tick (paid from its budget: P_r =
@@ -30,6 +36,7 @@ import { demandAt } from '../demand.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { pow } from '../math.ts';
+import { computeCrowding } from '../variety.ts';
 import { ROLE } from '../firms.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { pay } from '../policy/state.ts';
@@ -87,6 +94,9 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const { wage, landCost } = regions;
   const fixedCost = m.fixedCost / tpy;
   const retained = pow(1 - m.payout, 1 / tpy); // a year pays out exactly `payout`
+  const diff = m.differentiation;
+  if (diff.enabled) computeCrowding(world, diff);
+  const { crowding } = firms;
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   const functional = params.mechanisms.upgrading.functional;
   const fn = functional.enabled ? firms.function : null; // value added and overhead by function
@@ -96,6 +106,7 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
     const r = region[i];
     let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
     if (pooling > 0) rev *= 1 + pooling * phi[i];
+    if (diff.enabled) rev *= (1 + diff.premium) / (1 + diff.premium * crowding[i]);
     let overhead = 0;
     if (fn) {
       rev *= valueAdded[fn[i]];

@@ -6,6 +6,8 @@
 // inherits c·(heredity + noise·U(−1,1)), the parent's R&D and a position at or next to the
 // parent's (Klepper's heredity), in the parent's region unless it relocates. Research
 // organisations found academic spin-offs at Poisson rate `academic.rate`·capacity per year.
+// With differentiation on, a child's position inside its segment is the parent's
+// + spinoffNoise·U(−1, 1) on the circle; an academic spin-off's is U[0, 1) (one draw each, last).
 // With networking on and `parentTie`, a child starts tied to its parent (trust max(initialTrust,
 // 0.5)) when both are below the cap. With migration on, founders who relocate take their place in
 // the labour pool and their skill with them (pool_b·skill_b + k·skill_a)/(pool_b + k).
@@ -26,6 +28,7 @@ import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { addTie } from '../ties.ts';
+import { near } from '../variety.ts';
 import { pow, tickProbability } from '../math.ts';
 import { regionIntensities, seedMoney, seedPayable } from '../policy/effects.ts';
 
@@ -47,6 +50,8 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const net = params.mechanisms.networking;
   const parentTie = net.enabled && net.parentTie;
   const foundersMove = params.mechanisms.migration.enabled;
+  const positioned = params.mechanisms.market.differentiation.enabled;
+  const noise = params.mechanisms.market.differentiation.spinoffNoise;
   const R = regions.count;
   const lr = params.mechanisms.localReturns;
   const founding = lr.enabled ? lr.founding : 0;
@@ -82,6 +87,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
       parent: firms.id[i], kind: KIND.spinoff, role: ROLE.independent, champion: false, region, segment,
       birth: world.tick, capability, employees: k, cash: supportOn ? seedMoney(world, region) : 0, rd: firms.rd[i],
     });
+    if (positioned) firms.variety[child] = near(firms.variety[i], noise, rng); // heredity of the niche
     world.counts.spinoffs[region]++;
     logEvent(world.events, world.tick, EVENT.spinoff, firms.id[child], firms.id[i], region, segment, capability, k);
     if (parentTie && firms.degree[i] < net.maxTies) {
@@ -121,6 +127,7 @@ function academicSpinoffs(world: World, params: Scenario, rng: Stream): void {
         parent: -1, kind: KIND.academicSpinoff, role: ROLE.independent, champion: false, region,
         segment, birth: world.tick, capability, employees, cash: 0, rd,
       });
+      if (params.mechanisms.market.differentiation.enabled) firms.variety[i] = rng.uniform();
       regions.employed[region] += employees;
       world.counts.academicSpinoffs[region]++;
       logEvent(world.events, world.tick, EVENT.academic_spinoff, firms.id[i], -1, region, segment, capability, employees);

@@ -183,3 +183,22 @@ describe('entry: numbers and attributes of entrants', () => {
     expect(world.firms.count).toBe(0);
   });
 });
+
+describe('entry: positions inside the segment (differentiation on)', () => {
+  it('entrants draw a position U[0, 1); initial firms too; off, every position is 0', () => {
+    const { scenario, world } = setup({ rate: 2000 }, [], { mechanisms: { entry: { segmentChoice: 'uniform', rate: 2000 }, market: { differentiation: { enabled: true } } } });
+    entry(world, scenario, new Stream('t', 'entry'));
+    const f = world.firms;
+    expect(f.count).toBeGreaterThan(1800);
+    const quarters = [0, 0, 0, 0];
+    for (let i = 0; i < f.count; i++) quarters[Math.floor(f.variety[i] * 4)]++;
+    expect(chiSquareTest(quarters, [0.25, 0.25, 0.25, 0.25]).p).toBeGreaterThan(0.001);
+    const initial = worldOf(scenarioOf({ firms: { generate: { count: 50 } }, mechanisms: { market: { differentiation: { enabled: true } } } }));
+    expect(new Set(Array.from(initial.firms.variety.subarray(0, 50))).size).toBe(50);
+
+    const off = setup({ rate: 50 }, []);
+    entry(off.world, off.scenario, new Stream('t', 'entry'));
+    expect(off.world.firms.count).toBeGreaterThan(0);
+    expect(Array.from(off.world.firms.variety.subarray(0, off.world.firms.count)).every((v) => v === 0)).toBe(true);
+  });
+});

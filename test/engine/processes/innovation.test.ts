@@ -182,3 +182,53 @@ describe('innovation: recombination through ties', () => {
     expect(rb.uniform()).toBe(ra.uniform());
   });
 });
+
+describe('innovation: positions inside the segment (differentiation on)', () => {
+  const diff = { market: { differentiation: { enabled: true, imitationNoise: 0.01 } } };
+
+  it('an imitator moves to the imitated firm’s position ± imitationNoise, with its segment', () => {
+    const { scenario, world } = setup(
+      { enabled: true, rate: 0, imitation: { enabled: true, rate: 1, gain: 0.5 } },
+      [
+        { segment: 3, capability: 3, employees: 10, profit: 50 }, // the best
+        { segment: 7, capability: 1, employees: 10, profit: 0 }, // below the mean: imitates
+        { segment: 1, capability: 1, employees: 10, profit: 45 }, // above the mean: keeps
+      ],
+      { mechanisms: { innovation: { rdWeight: 0, capabilityElasticity: 0, inflowWeight: 0, rate: 0, imitation: { enabled: true, rate: 1, gain: 0.5 } }, ...diff } },
+    );
+    const f = world.firms;
+    f.variety[0] = 0.995;
+    f.variety[1] = 0.4;
+    f.variety[2] = 0.6;
+    innovation(world, scenario, new Stream('t', 'innovation'));
+    expect(f.segment[1]).toBe(3);
+    expect(Math.min(Math.abs(f.variety[1] - 0.995), 1 - Math.abs(f.variety[1] - 0.995))).toBeLessThanOrEqual(0.01 + 1e-12);
+    expect(f.variety[2]).toBe(0.6);
+  });
+
+  it('a product innovation jumps to a new position; a recombination takes the midpoint', () => {
+    const product = setup({ rate: 1e6, shares: { process: 0, product: 1, recombination: 0 } }, many(200, { capability: 1 }), {
+      mechanisms: { innovation: { rdWeight: 0, capabilityElasticity: 0, inflowWeight: 0, rate: 1e6, shares: { process: 0, product: 1, recombination: 0 }, imitation: { enabled: false } }, ...diff },
+    });
+    for (let i = 0; i < 200; i++) product.world.firms.variety[i] = 0.5;
+    innovation(product.world, product.scenario, new Stream('t', 'innovation'));
+    const v = Array.from(product.world.firms.variety.subarray(0, 200));
+    expect(v.filter((x) => x < 0.25).length).toBeGreaterThan(30); // U[0, 1): about 50 of 200
+    expect(v.filter((x) => x >= 0.75).length).toBeGreaterThan(30);
+
+    const recomb = setup({}, [{ segment: 0, capability: 1 }, { segment: 2, capability: 2 }], {
+      mechanisms: { innovation: { rdWeight: 0, capabilityElasticity: 0, inflowWeight: 0, rate: 1e6, shares: { process: 0, product: 0, recombination: 1 }, recombinationDistance: { min: 2, max: 2 }, imitation: { enabled: false } }, ...diff },
+    });
+    const f = recomb.world.firms;
+    f.variety[0] = 0.9;
+    f.variety[1] = 0.3;
+    // With two firms the partner drawn is either itself (no event) or the other; the first event
+    // moves one firm to the midpoint, through 0: 0.1; then they are 1 segment apart (no more events).
+    const rng = new Stream('t', 'innovation');
+    for (let t = 0; t < 20 && recomb.world.counts.innovations[0] === 0; t++) innovation(recomb.world, recomb.scenario, rng);
+    expect(recomb.world.counts.innovations[0]).toBe(1);
+    const moved = [0, 1].filter((i) => f.segment[i] === 1);
+    expect(moved.length).toBe(1);
+    expect(f.variety[moved[0]]).toBeCloseTo(0.1, 12);
+  });
+});

@@ -177,3 +177,40 @@ describe('market: leaders buy inputs from their suppliers (supply chains on)', (
     expect(on.world.firms.revenue[1]).toBeGreaterThan(off.world.firms.revenue[1]);
   });
 });
+
+describe('market: differentiated competition', () => {
+  /** One segment, firms of equal supply at the given positions; returns each firm's p_i/p_s. */
+  function relativePrices(positions: number[], differentiation: Record<string, unknown> = { enabled: true }) {
+    const scenario = scenarioOf({
+      ticksPerYear: 4,
+      segments: { count: 1, demand: { base: 300, peak: 0 } },
+      mechanisms: { market: { differentiation: { premium: 1, width: 0.1, bins: 50, ...differentiation } } },
+    });
+    const world = worldOf(scenario, positions.map(() => ({ segment: 0, capability: 1, employees: 10 })));
+    positions.forEach((v, i) => (world.firms.variety[i] = v));
+    market(world, scenario, rng);
+    const p = world.segments.price[0];
+    return positions.map((_, i) => (world.firms.revenue[i] * 4) / (p * 10));
+  }
+
+  it('off: every firm sells at p_s exactly, wherever its position', () => {
+    expect(relativePrices([0.2, 0.2, 0.7], { enabled: false })).toEqual([1, 1, 1]);
+  });
+
+  it('an even spread sells at p_s; p_i = (1 + μ)/(1 + μ·ρ_i)·p_s', () => {
+    for (const r of relativePrices([0.01, 0.21, 0.41, 0.61, 0.81].flatMap((v) => [v, v + 0.1]))) expect(r).toBeCloseTo(1, 12);
+    // Two firms at one position: ρ = 1/k̄ = 10, p = 2/11 of p_s (Bertrand-like price war).
+    for (const r of relativePrices([0.3, 0.3])) expect(r).toBeCloseTo(2 / 11, 12);
+  });
+
+  it('two firms far apart earn more than at one position; a third close to one lowers only that one’s price', () => {
+    const [a, b] = relativePrices([0.2, 0.7]);
+    expect(a).toBeCloseTo(2 / 6, 12); // ρ = 5: each alone in its niche, half of the segment's supply
+    expect(b).toBeCloseTo(a, 12);
+    expect(a).toBeGreaterThan(2 / 11);
+    const [a3, b3, c3] = relativePrices([0.2, 0.7, 0.22]);
+    expect(a3).toBeLessThan(a); // the newcomer crowds a's niche
+    expect(c3).toBeLessThan(a);
+    expect(b3).toBeGreaterThan(b); // b's niche is as empty as before, in a larger segment
+  });
+});

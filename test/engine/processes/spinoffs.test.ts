@@ -231,3 +231,28 @@ describe('spinoffs', () => {
     }
   });
 });
+
+describe('spinoffs: positions inside the segment (differentiation on)', () => {
+  it('a child starts at its parent’s position ± spinoffNoise; off, positions stay 0', () => {
+    const parents = many(300, { employees: 50 });
+    const { scenario, world } = setup({ segmentShift: 0 }, parents, {
+      mechanisms: { spinoffs: { rate: 1, sizeElasticity: 0, capabilityElasticity: 0, segmentShift: 0 }, market: { differentiation: { enabled: true, spinoffNoise: 0.05 } } },
+    });
+    for (let i = 0; i < 300; i++) world.firms.variety[i] = (i * 0.37) % 1;
+    spinoffs(world, scenario, new Stream('t', 'spinoffs'));
+    const f = world.firms;
+    expect(f.count).toBe(600);
+    let moved = 0;
+    for (let c = 300; c < 600; c++) {
+      const p = f.parent[c]; // parent id = index here (ids from 0)
+      const d = Math.min(Math.abs(f.variety[c] - f.variety[p]), 1 - Math.abs(f.variety[c] - f.variety[p]));
+      expect(d).toBeLessThanOrEqual(0.05 + 1e-12);
+      if (d > 0.01) moved++;
+    }
+    expect(moved).toBeGreaterThan(150); // noise U(−0.05, 0.05): |d| > 0.01 with probability 0.8
+
+    const off = setup({ segmentShift: 0 }, many(10, { employees: 50 }));
+    spinoffs(off.world, off.scenario, new Stream('t', 'spinoffs'));
+    expect(Array.from(off.world.firms.variety.subarray(0, off.world.firms.count)).every((v) => v === 0)).toBe(true);
+  });
+});
