@@ -1,9 +1,12 @@
 // Lifecycle stage per region and for `all` (Menzel & Fornahl 2010; MODEL.md §5), classified each
-// tick from the recorded series with hysteresis in level and in time, so that it does not flicker.
+// tick from the recorded series with hysteresis in level and in time, so that it does not flicker
+// at any tick length: signals are trends over a window in years, and stages are spells in years.
 //
-// Signals, with W = max(1, round(windowYears·ticksPerYear)) ticks and w = W / ticksPerYear years:
-//   g   = ((E_t + 1) / (E_{t−W} + 1))^(1/w) − 1        annualised employment growth
-//   dD  = (D_t − D_{t−W}) / w                          trend of diversity (0..1 scale) per year
+// Signals over the last W = max(1, round(windowYears·T)) ticks (the W + 1 rows t−W..t), T ticks a
+// year. Least-squares slopes per tick, b_E of ln(E + 1) and b_D of diversity D, are annualised:
+//   g   = exp(b_E·T) − 1        annualised employment growth (trend, not two end points)
+//   dD  = b_D·T                 trend of diversity (0..1 scale) per year
+// The slope uses every row of the window, so one noisy year moves it little whatever T is.
 // Growth is measured on employment only, not firm counts: a shakeout (firms fall while employment
 // holds) is maturity in Menzel & Fornahl, not decline, and counts of a few firms are too coarse.
 // Firms enter only through employment (an empty region has E = 0); the +1 keeps g finite.
@@ -17,14 +20,15 @@
 //               maturity if g ≥ −lo (decline has stopped); else holds
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
 // A target different from the stage becomes a candidate; it is declared after it has been the
-// target for `persistence` = round(persistenceYears·ticksPerYear) consecutive ticks.
-// Before W ticks of history exist the stage is formation. When employment is zero at both ends of
-// the window (an empty region, or one where firms came and went) the stage holds.
+// target for `persistence` = round(persistenceYears·T) consecutive ticks, and not before the
+// current stage has held `minSpell` = round(minSpellYears·T) ticks (a stage is a phase of years,
+// not a fluctuation). Before W ticks of history exist the stage is formation. When employment is
+// zero at both ends of the window (an empty region, or one where firms came and went) the stage
+// holds.
 import type { Scenario } from '../scenarios/schema.ts';
 import { METRIC } from './metrics.ts';
 import { rowOf, STAGES, type Stage } from './series.ts';
 import type { World } from './world.ts';
-import { pow } from './math.ts';
 
 /** Stage indices, in the order of STAGES (the value stored in series.stage). */
 export const STAGE = Object.freeze(
@@ -35,43 +39,64 @@ const { formation: FORMATION, growth: GROWTH, maturity: MATURITY, decline: DECLI
 export interface StageParams {
   /** W: window of the growth and trend measures, ticks (≥ 1). */
   window: number;
-  /** W in years, used to annualise. */
-  windowYears: number;
+  /** Ticks per year T, used to annualise the slopes. */
+  ticksPerYear: number;
   growthHigh: number;
   growthLow: number;
   diversityRise: number;
   /** Consecutive ticks a candidate must be the target before it is declared. */
   persistence: number;
+  /** Ticks a declared stage holds at least before another can be declared. */
+  minSpell: number;
 }
 
 export function stageParams(scenario: Scenario, ticksPerYear = scenario.ticksPerYear): StageParams {
   const p = scenario.stage;
-  const window = Math.max(1, Math.round(p.windowYears * ticksPerYear));
   return {
-    window,
-    windowYears: window / ticksPerYear,
+    window: Math.max(1, Math.round(p.windowYears * ticksPerYear)),
+    ticksPerYear,
     growthHigh: p.growthHigh,
     growthLow: p.growthLow,
     diversityRise: p.diversityRise,
     persistence: Math.round(p.persistenceYears * ticksPerYear),
+    minSpell: Math.round(p.minSpellYears * ticksPerYear),
   };
 }
 
-/** Per slot k (region k, or `all` at k = R): declared stage, candidate, ticks it has held. */
+/** Per slot k (region k, or `all` at k = R): declared stage, candidate, ticks it has been the target, tick the stage was declared. */
 export interface StageState {
   stage: Uint8Array;
   candidate: Uint8Array;
   count: Int32Array;
+  since: Int32Array;
 }
 
 export function createStageState(regions: number): StageState {
   const n = regions + 1;
-  return { stage: new Uint8Array(n).fill(FORMATION), candidate: new Uint8Array(n).fill(FORMATION), count: new Int32Array(n) };
+  return {
+    stage: new Uint8Array(n).fill(FORMATION), candidate: new Uint8Array(n).fill(FORMATION),
+    count: new Int32Array(n), since: new Int32Array(n),
+  };
 }
 
-/** g: annualised growth of employment over the window, with +1 so that empty starts stay finite. */
-export function growthRate(now: number, then: number, windowYears: number): number {
-  return pow((now + 1) / (then + 1), 1 / windowYears) - 1;
+/**
+ * Least-squares slope per step of y_i = values[start + i·stride] (ln(1 + y) when `log`), i = 0..n−1.
+ * Σ(i − ī)·y_i / Σ(i − ī)², with Σ(i − ī)² = n(n² − 1)/12.
+ */
+export function slope(values: ArrayLike<number>, start: number, stride: number, n: number, log: boolean): number {
+  if (n < 2) return 0;
+  const mid = (n - 1) / 2;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const y = values[start + i * stride];
+    sum += (i - mid) * (log ? Math.log1p(y) : y);
+  }
+  return sum / ((n * (n * n - 1)) / 12);
+}
+
+/** g: annualised growth from the slope per tick of ln(E + 1). */
+export function growthFromSlope(perTick: number, ticksPerYear: number): number {
+  return Math.exp(perTick * ticksPerYear) - 1;
 }
 
 /** The stage the signals point to from `current` (level hysteresis only; see the header). */
@@ -97,8 +122,11 @@ export function targetStage(current: number, g: number, divTrend: number, p: Sta
   }
 }
 
-/** One step of slot k: time hysteresis around `targetStage`. Returns the declared stage. */
-export function nextStage(state: StageState, k: number, g: number, divTrend: number, p: StageParams): number {
+/**
+ * One step of slot k at tick t: time hysteresis around `targetStage` (persistence of the
+ * candidate, minimum spell of the declared stage). Returns the declared stage.
+ */
+export function nextStage(state: StageState, k: number, t: number, g: number, divTrend: number, p: StageParams): number {
   const current = state.stage[k];
   const target = targetStage(current, g, divTrend, p);
   if (target === current) {
@@ -111,10 +139,11 @@ export function nextStage(state: StageState, k: number, g: number, divTrend: num
     state.candidate[k] = target;
     state.count[k] = 1;
   }
-  if (state.count[k] >= p.persistence) {
+  if (state.count[k] >= p.persistence && t - state.since[k] >= p.minSpell) {
     state.stage[k] = target;
     state.candidate[k] = target;
     state.count[k] = 0;
+    state.since[k] = t;
   }
   return state.stage[k];
 }
@@ -127,17 +156,18 @@ function hold(state: StageState, k: number): number {
 }
 
 /**
- * The stage of slot k at tick t, from employment and diversity now and W ticks ago. The caller
- * passes the values at t − W only when t ≥ W (they are ignored before).
+ * The stage of slot k at tick t from the rows of the window: employment and diversity at
+ * `start + i·stride`, i = 0..W (tick t − W + i). Called only when t ≥ W.
  */
-export function stepStage(
-  state: StageState, k: number, t: number, empNow: number, empThen: number,
-  divNow: number, divThen: number, p: StageParams,
+function stepWindow(
+  state: StageState, k: number, t: number, emp: ArrayLike<number>, div: ArrayLike<number>,
+  start: number, stride: number, p: StageParams,
 ): number {
-  if (t < p.window) return state.stage[k];
-  if (empNow === 0 && empThen === 0) return hold(state, k);
-  const g = growthRate(empNow, empThen, p.windowYears);
-  return nextStage(state, k, g, (divNow - divThen) / p.windowYears, p);
+  const n = p.window + 1;
+  if (emp[start] === 0 && emp[start + p.window * stride] === 0) return hold(state, k);
+  const g = growthFromSlope(slope(emp, start, stride, n, true), p.ticksPerYear);
+  const dD = slope(div, start, stride, n, false) * p.ticksPerYear;
+  return nextStage(state, k, t, g, dD, p);
 }
 
 /**
@@ -148,25 +178,40 @@ export function classifyPath(employment: ArrayLike<number>, diversity: ArrayLike
   const state = createStageState(0);
   const out = new Uint8Array(employment.length);
   for (let t = 0; t < employment.length; t++) {
-    const then = t >= p.window ? t - p.window : t;
-    out[t] = stepStage(state, 0, t, employment[t], employment[then], diversity[t], diversity[then], p);
+    out[t] = t < p.window ? state.stage[0] : stepWindow(state, 0, t, employment, diversity, t - p.window, 1, p);
   }
   return out;
 }
 
 /**
  * Classifies every region and `all` at world.tick from the series rows already written for this
- * tick (employment, diversity) and those W ticks earlier; writes world.series.stage.
+ * tick (employment, diversity) and the W ticks before; writes world.series.stage.
  */
 export function classifyStages(world: World, p: StageParams): void {
   const { series, stage } = world;
   const t = world.tick;
   const emp = series.values[METRIC.employment];
   const div = series.values[METRIC.diversity];
-  const then = t >= p.window ? t - p.window : t;
+  const stride = series.regions + 1;
   for (let k = 0; k <= series.regions; k++) {
     const now = rowOf(series, t, k);
-    const past = rowOf(series, then, k);
-    series.stage[now] = stepStage(stage, k, t, emp[now], emp[past], div[now], div[past], p);
+    series.stage[now] = t < p.window
+      ? stage.stage[k]
+      : stepWindow(stage, k, t, emp, div, rowOf(series, t - p.window, k), stride, p);
   }
+}
+
+/** Lengths in ticks of the spells of a stage path, in order (the last one is cut by the horizon). */
+export function spells(stages: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  let len = 0;
+  for (let t = 0; t < stages.length; t++) {
+    if (t > 0 && stages[t] !== stages[t - 1]) {
+      out.push(len);
+      len = 0;
+    }
+    len++;
+  }
+  if (len > 0) out.push(len);
+  return out;
 }

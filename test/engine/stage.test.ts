@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Stream } from '../../src/engine/rng.ts';
 import { STAGES } from '../../src/engine/series.ts';
 import {
-  classifyPath, createStageState, growthRate, nextStage, STAGE, stageParams, targetStage, type StageParams,
+  classifyPath, createStageState, growthFromSlope, nextStage, slope, spells, STAGE, stageParams, targetStage, type StageParams,
 } from '../../src/engine/stage.ts';
 import { scenarioSchema } from '../../src/scenarios/schema.ts';
 
 const TPY = 4;
 const scenario = scenarioSchema.parse({ regions: [{ name: 'a' }] });
-/** The schema's defaults: window 3 years (12 ticks), growth 4 % / 1 %, persistence 1 year (4 ticks). */
+/** The schema's defaults: window 3 years (12 ticks), growth 4 % / 1 %, persistence 1 year (4 ticks), spells ≥ 3 years (12 ticks). */
 const P: StageParams = stageParams(scenario, TPY);
 
 /** Stage names with repeats collapsed. */
@@ -32,15 +32,19 @@ const riseFlatFall = (fallYear: number, rate: number) => (y: number): number => 
 
 describe('stage parameters', () => {
   it('converts the schema defaults to ticks', () => {
-    expect(P).toMatchObject({ window: 12, windowYears: 3, growthHigh: 0.04, growthLow: 0.01, persistence: 4 });
+    expect(P).toMatchObject({ window: 12, ticksPerYear: 4, growthHigh: 0.04, growthLow: 0.01, persistence: 4, minSpell: 12 });
     expect(STAGE.formation).toBe(STAGES.indexOf('formation'));
     expect(STAGE.renewal).toBe(STAGES.indexOf('renewal'));
   });
 
-  it('annualises growth over the window, finite from an empty start', () => {
-    expect(growthRate(1331 - 1, 1000 - 1, 3)).toBeCloseTo(0.1, 12);
-    expect(growthRate(0, 0, 3)).toBe(0);
-    expect(Number.isFinite(growthRate(10, 0, 3))).toBe(true);
+  it('annualises the least-squares trend of ln(E + 1) over the window, finite from an empty start', () => {
+    // E + 1 growing 10 % a year, sampled quarterly: the slope recovers it exactly.
+    const emp = Array.from({ length: 13 }, (_, t) => 1000 * 1.1 ** (t / TPY) - 1);
+    expect(growthFromSlope(slope(emp, 0, 1, 13, true), TPY)).toBeCloseTo(0.1, 12);
+    expect(slope([0, 0, 0, 0], 0, 1, 4, true)).toBe(0);
+    expect(Number.isFinite(growthFromSlope(slope([0, 0, 10], 0, 1, 3, true), 1))).toBe(true);
+    // A strided read (rows of a series) and a linear trend: diversity +0.01 a tick.
+    expect(slope([0.1, 9, 0.11, 9, 0.12, 9], 0, 2, 3, false)).toBeCloseTo(0.01, 12);
   });
 });
 
@@ -72,16 +76,27 @@ describe('targetStage', () => {
 describe('nextStage', () => {
   it('declares a candidate only after `persistence` consecutive ticks', () => {
     const s = createStageState(0);
-    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, 0.1, 0, P)).toBe(STAGE.formation);
-    expect(nextStage(s, 0, 0.02, 0, P)).toBe(STAGE.formation); // interrupted: the count restarts
-    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, 0.1, 0, P)).toBe(STAGE.formation);
-    expect(nextStage(s, 0, 0.1, 0, P)).toBe(STAGE.growth);
+    let t = P.window;
+    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
+    expect(nextStage(s, 0, t++, 0.02, 0, P)).toBe(STAGE.formation); // interrupted: the count restarts
+    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
+    expect(nextStage(s, 0, t, 0.1, 0, P)).toBe(STAGE.growth);
     expect(s.count[0]).toBe(0);
+    expect(s.since[0]).toBe(t);
   });
 
-  it('switches at once when persistence is 0', () => {
+  it('switches at once when persistence and the minimum spell are 0', () => {
     const s = createStageState(0);
-    expect(nextStage(s, 0, 0.1, 0, { ...P, persistence: 0 })).toBe(STAGE.growth);
+    expect(nextStage(s, 0, 1, 0.1, 0, { ...P, persistence: 0, minSpell: 0 })).toBe(STAGE.growth);
+    expect(nextStage(s, 0, 2, -0.1, 0, { ...P, persistence: 0, minSpell: 0 })).toBe(STAGE.decline);
+  });
+
+  it('holds a declared stage for the minimum spell, then declares a candidate that persisted', () => {
+    const s = createStageState(0);
+    const q = { ...P, persistence: 0 };
+    expect(nextStage(s, 0, 20, 0.1, 0, q)).toBe(STAGE.growth);
+    for (let t = 21; t < 20 + q.minSpell; t++) expect(nextStage(s, 0, t, -0.1, 0, q)).toBe(STAGE.growth);
+    expect(nextStage(s, 0, 20 + q.minSpell, -0.1, 0, q)).toBe(STAGE.decline);
   });
 });
 
@@ -142,5 +157,46 @@ describe('classifyPath', () => {
     const stages = classifyPath(dies, dies.map((e) => (e > 0 ? 0.2 : 0)), P);
     expect(sequence(stages)).toEqual(['formation', 'growth', 'maturity', 'decline']);
     expect(stages.at(-1)).toBe(STAGE.decline);
+  });
+});
+
+describe('minimum spell, at any tick length', () => {
+  /** Every spell but the last (cut by the horizon) lasts at least the minimum; returns the spell count. */
+  const checkSpells = (stages: Uint8Array, minSpell: number): number => {
+    const lengths = spells(stages);
+    for (const len of lengths.slice(0, -1)) expect(len).toBeGreaterThanOrEqual(minSpell);
+    return lengths.length;
+  };
+
+  it('holds on random noisy paths with trends that turn, at 1, 4 and 12 ticks a year', () => {
+    const rng = new Stream('stage-test', 'spells');
+    for (const tpy of [1, 4, 12]) {
+      const p = stageParams(scenario, tpy);
+      expect(p.minSpell).toBe(3 * tpy);
+      let changes = 0;
+      for (let rep = 0; rep < 30; rep++) {
+        // ln E: a random walk whose drift switches sign at random, plus noise of up to 15 %.
+        const n = 60 * tpy + 1;
+        const emp = new Float64Array(n);
+        const div = new Float64Array(n);
+        let level = Math.log(200 + 800 * rng.uniform());
+        let drift = 0.1 * (2 * rng.uniform() - 1);
+        let d = 0.3;
+        for (let t = 0; t < n; t++) {
+          if (rng.uniform() < 0.2 / tpy) drift = 0.1 * (2 * rng.uniform() - 1);
+          level += drift / tpy;
+          d = Math.min(1, Math.max(0, d + (0.02 * (2 * rng.uniform() - 1)) / Math.sqrt(tpy)));
+          emp[t] = Math.exp(level) * (1 + 0.15 * (2 * rng.uniform() - 1));
+          div[t] = d;
+        }
+        changes += checkSpells(classifyPath(emp, div, p), p.minSpell) - 1;
+        // Without the minimum spell the same paths have short spells: the property has teeth.
+        if (rep === 0 && tpy === 1) {
+          const short = spells(classifyPath(emp, div, { ...p, minSpell: 0 })).slice(0, -1);
+          expect(Math.min(...short)).toBeLessThan(p.minSpell);
+        }
+      }
+      expect(changes).toBeGreaterThan(30); // the paths do change stage
+    }
   });
 });
