@@ -16,9 +16,12 @@
 //   formation → growth if up, decline if down (a young cluster that fades); else holds
 //   growth    → maturity if flat, decline if down; else holds (lo < g ≤ hi is the band)
 //   maturity  → growth if up, decline if down; else holds
-//   decline   → renewal if g > lo and rising; growth if up (a rebound without new variety);
+//   decline   → renewal if g > lo, rising and new (D_t > D* + renewalMargin); growth if up (a
+//               rebound without new variety);
 //               maturity if g ≥ −lo (decline has stopped); else holds
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
+// D* is the highest diversity in the windows in which a decline was declared: renewal needs
+// variety the cluster did not have before its decline, not the old mix restored after an exit.
 // A target different from the stage becomes a candidate; it is declared after it has been the
 // target for `persistence` = round(persistenceYears·T) consecutive ticks, and not before the
 // current stage has held `minSpell` = round(minSpellYears·T) ticks (a stage is a phase of years,
@@ -48,6 +51,8 @@ export interface StageParams {
   persistence: number;
   /** Ticks a declared stage holds at least before another can be declared. */
   minSpell: number;
+  /** Diversity above D* (the window's highest when decline was declared) that counts as new. */
+  renewalMargin: number;
 }
 
 export function stageParams(scenario: Scenario, ticksPerYear = scenario.ticksPerYear): StageParams {
@@ -60,22 +65,27 @@ export function stageParams(scenario: Scenario, ticksPerYear = scenario.ticksPer
     diversityRise: p.diversityRise,
     persistence: Math.round(p.persistenceYears * ticksPerYear),
     minSpell: Math.round(p.minSpellYears * ticksPerYear),
+    renewalMargin: p.renewalMargin,
   };
 }
 
-/** Per slot k (region k, or `all` at k = R): declared stage, candidate, ticks it has been the target, tick the stage was declared. */
+/**
+ * Per slot k (region k, or `all` at k = R): declared stage, candidate, ticks it has been the
+ * target, tick the stage was declared, and D* (the highest diversity before a declared decline).
+ */
 export interface StageState {
   stage: Uint8Array;
   candidate: Uint8Array;
   count: Int32Array;
   since: Int32Array;
+  before: Float64Array;
 }
 
 export function createStageState(regions: number): StageState {
   const n = regions + 1;
   return {
     stage: new Uint8Array(n).fill(FORMATION), candidate: new Uint8Array(n).fill(FORMATION),
-    count: new Int32Array(n), since: new Int32Array(n),
+    count: new Int32Array(n), since: new Int32Array(n), before: new Float64Array(n),
   };
 }
 
@@ -99,8 +109,11 @@ export function growthFromSlope(perTick: number, ticksPerYear: number): number {
   return Math.exp(perTick * ticksPerYear) - 1;
 }
 
-/** The stage the signals point to from `current` (level hysteresis only; see the header). */
-export function targetStage(current: number, g: number, divTrend: number, p: StageParams): number {
+/**
+ * The stage the signals point to from `current` (level hysteresis only; see the header).
+ * `divGain` = D_t − D*, the diversity gained since the decline was declared.
+ */
+export function targetStage(current: number, g: number, divTrend: number, p: StageParams, divGain = Infinity): number {
   const up = g > p.growthHigh;
   const down = g < -p.growthLow;
   const flat = !up && !down && g <= p.growthLow;
@@ -113,7 +126,7 @@ export function targetStage(current: number, g: number, divTrend: number, p: Sta
     case MATURITY:
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case DECLINE:
-      if (g > p.growthLow && rising) return RENEWAL;
+      if (g > p.growthLow && rising && divGain > p.renewalMargin) return RENEWAL;
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case RENEWAL:
       return down ? DECLINE : flat ? MATURITY : up && !rising ? GROWTH : RENEWAL;
@@ -124,11 +137,14 @@ export function targetStage(current: number, g: number, divTrend: number, p: Sta
 
 /**
  * One step of slot k at tick t: time hysteresis around `targetStage` (persistence of the
- * candidate, minimum spell of the declared stage). Returns the declared stage.
+ * candidate, minimum spell of the declared stage). `div` is D_t, `divMax` the window's highest
+ * diversity (kept as D* when decline is declared). Returns the declared stage.
  */
-export function nextStage(state: StageState, k: number, t: number, g: number, divTrend: number, p: StageParams): number {
+export function nextStage(
+  state: StageState, k: number, t: number, g: number, divTrend: number, p: StageParams, div = 0, divMax = 0,
+): number {
   const current = state.stage[k];
-  const target = targetStage(current, g, divTrend, p);
+  const target = targetStage(current, g, divTrend, p, div - state.before[k]);
   if (target === current) {
     state.candidate[k] = current;
     state.count[k] = 0;
@@ -144,6 +160,7 @@ export function nextStage(state: StageState, k: number, t: number, g: number, di
     state.candidate[k] = target;
     state.count[k] = 0;
     state.since[k] = t;
+    if (target === DECLINE) state.before[k] = Math.max(state.before[k], divMax);
   }
   return state.stage[k];
 }
@@ -167,7 +184,9 @@ function stepWindow(
   if (emp[start] === 0 && emp[start + p.window * stride] === 0) return hold(state, k);
   const g = growthFromSlope(slope(emp, start, stride, n, true), p.ticksPerYear);
   const dD = slope(div, start, stride, n, false) * p.ticksPerYear;
-  return nextStage(state, k, t, g, dD, p);
+  let divMax = 0;
+  for (let i = 0; i < n; i++) divMax = Math.max(divMax, div[start + i * stride]);
+  return nextStage(state, k, t, g, dD, p, div[start + p.window * stride], divMax);
 }
 
 /**

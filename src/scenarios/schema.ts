@@ -162,6 +162,11 @@ const stageSchema = z
      * years to decades (Menzel & Fornahl 2010); the default equals the default window.
      */
     minSpellYears: nonNegative.default(3),
+    /**
+     * Renewal needs diversity above the highest of the window in which decline was declared by
+     * more than this (0..1 scale): new variety, not the old mix restored.
+     */
+    renewalMargin: nonNegative.default(0.02),
   })
   .strict()
   .refine((s) => s.growthLow <= s.growthHigh, { message: 'expected growthLow ≤ growthHigh', path: ['growthLow'] });
