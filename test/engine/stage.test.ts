@@ -138,6 +138,17 @@ describe('classifyPath', () => {
     expect(sequence(flat)).toEqual(['formation', 'growth', 'maturity', 'decline', 'maturity', 'growth']);
   });
 
+  it('does not read the old mix restored after a decline as renewal (diversity must exceed D*)', () => {
+    const fall = riseFlatFall(25, 0.06);
+    const bottom = fall(35);
+    const emp = path(55, (y) => (y < 35 ? fall(y) : bottom * Math.exp(0.05 * (y - 35))));
+    // Diversity dips during the decline (an exit) and returns to its old level: no new variety.
+    const div = path(55, (y) => (y < 30 ? 0.5 : y < 35 ? 0.3 : Math.min(0.5, 0.3 + 0.03 * (y - 35))));
+    expect(sequence(classifyPath(emp, div, P))).not.toContain('renewal');
+    // Without the margin test (D* = 0) the same path is read as renewal.
+    expect(sequence(classifyPath(emp, div, { ...P, renewalMargin: -1 }))).toContain('renewal');
+  });
+
   it('reads a decline that levels off as maturity', () => {
     const fall = riseFlatFall(25, 0.08);
     const emp = path(50, (y) => fall(Math.min(y, 35)));

@@ -58,6 +58,12 @@ describe('schema problems', () => {
     expect(problemAt(err, 'mechanisms.entry.choice')).toMatchObject({ expected: 'one of "logit", "proportional"', found: '"lgoit"' });
   });
 
+  it('stage: negative minimum spell and renewal margin', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}stage:\n  minSpellYears: -1\n  renewalMargin: -0.1\n`);
+    expect(problemAt(err, 'stage.minSpellYears')).toMatchObject({ expected: 'a number ≥ 0', found: '-1', line: 4 });
+    expect(problemAt(err, 'stage.renewalMargin')).toMatchObject({ expected: 'a number ≥ 0', found: '-0.1', line: 5 });
+  });
+
   it('empty regions and a failed refinement', () => {
     const err = broken(`regions: []\nfirms:\n  generate: { count: 3, capability: { min: 2, max: 1 } }\n`);
     expect(problemAt(err, 'regions')).toMatchObject({ expected: 'a list with at least 1 item', found: 'an empty list' });
