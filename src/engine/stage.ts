@@ -2,11 +2,10 @@
 // tick from the recorded series with hysteresis in level and in time, so that it does not flicker
 // at any tick length: signals are trends over a window in years, and stages are spells in years.
 //
-// Signals over the last W = max(1, round(windowYears·T)) ticks (the W + 1 rows t−W..t), T ticks a
-// year. Least-squares slopes per tick, b_E of ln(E + 1) and b_D of diversity D, are annualised:
-//   g   = exp(b_E·T) − 1        annualised employment growth (trend, not two end points)
-//   dD  = b_D·T                 trend of diversity (0..1 scale) per year
-// The slope uses every row of the window, so one noisy year moves it little whatever T is.
+// Signals, with W = max(1, round(windowYears·T)) ticks, T ticks a year, and w = W / T years:
+//   g   = ((E_t + 1) / (E_{t−W} + 1))^(1/w) − 1        annualised employment growth
+//   dD  = (D_t − D_{t−W}) / w                          trend of diversity (0..1 scale) per year
+// Both are measured over a window in years and annualised, so they mean the same at any T.
 // Growth is measured on employment only, not firm counts: a shakeout (firms fall while employment
 // holds) is maturity in Menzel & Fornahl, not decline, and counts of a few firms are too coarse.
 // Firms enter only through employment (an empty region has E = 0); the +1 keeps g finite.
@@ -32,6 +31,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { METRIC } from './metrics.ts';
 import { rowOf, STAGES, type Stage } from './series.ts';
 import type { World } from './world.ts';
+import { pow } from './math.ts';
 
 /** Stage indices, in the order of STAGES (the value stored in series.stage). */
 export const STAGE = Object.freeze(
@@ -42,7 +42,7 @@ const { formation: FORMATION, growth: GROWTH, maturity: MATURITY, decline: DECLI
 export interface StageParams {
   /** W: window of the growth and trend measures, ticks (≥ 1). */
   window: number;
-  /** Ticks per year T, used to annualise the slopes. */
+  /** Ticks per year T (the window in years is window / T). */
   ticksPerYear: number;
   growthHigh: number;
   growthLow: number;
@@ -89,24 +89,9 @@ export function createStageState(regions: number): StageState {
   };
 }
 
-/**
- * Least-squares slope per step of y_i = values[start + i·stride] (ln(1 + y) when `log`), i = 0..n−1.
- * Σ(i − ī)·y_i / Σ(i − ī)², with Σ(i − ī)² = n(n² − 1)/12.
- */
-export function slope(values: ArrayLike<number>, start: number, stride: number, n: number, log: boolean): number {
-  if (n < 2) return 0;
-  const mid = (n - 1) / 2;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const y = values[start + i * stride];
-    sum += (i - mid) * (log ? Math.log1p(y) : y);
-  }
-  return sum / ((n * (n * n - 1)) / 12);
-}
-
-/** g: annualised growth from the slope per tick of ln(E + 1). */
-export function growthFromSlope(perTick: number, ticksPerYear: number): number {
-  return Math.exp(perTick * ticksPerYear) - 1;
+/** g: annualised growth of employment over `windowYears`, with +1 so that empty starts stay finite. */
+export function growthRate(now: number, then: number, windowYears: number): number {
+  return pow((now + 1) / (then + 1), 1 / windowYears) - 1;
 }
 
 /**
@@ -174,19 +159,19 @@ function hold(state: StageState, k: number): number {
 
 /**
  * The stage of slot k at tick t from the rows of the window: employment and diversity at
- * `start + i·stride`, i = 0..W (tick t − W + i). Called only when t ≥ W.
+ * `start + i·stride`, i = 0..W (tick t − W + i; D* needs the whole window). Called only when t ≥ W.
  */
 function stepWindow(
   state: StageState, k: number, t: number, emp: ArrayLike<number>, div: ArrayLike<number>,
   start: number, stride: number, p: StageParams,
 ): number {
-  const n = p.window + 1;
-  if (emp[start] === 0 && emp[start + p.window * stride] === 0) return hold(state, k);
-  const g = growthFromSlope(slope(emp, start, stride, n, true), p.ticksPerYear);
-  const dD = slope(div, start, stride, n, false) * p.ticksPerYear;
+  const end = start + p.window * stride;
+  if (emp[start] === 0 && emp[end] === 0) return hold(state, k);
+  const years = p.window / p.ticksPerYear;
+  const g = growthRate(emp[end], emp[start], years);
   let divMax = 0;
-  for (let i = 0; i < n; i++) divMax = Math.max(divMax, div[start + i * stride]);
-  return nextStage(state, k, t, g, dD, p, div[start + p.window * stride], divMax);
+  for (let i = start; i <= end; i += stride) divMax = Math.max(divMax, div[i]);
+  return nextStage(state, k, t, g, (div[end] - div[start]) / years, p, div[end], divMax);
 }
 
 /**
