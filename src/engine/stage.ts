@@ -21,8 +21,9 @@
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
 // D* is the highest diversity in the windows in which a decline was declared: renewal needs
 // variety the cluster did not have before its decline, not the old mix restored after an exit.
-// A target different from the stage becomes a candidate; it is declared after it has been the
-// target for `persistence` = round(persistenceYears·T) consecutive ticks, and not before the
+// A target different from the stage becomes a candidate; it is declared once it has been the
+// target over `persistence` = round(persistenceYears·T) ticks (persistence + 1 consecutive
+// observations, so one year means two yearly or five quarterly observations), and not before the
 // current stage has held `minSpell` = round(minSpellYears·T) ticks (a stage is a phase of years,
 // not a fluctuation). Before W ticks of history exist the stage is formation. When employment is
 // zero at both ends of the window (an empty region, or one where firms came and went) the stage
@@ -47,7 +48,7 @@ export interface StageParams {
   growthHigh: number;
   growthLow: number;
   diversityRise: number;
-  /** Consecutive ticks a candidate must be the target before it is declared. */
+  /** Ticks over which a candidate must be the target (persistence + 1 observations) before it is declared. */
   persistence: number;
   /** Ticks a declared stage holds at least before another can be declared. */
   minSpell: number;
@@ -140,7 +141,7 @@ export function nextStage(
     state.candidate[k] = target;
     state.count[k] = 1;
   }
-  if (state.count[k] >= p.persistence && t - state.since[k] >= p.minSpell) {
+  if (state.count[k] > p.persistence && t - state.since[k] >= p.minSpell) {
     state.stage[k] = target;
     state.candidate[k] = target;
     state.count[k] = 0;

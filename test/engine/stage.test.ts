@@ -70,12 +70,12 @@ describe('targetStage', () => {
 });
 
 describe('nextStage', () => {
-  it('declares a candidate only after `persistence` consecutive ticks', () => {
+  it('declares a candidate once it has been the target for `persistence` ticks (persistence + 1 observations)', () => {
     const s = createStageState(0);
     let t = P.window;
-    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
+    for (let k = 0; k < P.persistence; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
     expect(nextStage(s, 0, t++, 0.02, 0, P)).toBe(STAGE.formation); // interrupted: the count restarts
-    for (let k = 0; k < P.persistence - 1; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
+    for (let k = 0; k < P.persistence; k++) expect(nextStage(s, 0, t++, 0.1, 0, P)).toBe(STAGE.formation);
     expect(nextStage(s, 0, t, 0.1, 0, P)).toBe(STAGE.growth);
     expect(s.count[0]).toBe(0);
     expect(s.since[0]).toBe(t);
