@@ -15,12 +15,16 @@
 //   formation → growth if up, decline if down (a young cluster that fades); else holds
 //   growth    → maturity if flat, decline if down; else holds (lo < g ≤ hi is the band)
 //   maturity  → growth if up, decline if down; else holds
-//   decline   → renewal if g > lo, rising and new (D_t > D* + renewalMargin); growth if up (a
-//               rebound without new variety);
+//   decline   → renewal if g > lo and new variety: rising with D_t > D* + renewalMargin, or a
+//               share ≥ newSegmentShare of employment in new segments; growth if up (a rebound
+//               without new variety);
 //               maturity if g ≥ −lo (decline has stopped); else holds
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
 // D* is the highest diversity in the windows in which a decline was declared: renewal needs
 // variety the cluster did not have before its decline, not the old mix restored after an exit.
+// New segments are those that never had `newSegmentBelow` or more of the slot's employment at a
+// tick where a decline was declared; their share of employment now counts as new variety too (a cluster whose
+// old segments are gone before the new ones grow never has a higher diversity than before).
 // A target different from the stage becomes a candidate; it is declared once it has been the
 // target over `persistence` = round(persistenceYears·T) ticks (persistence + 1 consecutive
 // observations, so one year means two yearly or five quarterly observations), and not before the
@@ -29,7 +33,7 @@
 // zero at both ends of the window (an empty region, or one where firms came and went) the stage
 // holds.
 import type { Scenario } from '../scenarios/schema.ts';
-import { METRIC } from './metrics.ts';
+import { employmentBySegment, METRIC } from './metrics.ts';
 import { rowOf, STAGES, type Stage } from './series.ts';
 import type { World } from './world.ts';
 import { pow } from './math.ts';
@@ -54,6 +58,10 @@ export interface StageParams {
   minSpell: number;
   /** Diversity above D* (the window's highest when decline was declared) that counts as new. */
   renewalMargin: number;
+  /** A segment with less than this share of employment at the decline is new. */
+  newSegmentBelow: number;
+  /** Share of employment in new segments that counts as new variety. */
+  newSegmentShare: number;
 }
 
 export function stageParams(scenario: Scenario, ticksPerYear = scenario.ticksPerYear): StageParams {
@@ -67,12 +75,16 @@ export function stageParams(scenario: Scenario, ticksPerYear = scenario.ticksPer
     persistence: Math.round(p.persistenceYears * ticksPerYear),
     minSpell: Math.round(p.minSpellYears * ticksPerYear),
     renewalMargin: p.renewalMargin,
+    newSegmentBelow: p.newSegmentBelow,
+    newSegmentShare: p.newSegmentShare,
   };
 }
 
 /**
  * Per slot k (region k, or `all` at k = R): declared stage, candidate, ticks it has been the
- * target, tick the stage was declared, and D* (the highest diversity before a declared decline).
+ * target, tick the stage was declared, D* (the highest diversity before a declared decline), and
+ * which segments had a share ≥ newSegmentBelow at a declared decline (`known[k·S + s]`, allocated
+ * on first use; the others are new).
  */
 export interface StageState {
   stage: Uint8Array;
@@ -80,13 +92,14 @@ export interface StageState {
   count: Int32Array;
   since: Int32Array;
   before: Float64Array;
+  known: Uint8Array;
 }
 
 export function createStageState(regions: number): StageState {
   const n = regions + 1;
   return {
     stage: new Uint8Array(n).fill(FORMATION), candidate: new Uint8Array(n).fill(FORMATION),
-    count: new Int32Array(n), since: new Int32Array(n), before: new Float64Array(n),
+    count: new Int32Array(n), since: new Int32Array(n), before: new Float64Array(n), known: new Uint8Array(0),
   };
 }
 
@@ -97,9 +110,12 @@ export function growthRate(now: number, then: number, windowYears: number): numb
 
 /**
  * The stage the signals point to from `current` (level hysteresis only; see the header).
- * `divGain` = D_t − D*, the diversity gained since the decline was declared.
+ * `divGain` = D_t − D*, the diversity gained since the decline was declared; `newShare` the share
+ * of employment in segments new since then.
  */
-export function targetStage(current: number, g: number, divTrend: number, p: StageParams, divGain = Infinity): number {
+export function targetStage(
+  current: number, g: number, divTrend: number, p: StageParams, divGain = Infinity, newShare = 0,
+): number {
   const up = g > p.growthHigh;
   const down = g < -p.growthLow;
   const flat = !up && !down && g <= p.growthLow;
@@ -112,7 +128,7 @@ export function targetStage(current: number, g: number, divTrend: number, p: Sta
     case MATURITY:
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case DECLINE:
-      if (g > p.growthLow && rising && divGain > p.renewalMargin) return RENEWAL;
+      if (g > p.growthLow && ((rising && divGain > p.renewalMargin) || newShare >= p.newSegmentShare)) return RENEWAL;
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case RENEWAL:
       return down ? DECLINE : flat ? MATURITY : up && !rising ? GROWTH : RENEWAL;
@@ -128,9 +144,10 @@ export function targetStage(current: number, g: number, divTrend: number, p: Sta
  */
 export function nextStage(
   state: StageState, k: number, t: number, g: number, divTrend: number, p: StageParams, div = 0, divMax = 0,
+  newShare = 0,
 ): number {
   const current = state.stage[k];
-  const target = targetStage(current, g, divTrend, p, div - state.before[k]);
+  const target = targetStage(current, g, divTrend, p, div - state.before[k], newShare);
   if (target === current) {
     state.candidate[k] = current;
     state.count[k] = 0;
@@ -164,7 +181,7 @@ function hold(state: StageState, k: number): number {
  */
 function stepWindow(
   state: StageState, k: number, t: number, emp: ArrayLike<number>, div: ArrayLike<number>,
-  start: number, stride: number, p: StageParams,
+  start: number, stride: number, p: StageParams, newShare = 0,
 ): number {
   const end = start + p.window * stride;
   if (emp[start] === 0 && emp[end] === 0) return hold(state, k);
@@ -172,7 +189,7 @@ function stepWindow(
   const g = growthRate(emp[end], emp[start], years);
   let divMax = 0;
   for (let i = start; i <= end; i += stride) divMax = Math.max(divMax, div[i]);
-  return nextStage(state, k, t, g, (div[end] - div[start]) / years, p, div[end], divMax);
+  return nextStage(state, k, t, g, (div[end] - div[start]) / years, p, div[end], divMax, newShare);
 }
 
 /**
@@ -198,12 +215,30 @@ export function classifyStages(world: World, p: StageParams): void {
   const emp = series.values[METRIC.employment];
   const div = series.values[METRIC.diversity];
   const stride = series.regions + 1;
+  const S = world.segments.count;
+  const bySegment = employmentBySegment(world);
+  if (stage.known.length !== stride * S) stage.known = new Uint8Array(stride * S);
   for (let k = 0; k <= series.regions; k++) {
     const now = rowOf(series, t, k);
-    series.stage[now] = t < p.window
-      ? stage.stage[k]
-      : stepWindow(stage, k, t, emp, div, rowOf(series, t - p.window, k), stride, p);
+    if (t < p.window) {
+      series.stage[now] = stage.stage[k];
+      continue;
+    }
+    const total = emp[now];
+    const newShare = bySegment && stage.stage[k] === DECLINE && total > 0 ? newEmployment(stage.known, bySegment, k * S, S) / total : 0;
+    series.stage[now] = stepWindow(stage, k, t, emp, div, rowOf(series, t - p.window, k), stride, p, newShare);
+    // A decline declared now: segments with newSegmentBelow or more of employment are known.
+    if (bySegment && stage.since[k] === t && stage.stage[k] === DECLINE) {
+      for (let s = 0; s < S; s++) if (bySegment[k * S + s] >= p.newSegmentBelow * total) stage.known[k * S + s] = 1;
+    }
   }
+}
+
+/** Employment in the segments not known at a declared decline, Σ_s (1 − known_s)·E_s. */
+function newEmployment(known: Uint8Array, bySegment: Float64Array, base: number, S: number): number {
+  let sum = 0;
+  for (let s = 0; s < S; s++) if (!known[base + s]) sum += bySegment[base + s];
+  return sum;
 }
 
 /** Lengths in ticks of the spells of a stage path, in order (the last one is cut by the horizon). */

@@ -60,6 +60,12 @@ describe('targetStage', () => {
     expect(targetStage(decline, 0.02, 0, P)).toBe(maturity); // decline stopped, no new variety
     expect(targetStage(decline, 0, 0.02, P)).toBe(maturity); // diversity alone is not renewal
     expect(targetStage(decline, 0.08, 0, P)).toBe(growth); // rebound of the old trajectory
+    // New variety through new segments, without a diversity gain (the old segments are gone).
+    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare)).toBe(renewal);
+    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare - 0.01)).toBe(growth);
+    expect(targetStage(decline, 0, 0, P, 0, 1)).toBe(maturity); // new segments, but no growth
+    // Rising diversity that only restores the old mix (D_t ≤ D* + margin) is not new.
+    expect(targetStage(decline, 0.02, 0.02, P, P.renewalMargin)).toBe(maturity);
     expect(targetStage(decline, -0.005, 0, P)).toBe(maturity);
     expect(targetStage(renewal, 0.02, 0, P)).toBe(renewal);
     expect(targetStage(renewal, 0.08, 0.02, P)).toBe(renewal);
