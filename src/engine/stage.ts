@@ -16,15 +16,14 @@
 //   growth    → maturity if flat, decline if down; else holds (lo < g ≤ hi is the band)
 //   maturity  → growth if up, decline if down; else holds
 //   decline   → renewal if g > lo and new variety: rising with D_t > D* + renewalMargin, or a
-//               share ≥ newSegmentShare of employment in new segments; growth if up (a rebound
-//               without new variety);
-//               maturity if g ≥ −lo (decline has stopped); else holds
+//               share ν ≥ newSegmentShare of employment in new segments; growth if up (a
+//               rebound without new variety); maturity if g ≥ −lo (decline has stopped); else holds
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
 // D* is the highest diversity in the windows in which a decline was declared: renewal needs
 // variety the cluster did not have before its decline, not the old mix restored after an exit.
-// New segments are those that never had `newSegmentBelow` or more of the slot's employment at a
-// tick where a decline was declared; their share of employment now counts as new variety too (a cluster whose
-// old segments are gone before the new ones grow never has a higher diversity than before).
+// New segments never had `newSegmentBelow` or more of the slot's employment at a tick where a
+// decline was declared; ν counts too because a cluster whose old segments are gone before the
+// new ones grow never has a higher diversity than before.
 // A target different from the stage becomes a candidate; it is declared once it has been the
 // target over `persistence` = round(persistenceYears·T) ticks (persistence + 1 consecutive
 // observations, so one year means two yearly or five quarterly observations), and not before the
@@ -194,7 +193,8 @@ function stepWindow(
 
 /**
  * Classifies a single path (employment and diversity per tick, from tick 0) with a fresh state:
- * the same steps as the engine, for tests and analysis. Returns the stage index per tick.
+ * the same steps as the engine, for tests and analysis, without the new-segment test (a path has
+ * no segments: ν = 0). Returns the stage index per tick.
  */
 export function classifyPath(employment: ArrayLike<number>, diversity: ArrayLike<number>, p: StageParams): Uint8Array {
   const state = createStageState(0);
