@@ -8,7 +8,7 @@ import { bundled } from '../support/scenarios.ts';
 const YEARS = 30;
 
 describe('stage spells on bundled scenarios at any tick length', () => {
-  for (const name of ['critical-mass', 'default', 'renewal']) {
+  for (const name of ['critical-mass', 'default', 'klepper', 'stage-policy', 'renewal']) {
     it(`${name}: no spell shorter than the minimum at T = 1, 4, 12`, () => {
       let changes = 0;
       for (const tpy of [1, 4, 12]) {
