@@ -16,7 +16,7 @@
 //   growth    → maturity if flat, decline if down; else holds (lo < g ≤ hi is the band)
 //   maturity  → growth if up, decline if down; else holds
 //   decline   → renewal if g > lo and new variety: rising with D_t > D* + renewalMargin, or a
-//               share ν ≥ newSegmentShare of employment in new segments; growth if up (a
+//               share ν > newSegmentShare of employment in new segments; growth if up (a
 //               rebound without new variety); maturity if g ≥ −lo (decline has stopped); else holds
 //   renewal   → decline if down, maturity if flat, growth if up and not rising; else holds
 // D* is the highest diversity in the windows in which a decline was declared: renewal needs
@@ -127,7 +127,7 @@ export function targetStage(
     case MATURITY:
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case DECLINE:
-      if (g > p.growthLow && ((rising && divGain > p.renewalMargin) || newShare >= p.newSegmentShare)) return RENEWAL;
+      if (g > p.growthLow && ((rising && divGain > p.renewalMargin) || newShare > p.newSegmentShare)) return RENEWAL;
       return up ? GROWTH : down ? DECLINE : MATURITY;
     case RENEWAL:
       return down ? DECLINE : flat ? MATURITY : up && !rising ? GROWTH : RENEWAL;

@@ -167,9 +167,9 @@ const stageSchema = z
      * more than this (0..1 scale): new variety, not the old mix restored.
      */
     renewalMargin: nonNegative.default(0.02),
-    /** A segment with less than this share of a region's employment when its decline is declared is new. */
+    /** A segment with less than this share of a region's employment at every tick where its decline was declared is new. */
     newSegmentBelow: probability.default(0.05),
-    /** Renewal also when at least this share of employment is in new segments (1: only through diversity). */
+    /** Renewal also when more than this share of employment is in new segments (1: only through diversity). */
     newSegmentShare: probability.default(0.25),
   })
   .strict()

@@ -61,8 +61,8 @@ describe('targetStage', () => {
     expect(targetStage(decline, 0, 0.02, P)).toBe(maturity); // diversity alone is not renewal
     expect(targetStage(decline, 0.08, 0, P)).toBe(growth); // rebound of the old trajectory
     // New variety through new segments, without a diversity gain (the old segments are gone).
-    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare)).toBe(renewal);
-    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare - 0.01)).toBe(growth);
+    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare + 0.01)).toBe(renewal);
+    expect(targetStage(decline, 0.08, 0, P, 0, P.newSegmentShare)).toBe(growth);
     expect(targetStage(decline, 0, 0, P, 0, 1)).toBe(maturity); // new segments, but no growth
     // Rising diversity that only restores the old mix (D_t ≤ D* + margin) is not new.
     expect(targetStage(decline, 0.02, 0.02, P, P.renewalMargin)).toBe(maturity);
