@@ -139,6 +139,14 @@ function scratchFor(world: World): Scratch {
 const xlogx = (p: number): number => (p > 0 ? p * log(p) : 0);
 
 /**
+ * Employment by (region, segment) of the last computeMetrics call on this world: [k·S + s], k = R
+ * for `all` (read by the stage classifier in the same observation). Undefined before the first.
+ */
+export function employmentBySegment(world: World): Float64Array | undefined {
+  return scratchOf.get(world)?.empSeg;
+}
+
+/**
  * Writes every metric for the world's current state into `out` (one Float64Array per metric, in
  * METRICS order), rows `row0 + r` for region r and `row0 + R` for `all`.
  */

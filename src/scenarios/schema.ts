@@ -166,8 +166,22 @@ const stageSchema = z
     growthLow: z.number().default(0.01),
     /** Rise of diversity (0..1 scale) per year that counts as new variety, for renewal. */
     diversityRise: nonNegative.default(0.005),
-    /** A new stage must hold this long before it is declared (hysteresis), years. */
+    /** A new stage must be indicated this long before it is declared (hysteresis), years. */
     persistenceYears: nonNegative.default(1),
+    /**
+     * A declared stage holds at least this long, years (0: no minimum). Stages are phases of
+     * years to decades (Menzel & Fornahl 2010); the default equals the default window.
+     */
+    minSpellYears: nonNegative.default(3),
+    /**
+     * Renewal needs diversity above the highest of the window in which decline was declared by
+     * more than this (0..1 scale): new variety, not the old mix restored.
+     */
+    renewalMargin: nonNegative.default(0.02),
+    /** A segment with less than this share of a region's employment at every tick where its decline was declared is new. */
+    newSegmentBelow: probability.default(0.05),
+    /** Renewal also when more than this share of employment is in new segments (1: only through diversity). */
+    newSegmentShare: probability.default(0.25),
   })
   .strict()
   .refine((s) => s.growthLow <= s.growthHigh, { message: 'expected growthLow ≤ growthHigh', path: ['growthLow'] });

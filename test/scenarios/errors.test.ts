@@ -82,6 +82,18 @@ describe('schema problems', () => {
     expect(problemAt(err, `${at}.spread`).found).toMatch(/unknown key "spread"/);
   });
 
+  it('stage: negative minimum spell and renewal margin', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}stage:\n  minSpellYears: -1\n  renewalMargin: -0.1\n`);
+    expect(problemAt(err, 'stage.minSpellYears')).toMatchObject({ expected: 'a number ≥ 0', found: '-1', line: 4 });
+    expect(problemAt(err, 'stage.renewalMargin')).toMatchObject({ expected: 'a number ≥ 0', found: '-0.1', line: 5 });
+  });
+
+  it('stage: new-segment shares outside 0..1', () => {
+    const err = broken(`regions: [{ name: a }]\n${FIRM}stage:\n  newSegmentBelow: 1.5\n  newSegmentShare: -0.2\n`);
+    expect(problemAt(err, 'stage.newSegmentBelow')).toMatchObject({ expected: 'a number from 0 to 1', found: '1.5', line: 4 });
+    expect(problemAt(err, 'stage.newSegmentShare')).toMatchObject({ expected: 'a number from 0 to 1', found: '-0.2', line: 5 });
+  });
+
   it('empty regions and a failed refinement', () => {
     const err = broken(`regions: []\nfirms:\n  generate: { count: 3, capability: { min: 2, max: 1 } }\n`);
     expect(problemAt(err, 'regions')).toMatchObject({ expected: 'a list with at least 1 item', found: 'an empty list' });
