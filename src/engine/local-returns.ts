@@ -66,3 +66,29 @@ export function measureLocalField(world: World, rho: number): void {
     }
   }
 }
+
+export const LOCAL_DEFS = [
+  {
+    name: 'local_returns', unit: '0..1', additive: false,
+    description: 'Employment-weighted mean of φ, the firms’ Marshallian advantage from related local firms (0 with local returns off or no employment).',
+  },
+] as const;
+
+/** Writes `local_returns` for each region and `all` (row0 + R) into column col0. O(firms). */
+export function computeLocalMetrics(world: World, out: readonly Float64Array[], row0: number, col0: number): void {
+  const R = world.regions.count;
+  const weighted = new Float64Array(R + 1);
+  const employment = new Float64Array(R + 1);
+  const { firms } = world;
+  const { region, employees, agglomeration: phi } = firms;
+  for (let i = 0; i < firms.count; i++) {
+    const r = region[i];
+    weighted[r] += employees[i] * phi[i];
+    employment[r] += employees[i];
+  }
+  for (let r = 0; r < R; r++) {
+    weighted[R] += weighted[r];
+    employment[R] += employment[r];
+  }
+  for (let k = 0; k <= R; k++) out[col0][row0 + k] = employment[k] > 0 ? weighted[k] / employment[k] : 0;
+}

@@ -7,6 +7,7 @@ import type { World } from './world.ts';
 import { log } from './math.ts';
 import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
 import { computeVarietyMetrics, VARIETY_DEFS } from './variety-metrics.ts';
+import { computeLocalMetrics, LOCAL_DEFS } from './local-returns.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -58,6 +59,8 @@ const DEFS = [
   def('function_mean', '0..3', false, 'Mean value-chain function of the firms (0 assembly, 1 design, 2 brand, 3 services; 0 if none).'),
   // Differentiated competition: variety of positions inside segments, niche overlap, margin.
   ...VARIETY_DEFS,
+  // Local increasing returns (local-returns.ts).
+  ...LOCAL_DEFS,
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -93,6 +96,7 @@ const C = {
 const NETWORK_COL0 = METRIC[NETWORK_DEFS[0].name];
 const SPEND_COL = METRIC.policy_spend;
 const VARIETY_COL0 = METRIC[VARIETY_DEFS[0].name];
+const LOCAL_COL0 = METRIC[LOCAL_DEFS[0].name];
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -254,6 +258,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   }
   out[SPEND_COL][row0 + R] = spendAll * tpy;
   computeVarietyMetrics(world, out, row0, VARIETY_COL0);
+  computeLocalMetrics(world, out, row0, LOCAL_COL0);
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

@@ -62,7 +62,7 @@ describe('METRICS', () => {
     expect(names[spend - 1]).toBe('skill');
     expect(names.slice(spend + 1)).toEqual([
       'process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades', 'function_mean',
-      'position_variety', 'niche_crowding', 'margin',
+      'position_variety', 'niche_crowding', 'margin', 'local_returns',
     ]);
     expect(METRIC.employment).toBe(1);
   });

@@ -255,6 +255,17 @@ describe('entrySubsidy and startupSupport in entry (the logit subsidy term)', ()
     let targetedInB = 0;
     for (let i = 9; i < on.firms.count; i++) if (on.firms.region[i] === 1 && (on.firms.segment[i] === 1 || on.firms.segment[i] === 2)) targetedInB++;
     expect(spent(on, 1)).toBe(targetedInB);
+    // Picking industries draws entrants into them: segments 1 and 2 weigh mean_r exp(β·x_r) =
+    // (e + 2)/3 ≈ 1.57 against 1, so their share of entrants rises from 2/6 to ≈ 0.44.
+    let inTargets = 0;
+    for (let i = 9; i < on.firms.count; i++) if (on.firms.segment[i] === 1 || on.firms.segment[i] === 2) inTargets++;
+    const share = inTargets / (on.firms.count - 9);
+    expect(share).toBeGreaterThan(0.40);
+    expect(share).toBeLessThan(0.48);
+    const off = entrants([]);
+    let before = 0;
+    for (let i = 9; i < off.firms.count; i++) if (off.firms.segment[i] === 1 || off.firms.segment[i] === 2) before++;
+    expect(before / (off.firms.count - 9)).toBeLessThan(0.37);
   });
 
   it('a budget for 10 entrants: exactly 10 paid, then the offer stops', () => {

@@ -9,6 +9,7 @@ import { learning } from '../../../src/engine/processes/learning.ts';
 import { spinoffs } from '../../../src/engine/processes/spinoffs.ts';
 import { entry } from '../../../src/engine/processes/entry.ts';
 import { Stream } from '../../../src/engine/rng.ts';
+import { computeLocalMetrics } from '../../../src/engine/local-returns.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
 
@@ -50,6 +51,21 @@ describe('agglomeration: the field of related local activity', () => {
     expect(phi[0]).toBeCloseTo(25 / 75, 12);
     expect(phi[3]).toBe(0);
     expect(phi[4]).toBe(0); // alone in its region
+  });
+
+  it('local_returns: the employment-weighted mean of φ per region and for all', () => {
+    const { scenario, world } = setup({}, [
+      { region: 0, segment: 0, employees: 10 },
+      { region: 0, segment: 0, employees: 30 },
+      { region: 1, segment: 4, employees: 20 },
+    ]);
+    agglomeration(world, scenario, rng());
+    const out = [new Float64Array(3)];
+    computeLocalMetrics(world, out, 0, 0);
+    const phi = [30 / 80, 10 / 60, 0];
+    expect(out[0][0]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 40, 12);
+    expect(out[0][1]).toBe(0);
+    expect(out[0][2]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 60, 12);
   });
 
   it('does nothing when off', () => {
