@@ -34,7 +34,8 @@ export function measureLocalField(world: World, rho: number): void {
   const cnt = new Float64Array(R * S);
   const emp = new Float64Array(R * S);
   const { region, segment, employees } = firms;
-  for (let i = 0; i < firms.count; i++) {
+  const n = firms.count;
+  for (let i = 0; i < n; i++) {
     const k = region[i] * S + segment[i];
     cnt[k] += 1;
     emp[k] += employees[i];
@@ -81,7 +82,8 @@ export function computeLocalMetrics(world: World, out: readonly Float64Array[], 
   const employment = new Float64Array(R + 1);
   const { firms } = world;
   const { region, employees, agglomeration: phi } = firms;
-  for (let i = 0; i < firms.count; i++) {
+  const n = firms.count;
+  for (let i = 0; i < n; i++) {
     const r = region[i];
     weighted[r] += employees[i] * phi[i];
     employment[r] += employees[i];

@@ -166,7 +166,8 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
 
   // One pass over the firms: everything per region and per (region, segment).
   const { region, segment, employees, capability, revenue, profit, birth, buyer, promo, function: fn } = firms;
-  for (let i = 0; i < firms.count; i++) {
+  const n = firms.count;
+  for (let i = 0; i < n; i++) {
     const r = region[i];
     const e = employees[i];
     const c = capability[i];

@@ -58,17 +58,24 @@ export function computeVarietyMetrics(
   const R = world.regions.count;
   const S = world.segments.count;
   const a = scratchFor(world);
-  a.counts.fill(0);
   a.crowding.fill(0);
   a.supply.fill(0);
   const { region, segment, variety, crowding, capability, employees, revenue, profit } = firms;
   a.margin.fill(0);
   a.firms.fill(0);
-  for (let i = 0; i < firms.count; i++) {
+  // Without differentiation every position is 0 (one bin: evenness 0) and crowding is 0: only the
+  // margin needs the pass.
+  const n = firms.count;
+  let positioned = false;
+  for (let i = 0; i < n && !positioned; i++) positioned = variety[i] !== 0 || crowding[i] !== 0;
+  if (positioned) a.counts.fill(0);
+  for (let i = 0; i < n; i++) {
     const r = region[i];
-    const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
-    a.counts[(r * S + segment[i]) * BINS + b] += 1;
-    a.counts[(R * S + segment[i]) * BINS + b] += 1;
+    if (positioned) {
+      const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
+      a.counts[(r * S + segment[i]) * BINS + b] += 1;
+      a.counts[(R * S + segment[i]) * BINS + b] += 1;
+    }
     const q = capability[i] * employees[i];
     a.supply[r] += q;
     a.supply[R] += q;
@@ -82,7 +89,7 @@ export function computeVarietyMetrics(
   }
   for (let k = 0; k <= R; k++) {
     const row = row0 + k;
-    out[col0][row] = evenness(a.counts, k * S, S);
+    out[col0][row] = positioned ? evenness(a.counts, k * S, S) : 0;
     out[col0 + 1][row] = a.supply[k] > 0 ? a.crowding[k] / a.supply[k] : 0;
     out[col0 + 2][row] = a.firms[k] > 0 ? a.margin[k] / a.firms[k] : 0;
   }

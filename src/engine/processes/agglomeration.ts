@@ -19,7 +19,8 @@ export function agglomeration(world: World, params: Scenario, _rng: Stream): voi
   const E = world.local.employment;
   const half = p.halfEmployment;
   const { region, segment, employees, agglomeration: phi } = firms;
-  for (let i = 0; i < firms.count; i++) {
+  const n = firms.count;
+  for (let i = 0; i < n; i++) {
     const others = Math.max(0, E[region[i] * S + segment[i]] - employees[i]);
     phi[i] = others / (others + half);
   }
