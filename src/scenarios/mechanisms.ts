@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
 import { migrationSchema, networkingSchema, relocationSchema, supplySchema } from './networks.ts';
 import { localReturnsSchema } from './local-returns.ts';
+import { upgradingSchema } from './upgrading.ts';
 
 /**
  * Differentiated competition: every firm has a position v ∈ [0, 1) on a circle inside its segment
@@ -244,60 +245,6 @@ const exitSchema = z
   .strict();
 
 /** Three numbers, one per step up the value chain (into design, brand, services). */
-const perStep = (unit: z.ZodNumber, values: [number, number, number]) => z.array(unit).length(3).default(values);
-
-const functionalSchema = z
-  .object({
-    enabled: z.boolean().default(false),
-    /** Function of the initial firms and of every new firm (0 assembly, 1 design, 2 brand, 3 services). */
-    initial: z.number().int().min(0).max(3).default(0),
-    /** Probability per year that a firm eligible for its next step takes it. */
-    rate: probability.default(0.2),
-    /** What capability is measured against: the world technology frontier (the lead firms of the
-     *  global value chain) or the mean capability of the firm's segment (its rank among competitors). */
-    reference: z.enum(['frontier', 'segment']).default('frontier'),
-    /** Capability relative to the reference needed for the step into design, brand, services. */
-    threshold: perStep(positive, [1, 1.3, 1.6]),
-    /** R&D intensity needed for each step. */
-    minRd: perStep(probability, [0, 0.04, 0.06]),
-    /** One-off cost of each step per employee, paid from cash (the firm needs that much cash). */
-    cost: perStep(nonNegative, [0.5, 1, 1.5]),
-    /** Value added per unit of output of each function, as a multiple of assembly's (the smile curve). */
-    valueAdded: z
-      .array(positive)
-      .length(4)
-      .default([1, 1.15, 1.3, 1.45]),
-    /** Overhead of each function per employee per year (design team, brand, service network). */
-    overhead: z.array(nonNegative).length(4).default([0, 0.05, 0.1, 0.15]),
-  })
-  .strict();
-
-const intersectoralSchema = z
-  .object({
-    enabled: z.boolean().default(false),
-    /** Base rate per year of a move into the related segment across the industry border. */
-    rate: nonNegative.default(0.2),
-    /** Capability relative to the segment mean that a firm needs to move. */
-    threshold: positive.default(1),
-    /** Only firms within this ring distance of the border move (the target is related). */
-    maxDistance: z.number().int().min(1).default(1),
-    /** λ rises with the region's employment share in and next to the target segment: × (1 + w·share). */
-    relatedWeight: nonNegative.default(4),
-    /** One-off cost per employee, paid from cash (the firm needs that much cash). */
-    cost: nonNegative.default(2),
-    /** Share of capability that carries over into the new industry. */
-    retained: probability.default(0.9),
-  })
-  .strict();
-
-/** Upgrading (seed 003): functional (up the value chain) and inter-sectoral (into a related industry). */
-const upgradingSchema = z
-  .object({
-    functional: functionalSchema.prefault({}),
-    intersectoral: intersectoralSchema.prefault({}),
-  })
-  .strict();
-
 export const mechanismsSchema = z
   .object({
     market: marketSchema.prefault({}),
