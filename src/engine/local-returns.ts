@@ -7,6 +7,8 @@ import type { World } from './world.ts';
 import { log } from './math.ts';
 
 export interface LocalField {
+  /** mechanisms.localReturns.enabled: when false, nothing is measured and φ stays 0. */
+  enabled: boolean;
   /** E_rs: employment of the firms of r within ring distance ρ of s (the firm itself included). */
   employment: Float64Array;
   /** n_rs: number of those firms. */
@@ -15,9 +17,9 @@ export interface LocalField {
   diversity: Float64Array;
 }
 
-export function createLocalField(regions: number, segments: number): LocalField {
+export function createLocalField(regions: number, segments: number, enabled: boolean): LocalField {
   const n = regions * segments;
-  return { employment: new Float64Array(n), firms: new Float64Array(n), diversity: new Float64Array(n) };
+  return { enabled, employment: new Float64Array(n), firms: new Float64Array(n), diversity: new Float64Array(n) };
 }
 
 /** The segments within ring distance ρ of any segment: min(2ρ + 1, S). */
@@ -78,6 +80,10 @@ export const LOCAL_DEFS = [
 /** Writes `local_returns` for each region and `all` (row0 + R) into column col0. O(firms). */
 export function computeLocalMetrics(world: World, out: readonly Float64Array[], row0: number, col0: number): void {
   const R = world.regions.count;
+  if (!world.local.enabled) {
+    for (let k = 0; k <= R; k++) out[col0][row0 + k] = 0;
+    return;
+  }
   const weighted = new Float64Array(R + 1);
   const employment = new Float64Array(R + 1);
   const { firms } = world;

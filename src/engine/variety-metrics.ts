@@ -71,21 +71,22 @@ export function computeVarietyMetrics(
   if (positioned) a.counts.fill(0);
   for (let i = 0; i < n; i++) {
     const r = region[i];
-    if (positioned) {
-      const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
-      a.counts[(r * S + segment[i]) * BINS + b] += 1;
-      a.counts[(R * S + segment[i]) * BINS + b] += 1;
-    }
+    const m = revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
+    a.margin[r] += m;
+    a.firms[r] += 1;
+    if (!positioned) continue;
+    const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
+    a.counts[(r * S + segment[i]) * BINS + b] += 1;
+    a.counts[(R * S + segment[i]) * BINS + b] += 1;
     const q = capability[i] * employees[i];
     a.supply[r] += q;
     a.supply[R] += q;
     a.crowding[r] += q * crowding[i];
     a.crowding[R] += q * crowding[i];
-    const m = revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
-    a.margin[r] += m;
-    a.margin[R] += m;
-    a.firms[r] += 1;
-    a.firms[R] += 1;
+  }
+  for (let r = 0; r < R; r++) {
+    a.margin[R] += a.margin[r];
+    a.firms[R] += a.firms[r];
   }
   for (let k = 0; k <= R; k++) {
     const row = row0 + k;
