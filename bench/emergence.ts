@@ -7,7 +7,7 @@
 // Only prints; nothing is written.
 import os from 'node:os';
 import type { Scenario } from '../src/scenarios/schema.ts';
-import { measureRun, median, processTimes, scaleScenario, type RunMeasure } from './measure.ts';
+import { measureRun, processTimes, repeatRuns, scaleScenario } from './measure.ts';
 
 const REPEATS = 3;
 const TICKS = 100;
@@ -28,19 +28,7 @@ function emergent(n: number): Scenario {
   });
 }
 
-const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
 
-function repeat(label: string, scenario: Scenario): { runs: RunMeasure[]; rate: number; ns: number } {
-  const runs: RunMeasure[] = [];
-  for (let k = 0; k < REPEATS; k++) runs.push(measureRun(scenario, k + 1, TICKS));
-  const rate = median(runs.map((r) => r.rate));
-  const ns = median(runs.map((r) => r.nsPerFirmTick));
-  console.log(
-    `  ${label.padEnd(30)} ${runs.map((r) => M(r.rate)).join('  ').padEnd(34)} median ${M(rate).padStart(10)}` +
-      `  ${ns.toFixed(0).padStart(5)} ns/firm-tick  (firm-ticks ${(runs[0].firmTicks / 1e6).toFixed(2)} M, ${runs[0].seconds.toFixed(2)} s)`,
-  );
-  return { runs, rate, ns };
-}
 
 console.log(`clusterlab bench (emergence) — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
 console.log(`In-loop firm-ticks per second, scale scenario, T = ${TICKS}, seeds 1–${REPEATS}.\n`);
@@ -48,13 +36,13 @@ console.log(`In-loop firm-ticks per second, scale scenario, T = ${TICKS}, seeds 
 measureRun(emergent(10_000), 99, 10); // warm-up
 
 console.log('1. scale with local returns, differentiation, upgrading and choosing governments on');
-const small = repeat('emergent 10k', emergent(10_000));
-const big = repeat('emergent 100k', emergent(100_000));
+const small = repeatRuns('emergent 10k', emergent(10_000), TICKS, REPEATS);
+const big = repeatRuns('emergent 100k', emergent(100_000), TICKS, REPEATS);
 console.log(`  → cost per firm-tick 100k / 10k = ${(big.ns / small.ns).toFixed(2)} (1 = linear)`);
 
 console.log('\n2. the same scenario with them off');
-const offSmall = repeat('scale 10k', scaleScenario(10_000));
-const offBig = repeat('scale 100k', scaleScenario(100_000));
+const offSmall = repeatRuns('scale 10k', scaleScenario(10_000), TICKS, REPEATS);
+const offBig = repeatRuns('scale 100k', scaleScenario(100_000), TICKS, REPEATS);
 console.log(`  → on / off per firm-tick: ${(small.ns / offSmall.ns).toFixed(2)} at 10k, ${(big.ns / offBig.ns).toFixed(2)} at 100k`);
 
 console.log('\n3. time per process (emergent 100k, seed 1, processes called in tick.ts order and timed)');

@@ -100,6 +100,20 @@ export function measureRun(scenario: Scenario, seed: number, ticks: number): Run
   };
 }
 
+/** `repeats` runs (seeds 1…repeats) of `ticks` ticks, printed on one line: rates, median, ns per firm-tick. */
+export function repeatRuns(label: string, scenario: Scenario, ticks: number, repeats: number): { runs: RunMeasure[]; rate: number; ns: number } {
+  const runs: RunMeasure[] = [];
+  for (let k = 0; k < repeats; k++) runs.push(measureRun(scenario, k + 1, ticks));
+  const rate = median(runs.map((r) => r.rate));
+  const ns = median(runs.map((r) => r.nsPerFirmTick));
+  const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
+  console.log(
+    `  ${label.padEnd(34)} ${runs.map((r) => M(r.rate)).join('  ').padEnd(34)} median ${M(rate).padStart(10)}` +
+      `  ${ns.toFixed(0).padStart(5)} ns/firm-tick  (firm-ticks ${(runs[0].firmTicks / 1e6).toFixed(2)} M, ${runs[0].seconds.toFixed(2)} s)`,
+  );
+  return { runs, rate, ns };
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

@@ -11,7 +11,7 @@ import { loadScenario, withOverrides } from '../src/scenarios/load.ts';
 import type { Scenario } from '../src/scenarios/schema.ts';
 import { run } from '../src/engine/run.ts';
 import { valueOf } from '../src/engine/series.ts';
-import { measureRun, median, processTimes, scaleScenario, type RunMeasure } from './measure.ts';
+import { measureRun, median, processTimes, repeatRuns, scaleScenario } from './measure.ts';
 
 const REPEATS = 3;
 const KERNEL_RATE = 6.2e6;
@@ -32,17 +32,6 @@ const scale = (n: number): Scenario => scaleScenario(n);
 const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
 const MB = (x: number) => `${(x / 2 ** 20).toFixed(1)} MB`;
 
-function repeat(label: string, scenario: Scenario, ticks: number, repeats = REPEATS): { runs: RunMeasure[]; rate: number; ns: number } {
-  const runs: RunMeasure[] = [];
-  for (let k = 0; k < repeats; k++) runs.push(measureRun(scenario, k + 1, ticks));
-  const rate = median(runs.map((r) => r.rate));
-  const ns = median(runs.map((r) => r.nsPerFirmTick));
-  console.log(
-    `  ${label.padEnd(34)} ${runs.map((r) => M(r.rate)).join('  ').padEnd(34)} median ${M(rate).padStart(10)}` +
-      `  ${ns.toFixed(0).padStart(5)} ns/firm-tick  (firm-ticks ${(runs[0].firmTicks / 1e6).toFixed(2)} M, ${runs[0].seconds.toFixed(2)} s)`,
-  );
-  return { runs, rate, ns };
-}
 
 function breakdown(label: string, scenario: Scenario, ticks: number): void {
   const { seconds, world } = processTimes(scenario, 1, ticks);
@@ -65,7 +54,7 @@ measureRun(coreCluster(10_000), 99, 20);
 measureRun(scale(10_000), 99, 10);
 
 console.log('1. core-cluster, N0 = 100,000, T = 100 (3 runs, seeds 1–3)');
-const core = repeat('core-cluster 100k', coreCluster(100_000), 100);
+const core = repeatRuns('core-cluster 100k', coreCluster(100_000), 100, REPEATS);
 console.log(`  → ${M(core.rate)}: ${(core.rate / KERNEL_RATE).toFixed(2)} × the typed-array kernel (6.2 M/s), ` +
   `${(core.rate / 1.5e6).toFixed(1)} × one-object-per-firm TS (1.5 M/s), ${(core.rate / 0.1e6).toFixed(0)} × Mesa (0.10 M/s); ` +
   `target ≥ 3 M/s ${core.rate >= TARGET_RATE ? 'met' : 'NOT met'}\n`);
@@ -81,8 +70,8 @@ console.log(`  default × 20 seeds: ${M(defFirmTicks / defSeconds)} (Σ firm-tic
   `(${((1000 * defSeconds) / defTicks).toFixed(3)} ms per tick: fixed per-tick costs dominate at this size)\n`);
 
 console.log('3. scale (6 regions, 4 research organisations, every mechanism on), T = 100');
-const small = repeat('scale 10k', scale(10_000), 100);
-const big = repeat('scale 100k', scale(100_000), 100);
+const small = repeatRuns('scale 10k', scale(10_000), 100, REPEATS);
+const big = repeatRuns('scale 100k', scale(100_000), 100, REPEATS);
 console.log(`  → cost per firm-tick 100k / 10k = ${(big.ns / small.ns).toFixed(2)} (1 = linear)`);
 for (const [label, r] of [['10k', small.runs[0]], ['100k', big.runs[0]]] as const) {
   console.log(

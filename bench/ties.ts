@@ -9,7 +9,7 @@ import os from 'node:os';
 import { run } from '../src/engine/run.ts';
 import { valueOf } from '../src/engine/series.ts';
 import type { Scenario } from '../src/scenarios/schema.ts';
-import { measureRun, median, processTimes, scaleScenario, type RunMeasure } from './measure.ts';
+import { measureRun, processTimes, repeatRuns, scaleScenario } from './measure.ts';
 
 const REPEATS = 3;
 const TICKS = 100;
@@ -30,19 +30,7 @@ function networked(n: number): Scenario {
   });
 }
 
-const M = (x: number) => `${(x / 1e6).toFixed(2)} M/s`;
 
-function repeat(label: string, scenario: Scenario): { runs: RunMeasure[]; rate: number; ns: number } {
-  const runs: RunMeasure[] = [];
-  for (let k = 0; k < REPEATS; k++) runs.push(measureRun(scenario, k + 1, TICKS));
-  const rate = median(runs.map((r) => r.rate));
-  const ns = median(runs.map((r) => r.nsPerFirmTick));
-  console.log(
-    `  ${label.padEnd(30)} ${runs.map((r) => M(r.rate)).join('  ').padEnd(34)} median ${M(rate).padStart(10)}` +
-      `  ${ns.toFixed(0).padStart(5)} ns/firm-tick  (firm-ticks ${(runs[0].firmTicks / 1e6).toFixed(2)} M, ${runs[0].seconds.toFixed(2)} s)`,
-  );
-  return { runs, rate, ns };
-}
 
 console.log(`clusterlab bench (networks) — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
 console.log(`In-loop firm-ticks per second, scale scenario, T = ${TICKS}, seeds 1–${REPEATS}.\n`);
@@ -50,8 +38,8 @@ console.log(`In-loop firm-ticks per second, scale scenario, T = ${TICKS}, seeds 
 measureRun(networked(10_000), 99, 10); // warm-up
 
 console.log('1. scale with networking, supply, migration and relocation on');
-const small = repeat('networked 10k', networked(10_000));
-const big = repeat('networked 100k', networked(100_000));
+const small = repeatRuns('networked 10k', networked(10_000), TICKS, REPEATS);
+const big = repeatRuns('networked 100k', networked(100_000), TICKS, REPEATS);
 console.log(`  → cost per firm-tick 100k / 10k = ${(big.ns / small.ns).toFixed(2)} (1 = linear)`);
 for (const [label, n] of [['10k', 10_000], ['100k', 100_000]] as const) {
   const { world } = run(networked(n), { seed: 1, ticks: TICKS });
@@ -67,8 +55,8 @@ for (const [label, n] of [['10k', 10_000], ['100k', 100_000]] as const) {
 }
 
 console.log('\n2. the same scenario with the new mechanisms off (as in `npm run bench`, section 3)');
-const offSmall = repeat('scale 10k', scaleScenario(10_000));
-const offBig = repeat('scale 100k', scaleScenario(100_000));
+const offSmall = repeatRuns('scale 10k', scaleScenario(10_000), TICKS, REPEATS);
+const offBig = repeatRuns('scale 100k', scaleScenario(100_000), TICKS, REPEATS);
 console.log(`  → cost per firm-tick 100k / 10k = ${(offBig.ns / offSmall.ns).toFixed(2)}; ` +
   `networks on / off: ${(small.ns / offSmall.ns).toFixed(2)} at 10k, ${(big.ns / offBig.ns).toFixed(2)} at 100k`);
 
