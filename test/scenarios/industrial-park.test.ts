@@ -1,6 +1,7 @@
 // An industrial park is not a cluster (seed 003). Bundled `industrial-park`: the same 60 firms in
 // one zone, either of any industry on a ring of 36 (base, `park`) or of three related industries
-// tied by a promotion organisation (`cluster`); local returns on, and off in the two controls.
+// tied by a promotion organisation (`cluster`, and `cluster-untied` without it); local returns on,
+// and off in the two controls.
 // Seeds 1–10, each layout on the same seeds. Seen: φ over the first five years 0.13–0.17 (park)
 // and 0.65–0.71 (cluster); firms after 25 years 0–5 and 190–281; both 0 without local returns.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,10 +38,12 @@ function fates(variant?: string): Fate[] {
 describe('industrial-park (bundled)', () => {
   let park: Fate[] = [];
   let cluster: Fate[] = [];
+  let untied: Fate[] = [];
   let controls: Fate[] = [];
   beforeAll(() => {
     park = fates();
     cluster = fates('cluster');
+    untied = fates('cluster-untied');
     controls = [...fates('park-no-local-returns'), ...fates('cluster-no-local-returns')];
   });
 
@@ -53,6 +56,12 @@ describe('industrial-park (bundled)', () => {
   it('the park fades and the cluster reinforces itself', () => {
     expect(Math.max(...park.map((f) => f.firms))).toBeLessThanOrEqual(10);
     expect(Math.min(...cluster.map((f) => f.firms))).toBeGreaterThanOrEqual(120);
+  });
+
+  it('relatedness does it: without the promotion organisation the related firms tie up and take off too', () => {
+    // Seen: ties 58–114 (untied) against 71–119 (with the organisation); 210–279 firms at the end.
+    expect(mean(untied.map((f) => f.ties))).toBeGreaterThan(3 * mean(park.map((f) => f.ties)));
+    expect(Math.min(...untied.map((f) => f.firms))).toBeGreaterThanOrEqual(120);
   });
 
   it('without local returns the layout makes no difference: both fade', () => {
