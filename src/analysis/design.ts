@@ -16,7 +16,7 @@ export interface Param {
   integer: boolean;
 }
 
-export type DesignMethod = 'grid' | 'lhs' | 'morris';
+export type DesignMethod = 'grid' | 'lhs' | 'morris' | 'sobol';
 
 export interface Design {
   method: DesignMethod;
@@ -195,18 +195,51 @@ export function morrisDesign(params: Param[], trajectories: number, seedKey: str
   return { method: 'morris', params, unit, points, levels, delta, trajectories: out };
 }
 
+/**
+ * Saltelli's (2002, 2010) design for Sobol' indices: two independent uniform N × k matrices A and
+ * B, and for each factor i the matrix AB_i = A with column i taken from B. Laid out base row by
+ * base row: point j(k + 2) is A_j, j(k + 2) + 1 is B_j, j(k + 2) + 2 + i is AB_i,j — N(k + 2)
+ * points, and a run that stops early leaves whole rows to use. Draws come from
+ * `new Stream(seedKey, 'sobol')`: row j's A, then its B (plain Monte Carlo, not a quasi-random
+ * sequence: the intervals of sensitivity.csv say how far N is from enough).
+ */
+export interface SobolDesign extends Design {
+  method: 'sobol';
+  /** N, the number of base rows. */
+  base: number;
+}
+
+export function sobolDesign(params: Param[], base: number, seedKey: string): SobolDesign {
+  checkParams(params);
+  checkCount('base samples', base);
+  const k = params.length;
+  const rng = new Stream(seedKey, 'sobol');
+  const unit: number[][] = [];
+  for (let j = 0; j < base; j++) {
+    const a = Array.from({ length: k }, () => rng.uniform());
+    const b = Array.from({ length: k }, () => rng.uniform());
+    unit.push(a, b);
+    for (let i = 0; i < k; i++) {
+      const ab = a.slice();
+      ab[i] = b[i];
+      unit.push(ab);
+    }
+  }
+  return { method: 'sobol', params, base, unit, points: unit.map((u) => mapPoint(params, u)) };
+}
+
 export interface DesignOptions {
   method: DesignMethod;
   params: Param[];
-  /** grid: samples per parameter; lhs: points; morris: trajectories. */
+  /** grid: samples per parameter; lhs: points; morris: trajectories; sobol: base rows N. */
   samples: number;
-  /** For lhs and morris. */
+  /** For lhs, morris and sobol. */
   seedKey: string;
   /** For morris (default 4). */
   levels?: number;
 }
 
-/** One entry point for the three designs. */
+/** One entry point for the four designs. */
 export function makeDesign(opts: DesignOptions): Design {
   switch (opts.method) {
     case 'grid':
@@ -215,6 +248,8 @@ export function makeDesign(opts: DesignOptions): Design {
       return lhsDesign(opts.params, opts.samples, opts.seedKey);
     case 'morris':
       return morrisDesign(opts.params, opts.samples, opts.seedKey, opts.levels);
+    case 'sobol':
+      return sobolDesign(opts.params, opts.samples, opts.seedKey);
     default:
       throw new RangeError(`design: unknown method ${String(opts.method)}`);
   }
@@ -222,4 +257,8 @@ export function makeDesign(opts: DesignOptions): Design {
 
 export function isMorris(design: Design): design is MorrisDesign {
   return design.method === 'morris' && 'trajectories' in design;
+}
+
+export function isSobol(design: Design): design is SobolDesign {
+  return design.method === 'sobol' && 'base' in design;
 }

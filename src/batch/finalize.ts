@@ -3,7 +3,8 @@
 //   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
 //   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
-//   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome
+//   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome; with the
+//                    Saltelli design: Sobol' S1 and ST with bootstrap intervals (analysis/sobol.ts)
 //   failures.csv   every job that failed all its attempts (header only when none)
 //   manifest.json  rewritten last, with the completed and failed counts
 // Everything is a function of the stored runs and the manifest, read in job-index order: the same
@@ -12,10 +13,11 @@
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { effectPerSpend, pairedComparison, policySpendDiff } from '../analysis/compare.ts';
-import { isMorris, makeDesign } from '../analysis/design.ts';
+import { isMorris, isSobol, makeDesign } from '../analysis/design.ts';
 import { ensembleRows, type EnsembleRun } from '../analysis/ensemble.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { morrisIndices } from '../analysis/sensitivity.ts';
+import { sobolIndices } from '../analysis/sobol.ts';
 import { mean } from '../analysis/stats.ts';
 import { csvField, formatNumber, roundNumber } from '../io/format.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
@@ -282,10 +284,10 @@ function writeSweep(dir: string, manifest: BatchManifest, completed: number[], r
   }
   files.push(csv.close());
 
-  if (sweep.method === 'morris') {
-    const design = makeDesign({ method: 'morris', params: sweep.params, samples: sweep.samples, seedKey: sweep.seedKey });
-    if (!isMorris(design) || canonicalJson(design.points) !== canonicalJson(sweep.points)) {
-      throw new BatchError('sweep: the Morris design does not match the points in manifest.json');
+  if (sweep.method === 'morris' || sweep.method === 'sobol') {
+    const design = makeDesign({ method: sweep.method, params: sweep.params, samples: sweep.samples, seedKey: sweep.seedKey });
+    if (canonicalJson(design.points) !== canonicalJson(sweep.points)) {
+      throw new BatchError(`sweep: the ${sweep.method} design does not match the points in manifest.json`);
     }
     // Outcomes per point, averaged over the seeds that completed (NaN when none did).
     const done = new Set(completed);
@@ -294,12 +296,20 @@ function writeSweep(dir: string, manifest: BatchManifest, completed: number[], r
       for (let s = 0; s < K; s++) if (done.has(p * K + s)) outcomes.push(recordOf(p * K + s).outcomes);
       return OUTCOME_NAMES.map((name) => (outcomes.length ? mean(outcomes.map((o) => o[name] ?? NaN)) : NaN));
     });
-    const rows = morrisIndices(design, perPoint, OUTCOME_NAMES);
-    const sens = new CsvFile(join(dir, SENSITIVITY_CSV), ['parameter', 'outcome', 'mu', 'mu_star', 'sigma', 'trajectories']);
-    for (const r of rows) {
-      sens.line(`${csvField(r.parameter)},${r.outcome},${formatNumber(r.mu)},${formatNumber(r.mu_star)},${formatNumber(r.sigma)},${r.trajectories}`);
+    if (isMorris(design)) {
+      const rows = morrisIndices(design, perPoint, OUTCOME_NAMES);
+      const sens = new CsvFile(join(dir, SENSITIVITY_CSV), ['parameter', 'outcome', 'mu', 'mu_star', 'sigma', 'trajectories']);
+      for (const r of rows) {
+        sens.line(`${csvField(r.parameter)},${r.outcome},${formatNumber(r.mu)},${formatNumber(r.mu_star)},${formatNumber(r.sigma)},${r.trajectories}`);
+      }
+      files.push(sens.close());
+    } else if (isSobol(design)) {
+      const rows = sobolIndices(design, perPoint, OUTCOME_NAMES, sweep.seedKey);
+      const columns = ['S1', 'S1_low', 'S1_high', 'ST', 'ST_low', 'ST_high'] as const;
+      const sens = new CsvFile(join(dir, SENSITIVITY_CSV), ['parameter', 'outcome', ...columns, 'samples']);
+      for (const r of rows) sens.line(`${csvField(r.parameter)},${r.outcome},${columns.map((c) => formatNumber(r[c])).join(',')},${r.samples}`);
+      files.push(sens.close());
     }
-    files.push(sens.close());
   }
   return files;
 }

@@ -21,9 +21,9 @@ export interface VariantEntry {
 
 export interface SweepSpec {
   method: DesignMethod;
-  /** grid: samples per parameter; lhs: points; morris: trajectories. */
+  /** grid: samples per parameter; lhs: points; morris: trajectories; sobol: base rows. */
   samples: number;
-  /** Seeds the random designs (lhs, morris). */
+  /** Seeds the random designs (lhs, morris, sobol). */
   seedKey: string;
   params: Param[];
   /** Parameter values per point, in params order (integer parameters rounded). */

@@ -1,6 +1,7 @@
-// `clusterlab sweep`: the scenario over a design of parameter values (grid, Latin hypercube or
-// Morris trajectories) × seeds → sweep.csv (one row per point and seed, the swept values as
-// columns), with `--sensitivity morris` also sensitivity.csv (μ, μ*, σ per parameter and outcome).
+// `clusterlab sweep`: the scenario over a design of parameter values (grid, Latin hypercube,
+// Morris trajectories or Saltelli's design) × seeds → sweep.csv (one row per point and seed, the
+// swept values as columns), with `--sensitivity morris` also sensitivity.csv (μ, μ*, σ per
+// parameter and outcome), with `--sensitivity sobol` Sobol' S1 and ST with bootstrap intervals.
 import type { DesignMethod } from '../analysis/design.ts';
 import type { SweepParam } from '../batch/jobs.ts';
 import { sweepPlan } from '../batch/plan.ts';
@@ -12,10 +13,10 @@ export interface SweepOptions extends CommonOptions {
   /** Absent when no --param was given. */
   param?: SweepParam[];
   samples: number;
-  /** Default grid; morris with --sensitivity morris. */
+  /** Default grid; morris or sobol with --sensitivity morris / sobol. */
   method?: DesignMethod;
   seeds?: number;
-  sensitivity?: 'morris';
+  sensitivity?: 'morris' | 'sobol';
 }
 
 /** The design the options ask for; a usage message when they contradict each other. */
@@ -25,6 +26,12 @@ export function sweepMethod(options: Pick<SweepOptions, 'method' | 'sensitivity'
       return { usage: `--sensitivity morris runs the Morris design (--samples trajectories); drop --method ${options.method}` };
     }
     return 'morris';
+  }
+  if (options.sensitivity === 'sobol') {
+    if (options.method !== undefined && options.method !== 'sobol') {
+      return { usage: `--sensitivity sobol runs Saltelli's design (--samples base rows N, N·(k + 2) points); drop --method ${options.method}` };
+    }
+    return 'sobol';
   }
   return options.method ?? 'grid';
 }

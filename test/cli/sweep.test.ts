@@ -53,6 +53,24 @@ describe('sweep', () => {
     expect(spinoffs[5]).toBe('4');
   });
 
+  it('sobol: Saltelli design of N(k + 2) points, sensitivity.csv with S1 and ST and their intervals', async () => {
+    const r = await cli(['sweep', 'default', '--param', `${RATE}=0.01:0.1`, '--param', `${ENTRY}=1:6`, '--samples', '6', '--sensitivity', 'sobol', '--ticks', '40', '--workers', '0', '--quiet', '--out', dir('sobol')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readCsv(dir('sobol'), 'sweep.csv').rows).toHaveLength(6 * 4);
+    const manifest = JSON.parse(readFileSync(join(dir('sobol'), 'manifest.json'), 'utf8'));
+    expect(manifest.sweep).toMatchObject({ method: 'sobol', samples: 6 });
+    const sens = readCsv(dir('sobol'), 'sensitivity.csv');
+    expect(sens.header).toEqual(['parameter', 'outcome', 'S1', 'S1_low', 'S1_high', 'ST', 'ST_low', 'ST_high', 'samples']);
+    expect(sens.rows.map((x) => `${x[0]} ${x[1]}`)).toEqual([RATE, ENTRY].flatMap((p) => OUTCOME_NAMES.map((o) => `${p} ${o}`)));
+    const spinoffs = sens.rows.find((x) => x[0] === RATE && x[1] === 'total_spinoffs')!;
+    expect(Number(spinoffs[5])).toBeGreaterThan(0); // ST > 0: the spin-off rate moves spin-offs
+    expect(spinoffs[8]).toBe('6');
+    const conflict = await cli(['sweep', 'default', '--param', `${RATE}=0.01:0.1`, '--samples', '2', '--sensitivity', 'sobol', '--method', 'lhs', '--workers', '0', '--quiet', '--out', dir('sobol-bad')]);
+    expect(conflict.code).toBe(2);
+    expect(conflict.err).toMatch(/drop --method lhs/);
+  });
+
   it.each([
     [['--param', `${RATE}=0.01`, '--samples', '2']],
     [['--param', `${RATE}=0.05:0.01`, '--samples', '2']],
@@ -60,7 +78,7 @@ describe('sweep', () => {
     [['--param', `${ENTRY}=1.5:3:int`, '--samples', '2']],
     [['--samples', '2']],
     [['--param', `${RATE}=0.01:0.05`]],
-    [['--param', `${RATE}=0.01:0.05`, '--samples', '2', '--method', 'sobol']],
+    [['--param', `${RATE}=0.01:0.05`, '--samples', '2', '--method', 'fast']],
     [['--param', `${RATE}=0.01:0.05`, '--samples', '2', '--method', 'lhs', '--sensitivity', 'morris']],
   ])('usage error %j → exit 2', async (extra) => {
     const r = await cli(['sweep', 'default', ...extra, '--workers', '0', '--out', dir('usage')]);
