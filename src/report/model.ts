@@ -59,6 +59,8 @@ export interface ReportData {
   compare?: CompareEntry[];
   /** Sweep rows (point, seed, parameter values, outcomes) for a table; absent otherwise. */
   sweep?: { columns: string[]; rows: (number | string)[][] };
+  /** sensitivity.csv of a Morris or Sobol' sweep (one row per parameter and outcome); absent otherwise. */
+  sensitivity?: { method: 'morris' | 'sobol'; columns: string[]; rows: (number | string)[][] };
   /** The manifest (or summary.json's manifest) as written, shown as a readable block. */
   manifest: unknown;
 }

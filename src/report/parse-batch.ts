@@ -107,6 +107,15 @@ export function fromBatch(files: ReportFiles): ReportData {
         rows: t.rows.filter((r) => r.length === t.header.length).map((r) => r.map((cell, i) => (t.header[i] === 'final_stage' ? cell : csvNumber(cell)))),
       };
     }
+    const sens = files.text('sensitivity.csv');
+    if (sens !== undefined) {
+      const t = table(sens, 'sensitivity.csv');
+      report.sensitivity = {
+        method: t.header.includes('ST') ? 'sobol' : 'morris',
+        columns: t.header,
+        rows: t.rows.filter((r) => r.length === t.header.length).map((r) => r.map((cell, i) => (i < 2 ? cell : csvNumber(cell)))),
+      };
+    }
   }
   return report;
 }

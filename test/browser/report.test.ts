@@ -169,9 +169,9 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('sweep: the report written by default renders, with the sweep table', async () => {
+  it('sweep: the report written by default renders, with the sweep and sensitivity tables', async () => {
     const out = join(work, 'sweep');
-    const r = await clusterlab(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', '--ticks', '40', '--out', out, '--quiet']);
+    const r = await clusterlab(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', '--ticks', '40', '--sensitivity', 'morris', '--out', out, '--quiet']);
     expect(r.code, describeResult('clusterlab sweep', r)).toBe(0);
     const file = join(out, 'report.html');
     expect(existsSync(file), `${file} written by sweep (default on)`).toBe(true);
@@ -180,6 +180,8 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(ids).toContain('ts-employment');
     const text = await page.textContent('body');
     expect(text).toContain('mechanisms.spinoffs.rate');
+    expect(text).toContain('Sensitivity (Morris)');
+    expect(await page.locator('[data-table="sensitivity"] tbody tr').count()).toBeGreaterThan(10);
     await screenshot(page, 'report-sweep');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();

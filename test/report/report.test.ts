@@ -44,6 +44,7 @@ beforeAll(async () => {
     cli(['batch', 'default', '--seeds', '3', '--variants', 'base,spinoffs', ...common, '--out', dir('batch')]),
     cli(['compare', 'default', '--seeds', '3', ...common, '--out', dir('compare')]),
     cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', ...common, '--out', dir('sweep')]),
+    cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '3', '--sensitivity', 'sobol', ...common, '--out', dir('sobol')]),
     cli(['compare', 'default', '--seeds', '2', ...common, '--no-report', '--out', dir('compare-no-report')]),
     cli(['batch', 'default', '--seeds', '2', ...common, '--no-report', '--out', dir('batch-no-report')]),
   ]);
@@ -121,6 +122,18 @@ describe('reportFromFiles / loadReportData', () => {
     });
     const placebo = data.compare!.filter((e) => e.variant === 'placebo');
     expect(placebo.every((e) => e.meanDiff === 0 && e.ciLow === 0 && e.ciHigh === 0 && e.pBetter === 0.5)).toBe(true);
+  });
+
+  it('reads sensitivity.csv of a Sobol\' (or Morris) sweep into a table', () => {
+    expect(loadReportData(dir('sweep')).sensitivity).toBeUndefined();
+    const data = loadReportData(dir('sobol'));
+    const csv = readCsv(dir('sobol'), 'sensitivity.csv');
+    expect(data.sensitivity!.method).toBe('sobol');
+    expect(data.sensitivity!.columns).toEqual(csv.header);
+    expect(data.sensitivity!.rows).toHaveLength(csv.rows.length);
+    const st = csv.header.indexOf('ST');
+    expect(data.sensitivity!.rows[0][0]).toBe('mechanisms.spinoffs.rate');
+    expect(data.sensitivity!.rows[0][st]).toBe(csv.rows[0][st] === 'NaN' ? NaN : Number(csv.rows[0][st]));
   });
 
   it('reads a sweep folder: one band per point from runs/, the sweep.csv table', () => {

@@ -22,7 +22,7 @@ import { compareChart, compareTable, COMPARE_OUTCOMES } from './compare.ts';
 import { chartWidth, el, section } from './dom.ts';
 import { regionsSection } from './regions.ts';
 import { sizesChart } from './sizes.ts';
-import { sweepSection } from './sweep.ts';
+import { sensitivitySection, sweepSection } from './sweep.ts';
 import { seriesChart } from './timeseries.ts';
 import { variantColour } from './uplot-helpers.ts';
 
@@ -98,8 +98,9 @@ function draw(handle: ReportHandle): void {
   const sizes = section(root, 'sizes', 'Firm sizes', 'Share of firms at least as large as x, summed over the runs; a straight line is a power law (Zipf).');
   sizesChart(sizes, data, half, plots);
 
-  // Sweep table.
+  // Sweep tables.
   sweepSection(root, data.sweep);
+  sensitivitySection(root, data.sensitivity);
 
   if (showHeader) {
     const s = el('section', { class: 'report-section', 'data-section': 'manifest' });
