@@ -1,4 +1,4 @@
-// The command line: `clusterlab run | validate | list | batch | compare | sweep | merge | report`.
+// The command line: `clusterlab run | validate | list | batch | compare | check | sweep | merge | report`.
 // `main(argv, io)` parses and dispatches and returns the exit code (0 ok, 1 invalid input, 2 usage,
 // 4 some batch runs failed, 130 a batch interrupted by SIGINT/SIGTERM), so tests call it
 // in-process; `cli()` binds it to the process. Anything else thrown is a bug: `cli()` prints its
@@ -10,6 +10,7 @@ import { parseMetrics, parseParam, parseShard, type SweepParam } from '../batch/
 import { integerOption } from './args.ts';
 import { batchCommand, type BatchDeps, type BatchOptions } from './batch.ts';
 import { compareCommand, type CompareOptions } from './compare.ts';
+import { checkCommand, type CheckOptions } from './check.ts';
 import { mergeCommand, type MergeOptions } from './merge.ts';
 import { sweepCommand, type SweepOptions } from './sweep.ts';
 import { userErrorMessage } from './errors.ts';
@@ -90,6 +91,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .option('--baseline <name>', 'the variant the others are compared with (default: base, the scenario itself)'),
     'compare',
   ).action((scenario: string, options: CompareOptions) => compareCommand(scenario, options, io, deps).then(setExit));
+
+  withBatchOptions(
+    program
+      .command('check')
+      .description('run the seeds against observed targets (--targets FILE or the scenario\'s expect block); writes check.csv and the batch files')
+      .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
+      .requiredOption('--seeds <n>', 'number of seeds', integerOption(1))
+      .option('--targets <file>', 'a targets file (targets: [...]); default: the scenario\'s expect block')
+      .option('--variant <name>', 'check this variant of the scenario instead of the base'),
+    'check',
+  ).action((scenario: string, options: CheckOptions) => checkCommand(scenario, options, io, deps).then(setExit));
 
   withBatchOptions(
     program

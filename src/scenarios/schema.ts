@@ -6,6 +6,7 @@ import { FIRM_KINDS, FIRM_ROLES } from '../engine/firms.ts';
 import { mechanismsSchema } from './mechanisms.ts';
 import { promotionOrgSchema, tiesOutputSchema } from './networks.ts';
 import { leverSchema } from './levers.ts';
+import { targetSchema } from './targets.ts';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
 
 
@@ -233,8 +234,8 @@ export const scenarioSchema = scenarioBodySchema
   .extend({
     /** Another scenario file (relative path) or bundled name that this one starts from. */
     extends: z.string().optional(),
-    /** Calibration targets with tolerances (kept with the scenario; not yet checked by a command). */
-    expect: z.record(z.string(), z.unknown()).optional(),
+    /** Calibration targets (targets.ts): what was observed; `clusterlab check` runs the seeds against them. */
+    expect: z.array(targetSchema).optional(),
     variants: z.record(z.string(), variantSchema).default({}),
   })
   .strict();

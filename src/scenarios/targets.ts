@@ -1,0 +1,114 @@
+// Calibration targets: what was observed, in one format for a scenario's `expect` block and for a
+// targets file (`targets: [...]`, read by `clusterlab check --targets`). A target is either
+//   a value — a metric of timeseries.csv in a region (or `all`) at a year, a tick or the mean over
+//     a window of years, observed as `value` (± `sd`) or an `interval` — or
+//   a shape — the share of seeds in which a region reaches a lifecycle `stage` (by a year, or by
+//     the end), observed as `share: { min, max }`.
+// The schema checks types and domains; `checkTargets` checks what needs the scenario (metric and
+// region names, the horizon, that a target is one kind or the other).
+import { z } from 'zod';
+import { METRICS } from '../engine/metrics.ts';
+import { STAGES } from '../engine/series.ts';
+import { describeValue, formatPath, ScenarioError, type Finding, type PathKey } from './errors.ts';
+import { translateIssues } from './issues.ts';
+import { isPlainObject } from './merge.ts';
+import { locate, readSource } from './source.ts';
+import { count, nonNegative, positive, probability } from './units.ts';
+
+export const targetSchema = z
+  .object({
+    /** A label for outputs (default: metric@region or stage@region). */
+    name: z.string().min(1).optional(),
+    /** Value target: a metric of timeseries.csv (`clusterlab list`). */
+    metric: z.string().min(1).optional(),
+    /** A region's name, or `all`. */
+    region: z.string().min(1).default('all'),
+    /** When: a year (tick year·T), a tick, or the mean over a window of years [from, to]. */
+    year: nonNegative.optional(),
+    tick: count.optional(),
+    window: z.object({ from: nonNegative, to: positive }).strict().optional(),
+    /** The observed value, with its standard deviation (the observation's interval is value ± 2 sd). */
+    value: z.number().optional(),
+    sd: positive.optional(),
+    /** Or the observed interval [low, high]. */
+    interval: z.tuple([z.number(), z.number()]).optional(),
+    /** Shape target: the share of seeds in which the region reaches this stage. */
+    stage: z.enum(STAGES).optional(),
+    share: z.object({ min: probability.default(0), max: probability.default(1) }).strict().optional(),
+    /** Weight in a calibration distance (not used by `check`). */
+    weight: nonNegative.default(1),
+  })
+  .strict();
+export type Target = z.infer<typeof targetSchema>;
+
+const METRIC_NAMES = METRICS.map((m) => m.name);
+
+/** What the scenario offers the targets: region names and the horizon. */
+export interface TargetContext {
+  regions: readonly string[];
+  ticks: number;
+  ticksPerYear: number;
+}
+
+/** Cross-checks of targets already through the schema; paths start with `prefix`. */
+export function checkTargets(targets: readonly Target[], ctx: TargetContext, prefix: PathKey[]): Finding[] {
+  const out: Finding[] = [];
+  const years = ctx.ticks / ctx.ticksPerYear;
+  targets.forEach((t, i) => {
+    const at = (...rest: PathKey[]): PathKey[] => [...prefix, i, ...rest];
+    const add = (path: PathKey[], expected: string, found: string) => out.push({ path, expected, found });
+    if (t.region !== 'all' && !ctx.regions.includes(t.region)) {
+      add(at('region'), `"all" or one of the regions ${ctx.regions.map((r) => JSON.stringify(r)).join(', ')}`, describeValue(t.region));
+    }
+    const isValue = t.metric !== undefined;
+    const isShape = t.stage !== undefined;
+    if (isValue === isShape) {
+      add(at(), 'a value target (metric with value or interval) or a shape target (stage with share), not both', isValue ? 'metric and stage' : 'neither metric nor stage');
+      return;
+    }
+    const whens = [t.year, t.tick, t.window].filter((w) => w !== undefined).length;
+    if (whens > 1) add(at(), 'one of year, tick or window', 'more than one');
+    if (t.year !== undefined && t.year > years) add(at('year'), `a year within the run (0..${years})`, String(t.year));
+    if (t.tick !== undefined && t.tick > ctx.ticks) add(at('tick'), `a tick within the run (0..${ctx.ticks})`, String(t.tick));
+    if (t.window && (t.window.to <= t.window.from || t.window.to > years)) {
+      add(at('window'), `from < to ≤ ${years} (the run's years)`, `from ${t.window.from}, to ${t.window.to}`);
+    }
+    if (isValue) {
+      if (!METRIC_NAMES.includes(t.metric!)) add(at('metric'), 'a metric of timeseries.csv (clusterlab list)', describeValue(t.metric));
+      if (whens === 0) add(at(), 'one of year, tick or window (when the value was observed)', 'none');
+      if ((t.value === undefined) === (t.interval === undefined)) add(at('value'), 'an observed value or an interval (one of them)', t.value === undefined ? 'neither' : 'both');
+      if (t.sd !== undefined && t.value === undefined) add(at('sd'), 'sd with a value', 'sd without value');
+      if (t.interval && t.interval[0] > t.interval[1]) add(at('interval'), 'low ≤ high', `[${t.interval[0]}, ${t.interval[1]}]`);
+      if (t.share !== undefined) add(at('share'), 'share only with a stage target', 'share with a metric');
+    } else {
+      if (t.tick !== undefined || t.window !== undefined) add(at(), 'a stage reached by a year (or by the end)', 'tick or window');
+      if (t.value !== undefined || t.interval !== undefined || t.sd !== undefined) add(at('value'), 'no value for a stage target (give share)', 'a value');
+      if (t.share && t.share.min > t.share.max) add(at('share'), 'min ≤ max', `min ${t.share.min}, max ${t.share.max}`);
+    }
+  });
+  return out;
+}
+
+/** The label of a target in outputs. */
+export function targetName(t: Target): string {
+  return t.name ?? `${t.metric ?? t.stage}@${t.region}`;
+}
+
+/** Reads a targets file (`targets: [...]`), validated against the scenario; errors name file, path and line. */
+export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
+  const source = readSource(absPath);
+  const fail = (findings: Finding[]) => {
+    throw new ScenarioError(source.display, findings.map((f) => {
+      const where = locate([source], f.path);
+      return { path: formatPath(f.path), expected: f.expected, found: f.found, ...(where ? { line: where.line } : {}) };
+    }));
+  };
+  const schema = z.object({ targets: z.array(targetSchema).min(1) }).strict();
+  if (!isPlainObject(source.raw)) fail([{ path: [], expected: 'a mapping with a list `targets`', found: describeValue(source.raw, true) }]);
+  const parsed = schema.safeParse(source.raw, { reportInput: true });
+  if (!parsed.success) fail(translateIssues(parsed.error.issues, schema));
+  const targets = parsed.data!.targets;
+  const findings = checkTargets(targets, ctx, ['targets']);
+  if (findings.length) fail(findings);
+  return targets;
+}
