@@ -4,7 +4,9 @@
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Stream } from './rng.ts';
 import { ringDistance, type World } from './world.ts';
-import { log, pow } from './math.ts';
+import { exp, log, pow } from './math.ts';
+import { LEVER } from './policy/catalogue.ts';
+import { segmentOffer } from './policy/state.ts';
 
 type Entry = Scenario['mechanisms']['entry'];
 
@@ -111,4 +113,32 @@ export function chooseRegion(
   return p.choice === 'proportional'
     ? chooseRegionProportional(counts, p.proportional, rng)
     : chooseRegionLogit(world, counts, segment, p.logit, rng, offer);
+}
+
+let tilt = new Float64Array(0);
+
+/**
+ * Segment weights when an active entrySubsidy lever targets segments (null otherwise, or under
+ * the proportional rule): w_s = b_s·(1/R)·Σ_r exp(β_sub·x_r(s)), b_s the segment's demand (1 for
+ * uniform choice or no demand), x_r(s) what region r offers an entrant of s. Subsidies that pick
+ * industries draw entrants into those industries, as a nested logit would with equal regions.
+ */
+export function segmentTilt(world: World, p: Entry): Float64Array | null {
+  const P = world.policy;
+  if (p.choice !== 'logit') return null;
+  const k = LEVER.entrySubsidy;
+  if (!P.levers.some((l) => l.kind === k && l.segments !== null && l.active.includes(1))) return null;
+  const S = world.segments.count;
+  const R = world.regions.count;
+  if (tilt.length !== S) tilt = new Float64Array(S);
+  const { demand } = world.segments;
+  let totalDemand = 0;
+  for (let s = 0; s < S; s++) totalDemand += demand[s];
+  const byDemand = p.segmentChoice === 'demand' && totalDemand > 0;
+  for (let s = 0; s < S; s++) {
+    let pull = 0;
+    for (let r = 0; r < R; r++) pull += exp(p.logit.subsidy * segmentOffer(P, 'entrySubsidy', r, s));
+    tilt[s] = (byDemand ? demand[s] : 1) * (pull / R);
+  }
+  return tilt;
 }

@@ -154,3 +154,27 @@ describe('a race between two similar regions, in a run', () => {
     expect(Math.abs(share(race) - share(none))).toBeLessThan(0.03);
   });
 });
+
+describe('the forecast sees the other levers', () => {
+  it("a rival's entry subsidy and industries picked by subsidies enter the expected entrants", () => {
+    const forecastWith = (extra: Levers) => {
+      const s = scenario(2, [...race(['r0']), ...extra]);
+      const w = worldOf(s, [], 0);
+      w.tick = 1;
+      policy(w, s, new Stream('t', 'policy'));
+      const f = forecastOf(w, s)!;
+      return { f, entrants: expectedEntrants(f, new Float64Array([0, 0]), new Float64Array(2)) };
+    };
+    const plain = forecastWith([]);
+    expect(plain.entrants[0]).toBeCloseTo(5, 10); // symmetric: half of 10 a year each
+    // r1 offers 1 to every entrant: r0 expects 10/(1 + e) a year.
+    const rival = forecastWith([{ lever: 'entrySubsidy', regions: ['r1'], intensity: 1 }]);
+    expect(rival.entrants[0]).toBeCloseTo(10 / (1 + Math.E), 10);
+    // r1 offers 1 only in segment 0: segment 0's weight rises to (1 + e)/2 against 1 for the 11
+    // others, and only there does r1 draw more than half.
+    const picked = forecastWith([{ lever: 'entrySubsidy', regions: ['r1'], intensity: 1, segments: [0] }]);
+    const w0 = (1 + Math.E) / 2 / ((1 + Math.E) / 2 + 11);
+    expect(picked.f.weight[0]).toBeCloseTo(w0, 10);
+    expect(picked.entrants[0]).toBeCloseTo(10 * (w0 / (1 + Math.E) + (1 - w0) / 2), 10);
+  });
+});

@@ -7,7 +7,8 @@
 // logit utility of r without the incentives (location.ts logitUtility, at the current firm counts).
 // Expected entrants of r over the coming year:
 //   E_r(I) = λ·Σ_s w_s·P_s(r | I),  λ = entry rate·(1 + w_d·max(0, demand growth)) + branch rate,
-//   w_s the segment choice probabilities (uniform or ∝ demand, as entry draws them).
+//   w_s the segment choice probabilities (uniform or ∝ demand, tilted by segment-targeted entry
+//   subsidies, as entry draws them); u_sr includes the other levers' entry subsidies for s.
 //
 // Best response (subsidyRace, rule bestResponse): given its rivals' current offers I_−r,
 //   I_r = argmax_{I ∈ [lo, cap], I·E_r(I) ≤ B_r} (V_r − I)·E_r(I, I_−r),
@@ -25,7 +26,8 @@
 // O(R²·(GRID + 30)·S), plus one O(firms) count of firms for the forecast.
 import type { Scenario } from '../../scenarios/schema.ts';
 import { demandGrowth } from '../demand.ts';
-import { countFirms, logitUtility, meanRegionCost } from '../location.ts';
+import { countFirms, logitUtility, meanRegionCost, segmentTilt } from '../location.ts';
+import { segmentOffer } from './state.ts';
 import { exp } from '../math.ts';
 import type { World } from '../world.ts';
 
@@ -55,20 +57,25 @@ export function forecastOf(world: World, params: Scenario): Forecast | null {
   const R = world.regions.count;
   const S = world.segments.count;
   const counts = countFirms(world);
+  const levers = world.policy.levers.length > 0;
   const meanCost = meanRegionCost(world);
   const base = new Float64Array(S * R);
   for (let s = 0; s < S; s++) {
     let max = -Infinity;
     for (let r = 0; r < R; r++) {
-      base[s * R + r] = logitUtility(world, counts, s, p.logit, r, meanCost, world.regions.entryIncentive[r]);
+      // Other levers' entry subsidies for this segment are part of what the government answers.
+      const subsidy = levers ? segmentOffer(world.policy, 'entrySubsidy', r, s) : 0;
+      base[s * R + r] = logitUtility(world, counts, s, p.logit, r, meanCost, world.regions.entryIncentive[r] + subsidy);
       max = Math.max(max, base[s * R + r]);
     }
     for (let r = 0; r < R; r++) base[s * R + r] = exp(base[s * R + r] - max);
   }
   const weight = new Float64Array(S);
+  const tilted = levers ? segmentTilt(world, p) : null; // industries picked by entry subsidies draw entrants
+  const choice = tilted ?? world.segments.demand;
   let total = 0;
-  for (let s = 0; s < S; s++) total += world.segments.demand[s];
-  for (let s = 0; s < S; s++) weight[s] = p.segmentChoice === 'uniform' || !(total > 0) ? 1 / S : world.segments.demand[s] / total;
+  for (let s = 0; s < S; s++) total += choice[s];
+  for (let s = 0; s < S; s++) weight[s] = (p.segmentChoice === 'uniform' && !tilted) || !(total > 0) ? 1 / S : choice[s] / total;
   const perYear = p.rate * (1 + p.demandGrowthWeight * Math.max(0, demandGrowth(world))) + p.branches.rate;
   return { regions: R, segments: S, base, weight, beta: p.logit.subsidy, perYear, lift: new Float64Array(R) };
 }

@@ -17,7 +17,7 @@
 // the lever lists `segments`) while their budgets can pay that much together (else 0). While a
 // lever that lists segments is on, the entrant's segment is drawn ∝ b_s·mean_r exp(β_sub·E_r(s))
 // instead of b_s (b_s its demand, or 1): subsidies that pick industries draw entrants into them
-// (targetTilt). F_r =
+// (segmentTilt, location.ts). F_r =
 // startupSupport's seedMoney while its budget can pay it (startups only, not branches); I_r =
 // incentiveOffered(world, r) (subsidyRace / coordination, policy/incentives.ts). When the entrant
 // picks r, each item r offered is paid: E_r from entrySubsidy, F_r from startupSupport (and given
@@ -27,7 +27,7 @@
 import type { Scenario } from '../../scenarios/schema.ts';
 import { demandGrowth } from '../demand.ts';
 import { addFirm, KIND, ROLE } from '../firms.ts';
-import { chooseRegion, countFirms, type LocationCounts } from '../location.ts';
+import { chooseRegion, countFirms, segmentTilt, type LocationCounts } from '../location.ts';
 import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
@@ -35,14 +35,12 @@ import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { seedMoney, seedOffered } from '../policy/effects.ts';
 import { incentiveOffered, payIncentive } from '../policy/incentives.ts';
 import { paySegment, segmentOffer } from '../policy/state.ts';
-import { LEVER } from '../policy/catalogue.ts';
-import { exp } from '../math.ts';
 
 type Entry = Scenario['mechanisms']['entry'];
 
 function chooseSegment(world: World, p: Entry, rng: Stream): number {
   const S = world.segments.count;
-  const tilted = world.policy.levers.length > 0 ? targetTilt(world, p) : null;
+  const tilted = world.policy.levers.length > 0 ? segmentTilt(world, p) : null;
   if (tilted) {
     let total = 0;
     for (let s = 0; s < S; s++) total += tilted[s];
@@ -52,34 +50,6 @@ function chooseSegment(world: World, p: Entry, rng: Stream): number {
   let total = 0;
   for (let s = 0; s < S; s++) total += world.segments.demand[s];
   return total > 0 ? rng.categorical(world.segments.demand, S, total) : rng.int(0, S - 1);
-}
-
-let tilt = new Float64Array(0);
-
-/**
- * Segment weights when an active entrySubsidy lever targets segments (null otherwise, or under
- * the proportional rule): w_s = b_s·(1/R)·Σ_r exp(β_sub·x_r(s)), b_s the segment's demand (1 for
- * uniform choice or no demand), x_r(s) what region r offers an entrant of s. Subsidies that pick
- * industries draw entrants into those industries, as a nested logit would with equal regions.
- */
-function targetTilt(world: World, p: Entry): Float64Array | null {
-  const P = world.policy;
-  if (p.choice !== 'logit') return null;
-  const k = LEVER.entrySubsidy;
-  if (!P.levers.some((l) => l.kind === k && l.segments !== null && l.active.includes(1))) return null;
-  const S = world.segments.count;
-  const R = world.regions.count;
-  if (tilt.length !== S) tilt = new Float64Array(S);
-  const { demand } = world.segments;
-  let totalDemand = 0;
-  for (let s = 0; s < S; s++) totalDemand += demand[s];
-  const byDemand = p.segmentChoice === 'demand' && totalDemand > 0;
-  for (let s = 0; s < S; s++) {
-    let pull = 0;
-    for (let r = 0; r < R; r++) pull += exp(p.logit.subsidy * segmentOffer(P, 'entrySubsidy', r, s));
-    tilt[s] = (byDemand ? demand[s] : 1) * (pull / R);
-  }
-  return tilt;
 }
 
 /** What each region offers one entrant now, by item (scratch, length R each). */
