@@ -1,5 +1,6 @@
-// Per-run outcomes of the whole system (`all`): the numbers a batch keeps for every run
-// (runs.csv) and that `compare` and `sweep` analyse. A fixed list in a fixed order.
+// Per-run outcomes of the whole system (`all`) and of each region: the numbers a batch keeps for
+// every run (runs.csv) and that `compare` and `sweep` analyse. A fixed list in a fixed order.
+// A region's outcomes are computed from its own rows of the series exactly as `all`'s.
 //
 // Beyond the totals, means and peaks:
 //   total_policy_spend = Σ_{t≥1} policy_spend_t / T   money spent by all levers over the run
@@ -38,9 +39,10 @@ export const OUTCOME_NAMES: readonly string[] = [
   ...UPGRADES.map((m) => `total_${m}`),
 ];
 
-export function outcomesOf(world: World): Record<string, number> {
+/** The outcomes of slot k: region k, or `all` (k = R, the default). */
+export function outcomesOf(world: World, k = world.series.regions): Record<string, number> {
   const { series } = world;
-  const R = series.regions;
+  const R = k;
   const last = series.recorded - 1;
   const tpy = world.ticksPerYear;
   const at = (metric: keyof typeof METRIC, tick: number) => series.values[METRIC[metric]][rowOf(series, tick, R)];
@@ -90,8 +92,20 @@ export function outcomesOf(world: World): Record<string, number> {
   return out;
 }
 
-/** The stage of `all` at the last recorded tick. */
-export function finalStageOf(world: World): string {
+/** The stage of slot k (default `all`) at the last recorded tick. */
+export function finalStageOf(world: World, k = world.series.regions): string {
   const { series } = world;
-  return STAGES[series.stage[rowOf(series, series.recorded - 1, series.regions)]];
+  return STAGES[series.stage[rowOf(series, series.recorded - 1, k)]];
+}
+
+/** The outcomes and final stage of each region, in scenario order (the `all` slot excluded). */
+export function regionOutcomesOf(world: World): { outcomes: Record<string, number>[]; finalStages: string[] } {
+  const R = world.series.regions;
+  const outcomes: Record<string, number>[] = [];
+  const finalStages: string[] = [];
+  for (let r = 0; r < R; r++) {
+    outcomes.push(outcomesOf(world, r));
+    finalStages.push(finalStageOf(world, r));
+  }
+  return { outcomes, finalStages };
 }

@@ -38,13 +38,15 @@ export const FAILURES_CSV = 'failures.csv';
 export const MAIN_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'] as const;
 
 export const COMPARE_COLUMNS = [
-  'variant', 'baseline', 'outcome', 'n', 'baseline_mean', 'variant_mean', 'mean_diff', 'ci_low', 'ci_high', 'p_better', 'spend', 'effect_per_spend',
+  'variant', 'baseline', 'region', 'outcome', 'n', 'baseline_mean', 'variant_mean', 'mean_diff', 'ci_low', 'ci_high', 'p_better', 'spend', 'effect_per_spend',
 ] as const;
 
 /** One row of compare.csv, with the numbers unrounded. */
 export interface CompareRow {
   variant: string;
   baseline: string;
+  /** `all`, or a region's name: the outcome of that region alone, paired on the same seeds. */
+  region: string;
   outcome: string;
   n: number;
   baseline_mean: number;
@@ -174,17 +176,27 @@ export function writeManifest(dir: string, manifest: BatchManifest): string {
   return file;
 }
 
-function outcomeFields(record: RunRecord): string {
+function outcomeFields(outcomes: Record<string, number>): string {
   let line = '';
-  for (const name of OUTCOME_NAMES) line += ',' + formatNumber(record.outcomes[name] ?? NaN);
+  for (const name of OUTCOME_NAMES) line += ',' + formatNumber(outcomes[name] ?? NaN);
   return line;
 }
 
+/** A run's outcomes by region slot: `all` first, then each region in scenario order. */
+function slotsOf(record: RunRecord): { region: string; outcomes: Record<string, number>; finalStage: string }[] {
+  const regions = record.regions.slice(0, -1);
+  return [
+    { region: 'all', outcomes: record.outcomes, finalStage: record.finalStage },
+    ...regions.map((region, k) => ({ region, outcomes: record.regionOutcomes[k], finalStage: record.regionFinalStages[k] })),
+  ];
+}
+
 function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
-  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', 'seed', 'final_stage', ...OUTCOME_NAMES]);
+  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
   for (const index of completed) {
     const r = recordOf(index);
-    csv.line(`${csvField(unitLabel(manifest, index))},${r.seed},${r.finalStage}${outcomeFields(r)}`);
+    const label = csvField(unitLabel(manifest, index));
+    for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}`);
   }
   return csv.close();
 }
@@ -217,7 +229,10 @@ function writeEnsemble(dir: string, manifest: BatchManifest, completed: number[]
   return csv.close();
 }
 
-/** Every variant against the baseline on the seeds both completed, for every outcome. */
+/**
+ * Every variant against the baseline on the seeds both completed, for every outcome: for `all`,
+ * then for each region alone (its own outcomes, paired on the same seeds).
+ */
 function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): CompareRow[] {
   const N = manifest.seeds.count;
   const baseline = manifest.baseline!;
@@ -230,32 +245,47 @@ function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i:
     // Seeds both completed, ascending: the pairs.
     const seeds: number[] = [];
     for (let s = 0; s < N; s++) if (done.has(b * N + s) && done.has(u * N + s)) seeds.push(s);
-    const base = seeds.map((s) => recordOf(b * N + s).outcomes);
-    const vari = seeds.map((s) => recordOf(u * N + s).outcomes);
-    // Extra money the variant's levers spent, on average over the pairs: effect_per_spend is the
-    // outcome's mean difference per unit of it (NaN when the variant spends what the baseline does).
-    const spend = policySpendDiff(base, vari);
-    for (const outcome of OUTCOME_NAMES) {
-      const x = base.map((o) => o[outcome] ?? NaN);
-      const y = vari.map((o) => o[outcome] ?? NaN);
-      const c = pairedComparison(x, y, { seedKey: `compare/${baseline}/${variant.name}/${outcome}` });
-      rows.push({
-        variant: variant.name,
-        baseline,
-        outcome,
-        n: c.n,
-        baseline_mean: c.baselineMean,
-        variant_mean: c.variantMean,
-        mean_diff: c.meanDiff,
-        ci_low: c.ciLow,
-        ci_high: c.ciHigh,
-        p_better: c.pBetter,
-        spend,
-        effect_per_spend: effectPerSpend(c.meanDiff, spend),
-      });
-    }
+    const baseSlots = seeds.map((s) => slotsOf(recordOf(b * N + s)));
+    const variSlots = seeds.map((s) => slotsOf(recordOf(u * N + s)));
+    const regions = baseSlots.length ? baseSlots[0].map((slot) => slot.region) : ['all'];
+    regions.forEach((region, k) => {
+      const base = baseSlots.map((slots) => slots[k].outcomes);
+      const vari = variSlots.map((slots) => slots[k].outcomes);
+      rows.push(...compareSlot(baseline, variant.name, region, base, vari));
+    });
   });
   return rows;
+}
+
+/** One variant against the baseline in one region slot, for every outcome. */
+function compareSlot(
+  baseline: string, variant: string, region: string, base: Record<string, number>[], vari: Record<string, number>[],
+): CompareRow[] {
+  // Extra money the variant's levers spent, on average over the pairs: effect_per_spend is the
+  // outcome's mean difference per unit of it (NaN when the variant spends what the baseline does).
+  const spend = policySpendDiff(base, vari);
+  return OUTCOME_NAMES.map((outcome): CompareRow => {
+    const x = base.map((o) => o[outcome] ?? NaN);
+    const y = vari.map((o) => o[outcome] ?? NaN);
+    // `all` keeps the bootstrap stream it had before regions had rows of their own.
+    const key = region === 'all' ? `compare/${baseline}/${variant}/${outcome}` : `compare/${baseline}/${variant}/${region}/${outcome}`;
+    const c = pairedComparison(x, y, { seedKey: key });
+    return {
+      variant,
+      baseline,
+      region,
+      outcome,
+      n: c.n,
+      baseline_mean: c.baselineMean,
+      variant_mean: c.variantMean,
+      mean_diff: c.meanDiff,
+      ci_low: c.ciLow,
+      ci_high: c.ciHigh,
+      p_better: c.pBetter,
+      spend,
+      effect_per_spend: effectPerSpend(c.meanDiff, spend),
+    };
+  });
 }
 
 function writeCompare(dir: string, rows: CompareRow[]): string {
@@ -280,7 +310,7 @@ function writeSweep(dir: string, manifest: BatchManifest, completed: number[], r
     const r = recordOf(index);
     const point = Math.floor(index / K);
     const values = sweep.points[point].map(formatNumber).join(',');
-    csv.line(`${point},${r.seed},${values},${r.finalStage}${outcomeFields(r)}`);
+    csv.line(`${point},${r.seed},${values},${r.finalStage}${outcomeFields(r.outcomes)}`);
   }
   files.push(csv.close());
 

@@ -29,6 +29,9 @@ export interface RunRecord {
   sizes: number[];
   /** In OUTCOME_NAMES order. */
   outcomes: Record<string, number>;
+  /** The same per region, in `regions` order (without `all`), and each region's final stage. */
+  regionOutcomes: Record<string, number>[];
+  regionFinalStages: string[];
   metrics: string[];
   regions: string[];
   rows: number;
@@ -82,6 +85,8 @@ export function writeRun(out: string, job: Job, result: JobResult): void {
     finalStage: result.finalStage,
     sizes: result.sizes,
     outcomes: result.outcomes,
+    regionOutcomes: result.regionOutcomes,
+    regionFinalStages: result.regionFinalStages,
     metrics: result.metrics,
     regions: result.regions,
     rows: result.rows,

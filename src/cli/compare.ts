@@ -23,12 +23,12 @@ function short(x: number, signed = false): string {
   return signed && x > 0 ? `+${text}` : text;
 }
 
-/** The terminal table: one block per variant, the main outcomes as rows, columns aligned. */
+/** The terminal table: one block per variant, the main outcomes of `all` as rows, columns aligned. */
 export function compareTable(rows: readonly CompareRow[], outcomes: readonly string[] = MAIN_OUTCOMES): string {
   const blocks: string[] = [];
   const variants = [...new Set(rows.map((r) => r.variant))];
   for (const variant of variants) {
-    const own = rows.filter((r) => r.variant === variant && outcomes.includes(r.outcome));
+    const own = rows.filter((r) => r.variant === variant && r.region === 'all' && outcomes.includes(r.outcome));
     if (own.length === 0) continue;
     const n = own[0].n;
     const header = ['outcome', 'baseline', 'variant', 'mean diff', '95 % CI', 'P(better)'];

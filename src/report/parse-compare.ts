@@ -1,12 +1,14 @@
-// compare.csv → CompareEntry[]: one row per variant and outcome (paired difference vs the
-// baseline, its bootstrap interval, P(better), spend). Pure and browser-safe.
+// compare.csv → CompareEntry[]: one row per variant and outcome of the whole system (paired
+// difference vs the baseline, its bootstrap interval, P(better), spend). Pure and browser-safe.
 import { csvNumber, table } from './csv.ts';
 import type { CompareEntry } from './model.ts';
 
 export function compareEntries(text: string): CompareEntry[] {
   const t = table(text, 'compare.csv');
   const num = (row: string[], c: string) => csvNumber(row[t.col(c)]);
-  return t.rows.filter((r) => r.length === t.header.length).map((row) => {
+  // The whole system's rows; the regions' own rows (a `region` column) are for R and pandas.
+  const region = t.header.indexOf('region');
+  return t.rows.filter((r) => r.length === t.header.length && (region < 0 || r[region] === 'all')).map((row) => {
     const eps = num(row, 'effect_per_spend');
     return {
       variant: row[t.col('variant')],

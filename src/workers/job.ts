@@ -2,7 +2,7 @@
 // the batch keeps — the selected metrics' series (metric-major, one Float64Array), the stage
 // column and the per-run outcomes — into a JobResult whose buffers can be transferred. Pure: the
 // same job gives the same result on any thread, in Node or in a browser.
-import { finalStageOf, outcomesOf } from '../analysis/outcomes.ts';
+import { finalStageOf, outcomesOf, regionOutcomesOf } from '../analysis/outcomes.ts';
 import { sizeHistogram } from '../analysis/sizes.ts';
 import { run } from '../engine/run.ts';
 import type { Job, JobResult } from './protocol.ts';
@@ -12,6 +12,7 @@ export function runJob(job: Job): JobResult {
   const { series } = world;
   const columns = selectColumns(series.metrics, job.metrics);
   const rows = series.recorded * (series.regions + 1);
+  const byRegion = regionOutcomesOf(world);
   const values = new Float64Array(columns.length * rows);
   columns.forEach((c, k) => values.set(series.values[c].subarray(0, rows), k * rows));
   return {
@@ -24,6 +25,8 @@ export function runJob(job: Job): JobResult {
     stage: series.stage.slice(0, rows),
     outcomes: outcomesOf(world),
     finalStage: finalStageOf(world),
+    regionOutcomes: byRegion.outcomes,
+    regionFinalStages: byRegion.finalStages,
     sizes: sizeHistogram(world.firms.employees, world.firms.count),
   };
 }

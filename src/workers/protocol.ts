@@ -36,6 +36,9 @@ export interface JobResult {
   outcomes: Record<string, number>;
   /** Stage of `all` at the last tick. */
   finalStage: string;
+  /** The same outcomes and final stage for each region, in `regions` order (without `all`). */
+  regionOutcomes: Record<string, number>[];
+  regionFinalStages: string[];
   /** Firm sizes at the last tick: sizes[k] = firms with employees in [2^k, 2^(k+1)) (see analysis/sizes.ts). */
   sizes: number[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalStageOf, OUTCOME_NAMES, outcomesOf } from '../../src/analysis/outcomes.ts';
+import { finalStageOf, OUTCOME_NAMES, outcomesOf, regionOutcomesOf } from '../../src/analysis/outcomes.ts';
 import { run } from '../../src/engine/run.ts';
 import { policySpendDiff, effectPerSpend } from '../../src/analysis/compare.ts';
 import { STAGES, valueOf, rowOf } from '../../src/engine/series.ts';
@@ -86,5 +86,31 @@ describe('years_to_decline and total_policy_spend', () => {
     expect(policySpendDiff([], [])).toBe(0);
     expect(effectPerSpend(50, policySpendDiff(b, v))).toBe(0.5);
     expect(effectPerSpend(50, policySpendDiff(b, b))).toBeNaN();
+  });
+});
+
+describe('outcomes of each region', () => {
+  const { world } = run(loadScenario('stage-policy').scenario, { seed: 2, ticks: 120 });
+  const R = world.series.regions;
+  const regions = regionOutcomesOf(world);
+  const all = outcomesOf(world);
+
+  it('one set per region, from its own rows; additive outcomes sum to the whole system', () => {
+    expect(regions.outcomes).toHaveLength(R);
+    for (const name of ['final_firms', 'total_entries', 'total_exits', 'total_spinoffs', 'total_innovations', 'total_policy_spend']) {
+      const sum = regions.outcomes.reduce((a, o) => a + o[name], 0);
+      expect(sum, name).toBeCloseTo(all[name], 6);
+    }
+    regions.outcomes.forEach((o, r) => expect(o.final_employment).toBe(valueOf(world.series, 'employment', 120, r)));
+  });
+
+  it("a region's stages and years_to_decline are its own", () => {
+    regions.finalStages.forEach((stage, r) => expect(stage).toBe(finalStageOf(world, r)));
+    const decline = STAGES.indexOf('decline');
+    regions.outcomes.forEach((o, r) => {
+      let first = 120;
+      for (let t = 0; t <= 120; t++) if (world.series.stage[rowOf(world.series, t, r)] === decline) { first = t; break; }
+      expect(o.years_to_decline).toBe(first / world.ticksPerYear);
+    });
   });
 });

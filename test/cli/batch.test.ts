@@ -36,11 +36,13 @@ describe('batch with 1 and 2 worker threads', () => {
 
   it('lays out runs.csv and ensemble.csv as documented', () => {
     const runs = readCsv(dir('w0'), 'runs.csv');
-    expect(runs.header).toEqual(['variant', 'seed', 'final_stage', ...OUTCOME_NAMES]);
-    expect(runs.rows.map((r) => `${r[0]}/${r[1]}`)).toEqual([
-      ...[1, 2, 3, 4, 5, 6, 7, 8].map((s) => `base/${s}`),
-      ...[1, 2, 3, 4, 5, 6, 7, 8].map((s) => `spinoffs/${s}`),
-    ]);
+    expect(runs.header).toEqual(['variant', 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
+    // Per run: the whole system, then each region (default has one, valley).
+    expect(runs.rows.map((r) => `${r[0]}/${r[1]}/${r[2]}`)).toEqual(
+      ['base', 'spinoffs'].flatMap((v) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((s) => [`${v}/${s}/all`, `${v}/${s}/valley`])),
+    );
+    // One region: its outcomes are those of the whole system.
+    expect(runs.rows[0].slice(3)).toEqual(runs.rows[1].slice(3));
     const ens = readCsv(dir('w0'), 'ensemble.csv');
     expect(ens.header).toEqual(['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
     // 2 variants × 41 ticks × (valley, all) × every metric.
@@ -86,7 +88,8 @@ describe('a failing job', () => {
     expect(good.code).toBe(0);
     const all = readFileSync(join(dir('good'), 'runs.csv'), 'utf8').split('\n');
     const some = readFileSync(join(dir('failing'), 'runs.csv'), 'utf8').split('\n');
-    expect(some).toEqual(all.filter((_, i) => i !== 3 && i !== 5)); // header is line 0: jobs 2 and 4
+    // Header is line 0, then two lines per job (all, valley): jobs 2 and 4 are lines 5–6 and 9–10.
+    expect(some).toEqual(all.filter((_, i) => ![5, 6, 9, 10].includes(i)));
     expect(JSON.parse(readFileSync(join(dir('failing'), 'manifest.json'), 'utf8'))).toMatchObject({ completed: 4, failed: 2 });
   });
 });

@@ -5,7 +5,7 @@ import { compareTable } from '../../src/cli/compare.ts';
 import { compareJson, type CompareRow } from '../../src/batch/finalize.ts';
 
 const row = (variant: string, spend: number, meanDiff = 10): CompareRow => ({
-  variant, baseline: 'base', outcome: 'total_innovations', n: 20, baseline_mean: 100, variant_mean: 100 + meanDiff,
+  variant, baseline: 'base', region: 'all', outcome: 'total_innovations', n: 20, baseline_mean: 100, variant_mean: 100 + meanDiff,
   mean_diff: meanDiff, ci_low: meanDiff - 5, ci_high: meanDiff + 5, p_better: 0.8, spend, effect_per_spend: spend ? meanDiff / spend : NaN,
 });
 

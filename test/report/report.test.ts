@@ -91,7 +91,7 @@ describe('reportFromFiles / loadReportData', () => {
       for (const t of [0, 17, 40]) {
         expect([band.p05![t], band.p50[t], band.p95![t], band.mean![t]]).toEqual([at(name, t).p05, at(name, t).p50, at(name, t).p95, at(name, t).mean].map(Number));
       }
-      const runs = records(dir('batch'), 'runs.csv').filter((r) => r.variant === name);
+      const runs = records(dir('batch'), 'runs.csv').filter((r) => r.variant === name && r.region === 'all');
       // Sizes summed over the runs: as many firms as the runs' final_firms together.
       expect(data.variants[i].sizes.reduce((a, b) => a + b, 0)).toBe(runs.reduce((a, r) => a + Number(r.final_firms), 0));
       // Modal final stage = the most frequent final_stage of runs.csv (3 runs: a majority or a tie broken to the earlier stage).
@@ -110,7 +110,10 @@ describe('reportFromFiles / loadReportData', () => {
     expect(data.kind).toBe('compare');
     expect(data.title).toBe('compare · default · 4 variants vs base × 3 seeds');
     expect(data.variants.map((v) => v.name)).toEqual(['base', 'spinoffs', 'spillover', 'cheap-entry', 'placebo']);
-    const csv = records(dir('compare'), 'compare.csv');
+    const all = records(dir('compare'), 'compare.csv');
+    // The report draws the whole system; compare.csv also has each region's own rows.
+    const csv = all.filter((r) => r.region === 'all');
+    expect(new Set(all.map((r) => r.region))).toEqual(new Set(['all', 'valley']));
     expect(data.compare).toHaveLength(csv.length);
     csv.forEach((row, i) => {
       const e = data.compare![i];

@@ -114,6 +114,8 @@ describe('stage-policy: compare on 3 seeds', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let rows: Record<string, string>[] = [];
   let runs: Record<string, string>[] = [];
+  let allCompare: Record<string, string>[] = [];
+  let allRuns: Record<string, string>[] = [];
   beforeAll(async () => {
     const r = await cli(['compare', 'stage-policy', '--seeds', '3', '--workers', '0', '--quiet', '--out', join(dir, 'cmp')]);
     expect(r.err).toBe('');
@@ -122,8 +124,23 @@ describe('stage-policy: compare on 3 seeds', () => {
       const csv = readCsv(join(dir, 'cmp'), name);
       return csv.rows.map((row) => Object.fromEntries(csv.header.map((h, i) => [h, row[i]])));
     };
-    rows = asRecords('compare.csv');
-    runs = asRecords('runs.csv');
+    allCompare = asRecords('compare.csv');
+    allRuns = asRecords('runs.csv');
+    rows = allCompare.filter((r) => r.region === 'all');
+    runs = allRuns.filter((r) => r.region === 'all');
+  });
+
+  it('compare.csv and runs.csv also hold each region alone (valley, hinterland), after all', () => {
+    expect([...new Set(allCompare.map((r) => r.region))]).toEqual(['all', 'valley', 'hinterland']);
+    const runRows = allRuns;
+    expect(runRows).toHaveLength(3 * 9);
+    // The regions' employment adds up to the whole system's, run by run.
+    for (let k = 0; k < runRows.length; k += 3) {
+      expect(runRows.slice(k, k + 3).map((r) => r.region)).toEqual(['all', 'valley', 'hinterland']);
+      // (runs.csv rounds to 6 significant digits)
+      const sum = Number(runRows[k + 1].final_employment) + Number(runRows[k + 2].final_employment);
+      expect(Math.abs(sum - Number(runRows[k].final_employment))).toBeLessThanOrEqual(1e-5 * Number(runRows[k].final_employment));
+    }
   });
 
   it('compare.csv has both variants against base, with spend = mean extra total_policy_spend', () => {

@@ -64,7 +64,7 @@ function fakes(script: Script = () => ({ delay: 1 })) {
 function fakeResult(job: Job): JobResult {
   return {
     index: job.index, metrics: ['firms'], regions: ['all'], ticksPerYear: 1, rows: 1,
-    series: new Float64Array([job.seed]), stage: new Uint8Array(1), outcomes: {}, finalStage: 'formation', sizes: [],
+    series: new Float64Array([job.seed]), stage: new Uint8Array(1), outcomes: {}, finalStage: 'formation', regionOutcomes: [], regionFinalStages: [], sizes: [],
   };
 }
 
