@@ -1,5 +1,5 @@
 // The summary files of a batch, from its stored runs (src/batch/store.ts):
-//   runs.csv       batch, compare: one row per completed run, in job-index order
+//   runs.csv       batch, compare: per completed run (job-index order), a row for all, then each region
 //   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
 //   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
