@@ -1,7 +1,7 @@
 // The summary files of a batch, from its stored runs (src/batch/store.ts):
 //   runs.csv       batch, compare: per completed run (job-index order), a row for all, then each region
 //   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
-//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome
+//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome of all and of each region
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
 //   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome; with the
 //                    Saltelli design: Sobol' S1 and ST with bootstrap intervals (analysis/sobol.ts)
