@@ -7,8 +7,6 @@ import type { World } from './world.ts';
 import { log } from './math.ts';
 
 export interface LocalField {
-  /** mechanisms.localReturns.enabled: when false, nothing is measured and φ stays 0. */
-  enabled: boolean;
   /** E_rs: employment of the firms of r within ring distance ρ of s (the firm itself included). */
   employment: Float64Array;
   /** n_rs: number of those firms. */
@@ -17,9 +15,9 @@ export interface LocalField {
   diversity: Float64Array;
 }
 
-export function createLocalField(regions: number, segments: number, enabled: boolean): LocalField {
+export function createLocalField(regions: number, segments: number): LocalField {
   const n = regions * segments;
-  return { enabled, employment: new Float64Array(n), firms: new Float64Array(n), diversity: new Float64Array(n) };
+  return { employment: new Float64Array(n), firms: new Float64Array(n), diversity: new Float64Array(n) };
 }
 
 /** The segments within ring distance ρ of any segment: min(2ρ + 1, S). */
@@ -76,27 +74,3 @@ export const LOCAL_DEFS = [
     description: 'Employment-weighted mean of φ, the firms’ Marshallian advantage from related local firms (0 with local returns off or no employment).',
   },
 ] as const;
-
-/** Writes `local_returns` for each region and `all` (row0 + R) into column col0. O(firms). */
-export function computeLocalMetrics(world: World, out: readonly Float64Array[], row0: number, col0: number): void {
-  const R = world.regions.count;
-  if (!world.local.enabled) {
-    for (let k = 0; k <= R; k++) out[col0][row0 + k] = 0;
-    return;
-  }
-  const weighted = new Float64Array(R + 1);
-  const employment = new Float64Array(R + 1);
-  const { firms } = world;
-  const { region, employees, agglomeration: phi } = firms;
-  const n = firms.count;
-  for (let i = 0; i < n; i++) {
-    const r = region[i];
-    weighted[r] += employees[i] * phi[i];
-    employment[r] += employees[i];
-  }
-  for (let r = 0; r < R; r++) {
-    weighted[R] += weighted[r];
-    employment[R] += employment[r];
-  }
-  for (let k = 0; k <= R; k++) out[col0][row0 + k] = employment[k] > 0 ? weighted[k] / employment[k] : 0;
-}

@@ -7,7 +7,7 @@ import type { World } from './world.ts';
 import { log } from './math.ts';
 import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
 import { computeVarietyMetrics, VARIETY_DEFS } from './variety-metrics.ts';
-import { computeLocalMetrics, LOCAL_DEFS } from './local-returns.ts';
+import { LOCAL_DEFS } from './local-returns.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -96,7 +96,8 @@ const C = {
 const NETWORK_COL0 = METRIC[NETWORK_DEFS[0].name];
 const SPEND_COL = METRIC.policy_spend;
 const VARIETY_COL0 = METRIC[VARIETY_DEFS[0].name];
-const LOCAL_COL0 = METRIC[LOCAL_DEFS[0].name];
+/** `local_returns`: Σ e·φ / employment of the slot (0 with local returns off: φ is 0). */
+const LOCAL_COL = METRIC[LOCAL_DEFS[0].name];
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -116,6 +117,8 @@ interface Scratch {
   functionSum: Float64Array; // Σ value-chain function
   /** Employment by (region, segment): empSeg[r·S + s], r = R for `all`. */
   empSeg: Float64Array;
+  margin: Float64Array; // Σ of the firms' margins (for variety-metrics.ts)
+  local: Float64Array; // Σ e·φ (local returns)
 }
 
 // Keyed on the world, so that concurrent worlds (tests, workers) never share accumulators and a
@@ -134,7 +137,7 @@ function scratchFor(world: World): Scratch {
     profit: new Float64Array(n), capSum: new Float64Array(n), capTop: new Float64Array(n),
     empSq: new Float64Array(n), supply: new Float64Array(n), ageTicks: new Float64Array(n),
     supplyTies: new Float64Array(n), members: new Float64Array(n), functionSum: new Float64Array(n),
-    empSeg: new Float64Array(n * S),
+    empSeg: new Float64Array(n * S), margin: new Float64Array(n), local: new Float64Array(n),
   };
   scratchOf.set(world, s);
   return s;
@@ -160,13 +163,16 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const S = segments.count;
   const tpy = world.ticksPerYear;
   const a = scratchFor(world);
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.empSeg]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.empSeg, a.margin, a.local]) {
     col.fill(0);
   }
 
   // One pass over the firms: everything per region and per (region, segment).
   const { region, segment, employees, capability, revenue, profit, birth, buyer, promo, function: fn } = firms;
+  const { agglomeration: phi, variety, crowding } = firms;
   const n = firms.count;
+  // Without differentiation every position and crowding is 0: variety-metrics.ts then needs no pass.
+  let positioned = false;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const e = employees[i];
@@ -184,10 +190,13 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     if (buyer[i] >= 0) a.supplyTies[r] += 1;
     if (promo[i] >= 0) a.members[r] += 1;
     a.functionSum[r] += fn[i];
+    a.margin[r] += revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
+    a.local[r] += e * phi[i];
+    if (variety[i] !== 0 || crowding[i] !== 0) positioned = true;
   }
 
   // The `all` slot: sums (and the max) over regions, in region order.
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.margin, a.local]) {
     let sum = 0;
     for (let r = 0; r < R; r++) sum += col[r];
     col[R] = sum;
@@ -248,6 +257,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     out[C.functionalUpgrades][row] = eventCount(counts.functionalUpgrades, k, R);
     out[C.intersectoralUpgrades][row] = eventCount(counts.intersectoralUpgrades, k, R);
     out[C.functionMean][row] = n > 0 ? a.functionSum[k] / n : 0;
+    out[LOCAL_COL][row] = emp > 0 ? a.local[k] / emp : 0;
   }
   computeNetworkMetrics(world, a, out, row0, NETWORK_COL0);
   // Policy spend, annualised like the other money flows.
@@ -258,8 +268,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     spendAll += spend[r];
   }
   out[SPEND_COL][row0 + R] = spendAll * tpy;
-  computeVarietyMetrics(world, out, row0, VARIETY_COL0);
-  computeLocalMetrics(world, out, row0, LOCAL_COL0);
+  computeVarietyMetrics(world, positioned, a.margin, a.firms, out, row0, VARIETY_COL0);
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

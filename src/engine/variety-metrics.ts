@@ -1,6 +1,7 @@
 // The columns of differentiated competition in timeseries.csv, appended after the others by
-// `computeMetrics`: one pass over the firms and one over (region, segment, bin). All 0 when
-// differentiation is off except `margin`, which every market has.
+// `computeMetrics`: with differentiation on, one pass over the firms and one over (region,
+// segment, bin); the margin's sums come from the main pass. All 0 when differentiation is off
+// except `margin`, which every market has.
 //   position_variety  Σ_s (n_s/n')·H_s / ln min(n_s, B) over the segments s of the region with
 //                     n_s ≥ 2 firms (n' = Σ of those n_s), H_s the entropy of the firms'
 //                     positions over B = 10 equal bins of the circle: 1 = spread evenly,
@@ -31,8 +32,6 @@ interface Scratch {
   counts: Float64Array; // firms by (slot, segment, bin), slot R = all
   crowding: Float64Array; // Σ q·ρ by slot
   supply: Float64Array; // Σ q by slot
-  margin: Float64Array; // Σ of the firms' margins by slot
-  firms: Float64Array; // firms by slot
 }
 
 const scratchOf = new WeakMap<World, Scratch>();
@@ -45,54 +44,47 @@ function scratchFor(world: World): Scratch {
   const s: Scratch = {
     regions: R, segments: S, counts: new Float64Array((R + 1) * S * BINS),
     crowding: new Float64Array(R + 1), supply: new Float64Array(R + 1),
-    margin: new Float64Array(R + 1), firms: new Float64Array(R + 1),
   };
   scratchOf.set(world, s);
   return s;
 }
 
+/**
+ * Writes the three columns. `positioned`: some firm has a position or a crowding (differentiation
+ * on); `marginSum` and `firms` per slot come from the main pass of metrics.ts (slot R = all).
+ */
 export function computeVarietyMetrics(
-  world: World, out: readonly Float64Array[], row0: number, col0: number,
+  world: World, positioned: boolean, marginSum: Float64Array, firmsBySlot: Float64Array,
+  out: readonly Float64Array[], row0: number, col0: number,
 ): void {
-  const { firms } = world;
   const R = world.regions.count;
-  const S = world.segments.count;
   const a = scratchFor(world);
   a.crowding.fill(0);
   a.supply.fill(0);
-  const { region, segment, variety, crowding, capability, employees, revenue, profit } = firms;
-  a.margin.fill(0);
-  a.firms.fill(0);
-  // Without differentiation every position is 0 (one bin: evenness 0) and crowding is 0: only the
-  // margin needs the pass.
-  const n = firms.count;
-  let positioned = false;
-  for (let i = 0; i < n && !positioned; i++) positioned = variety[i] !== 0 || crowding[i] !== 0;
-  if (positioned) a.counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const r = region[i];
-    const m = revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
-    a.margin[r] += m;
-    a.firms[r] += 1;
-    if (!positioned) continue;
-    const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
-    a.counts[(r * S + segment[i]) * BINS + b] += 1;
-    a.counts[(R * S + segment[i]) * BINS + b] += 1;
-    const q = capability[i] * employees[i];
-    a.supply[r] += q;
-    a.supply[R] += q;
-    a.crowding[r] += q * crowding[i];
-    a.crowding[R] += q * crowding[i];
+  if (positioned) {
+    const { firms } = world;
+    const S = world.segments.count;
+    const n = firms.count;
+    const { region, segment, variety, crowding, capability, employees } = firms;
+    a.counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const r = region[i];
+      const b = Math.min(BINS - 1, Math.floor(variety[i] * BINS));
+      a.counts[(r * S + segment[i]) * BINS + b] += 1;
+      a.counts[(R * S + segment[i]) * BINS + b] += 1;
+      const q = capability[i] * employees[i];
+      a.supply[r] += q;
+      a.supply[R] += q;
+      a.crowding[r] += q * crowding[i];
+      a.crowding[R] += q * crowding[i];
+    }
   }
-  for (let r = 0; r < R; r++) {
-    a.margin[R] += a.margin[r];
-    a.firms[R] += a.firms[r];
-  }
+  const S = world.segments.count;
   for (let k = 0; k <= R; k++) {
     const row = row0 + k;
     out[col0][row] = positioned ? evenness(a.counts, k * S, S) : 0;
     out[col0 + 1][row] = a.supply[k] > 0 ? a.crowding[k] / a.supply[k] : 0;
-    out[col0 + 2][row] = a.firms[k] > 0 ? a.margin[k] / a.firms[k] : 0;
+    out[col0 + 2][row] = firmsBySlot[k] > 0 ? marginSum[k] / firmsBySlot[k] : 0;
   }
 }
 

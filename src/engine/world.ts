@@ -265,7 +265,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
       relocationsOut: new Int32Array(R), relocationsIn: new Int32Array(R),
       migrantsOut: new Float64Array(R), migrantsIn: new Float64Array(R),
     },
-    local: createLocalField(R, S, scenario.mechanisms.localReturns.enabled),
+    local: createLocalField(R, S),
     ties: createTies(),
     adjacency: null,
     promotion: promotionOrgsFrom(scenario, regions),

@@ -9,7 +9,7 @@ import { learning } from '../../../src/engine/processes/learning.ts';
 import { spinoffs } from '../../../src/engine/processes/spinoffs.ts';
 import { entry } from '../../../src/engine/processes/entry.ts';
 import { Stream } from '../../../src/engine/rng.ts';
-import { computeLocalMetrics } from '../../../src/engine/local-returns.ts';
+import { computeMetrics, METRIC, METRICS } from '../../../src/engine/metrics.ts';
 import type { ScenarioInput } from '../../../src/scenarios/schema.ts';
 import { many, scenarioOf, worldOf, type FirmSpec } from '../../support/worlds.ts';
 
@@ -60,12 +60,13 @@ describe('agglomeration: the field of related local activity', () => {
       { region: 1, segment: 4, employees: 20 },
     ]);
     agglomeration(world, scenario, rng());
-    const out = [new Float64Array(3)];
-    computeLocalMetrics(world, out, 0, 0);
+    const out = METRICS.map(() => new Float64Array(3));
+    computeMetrics(world, out, 0);
+    const local = out[METRIC.local_returns];
     const phi = [30 / 80, 10 / 60, 0];
-    expect(out[0][0]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 40, 12);
-    expect(out[0][1]).toBe(0);
-    expect(out[0][2]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 60, 12);
+    expect(local[0]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 40, 12);
+    expect(local[1]).toBe(0);
+    expect(local[2]).toBeCloseTo((10 * phi[0] + 30 * phi[1]) / 60, 12);
   });
 
   it('does nothing when off', () => {
