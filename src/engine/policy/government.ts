@@ -136,18 +136,15 @@ function maximise(lo: number, hi: number, value: (x: number) => number, feasible
 
 /**
  * Region r's best response to the offers of the others (`offers`, r's own entry ignored): the
- * offer on [lo, cap] maximising (value − I)·E_r with I·E_r ≤ budget (per year).
+ * offer on [lo, cap] maximising (value − I)·E_r with I·E_r ≤ budget (per year) — the joint offer
+ * of a coalition of one.
  */
 export function bestResponse(
   f: Forecast, offers: Float64Array, r: number, value: number, lo: number, cap: number, budget: number,
 ): number {
-  const trial = offers.slice();
-  const E = new Float64Array(f.regions);
-  const entrants = (x: number) => {
-    trial[r] = x;
-    return expectedEntrants(f, trial, E)[r];
-  };
-  return maximise(lo, Math.max(lo, cap), (x) => (value - x) * entrants(x), (x) => x * entrants(x) <= budget);
+  const alone = new Uint8Array(f.regions);
+  alone[r] = 1;
+  return jointOffer(f, offers, alone, value, lo, cap, budget);
 }
 
 /**
