@@ -3,7 +3,6 @@
 // as a batch (runs/, runs.csv, ensemble.csv, manifest.json in --out, resumable), then writes
 // check.csv (per target: observed, simulated mean and 90 % interval, passed) and prints the table.
 // Exit code 0 whether or not the targets are met (the table says which); 1 for invalid input.
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkTargetsAgainstRuns, type CheckedRun, type CheckRow } from '../analysis/check.ts';
 import { BatchError } from '../batch/errors.ts';
@@ -11,6 +10,7 @@ import { BASE } from '../batch/jobs.ts';
 import { variantPlan } from '../batch/plan.ts';
 import { completedIndices, readRun, readRunSeries } from '../batch/store.ts';
 import { formatNumber, csvField } from '../io/format.ts';
+import { writeFileAtomic } from '../io/write.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { loadTargets, type Target } from '../scenarios/targets.ts';
 import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
@@ -75,7 +75,7 @@ export function checkCommand(ref: string, options: CheckOptions, io: CliIo, deps
       const v = r[c];
       return typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? String(v) : csvField(v);
     }).join(','))].join('\n') + '\n';
-    writeFileSync(join(out, CHECK_CSV), csv);
+    writeFileAtomic(join(out, CHECK_CSV), csv);
     if (options.json) {
       io.stdout(JSON.stringify({ scenario: base.name, variant: base.variant, seeds: runs.length, targets: rows }, (_, v) => (Number.isNaN(v) ? null : v), 2) + '\n');
     } else {

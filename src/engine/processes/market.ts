@@ -100,8 +100,8 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   const functional = params.mechanisms.upgrading.functional;
   const fn = functional.enabled ? firms.function : null; // value added and overhead by function
-  const valueAdded = Float64Array.from(functional.valueAdded);
-  const overheadOf = Float64Array.from(functional.overhead);
+  const valueAdded = functional.valueAdded;
+  const overheadOf = functional.overhead;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     let rev = (price[segment[i]] * capability[i] * employees[i]) / tpy;
