@@ -53,24 +53,31 @@ function whenOf(t: Target): string {
   return 'by the end';
 }
 
+/**
+ * What one run gives for a target: the metric at the target's tick (or its mean over the window)
+ * in the target's region, NaN when the run lacks the metric; for a shape target 1 when the region
+ * reached the stage by the target's year (or the end), else 0.
+ */
+export function targetValue(t: Target, run: CheckedRun): number {
+  const R = run.regions.length;
+  const region = run.regions.indexOf(t.region);
+  const last = run.rows / R - 1;
+  const [from, to] = ticksOf(t, run.ticksPerYear, last);
+  if (t.stage !== undefined) {
+    const s = STAGES.indexOf(t.stage);
+    for (let tick = 0; tick <= to; tick++) if (run.stage[tick * R + region] === s) return 1;
+    return 0;
+  }
+  const m = run.metrics.indexOf(t.metric!);
+  if (m < 0) return NaN;
+  let sum = 0;
+  for (let tick = from; tick <= to; tick++) sum += run.series[m * run.rows + tick * R + region];
+  return sum / (to - from + 1);
+}
+
 export function checkTargetsAgainstRuns(targets: readonly Target[], runs: readonly CheckedRun[]): CheckRow[] {
   return targets.map((t): CheckRow => {
-    const perSeed = runs.map((run) => {
-      const R = run.regions.length;
-      const region = run.regions.indexOf(t.region);
-      const last = run.rows / R - 1;
-      const [from, to] = ticksOf(t, run.ticksPerYear, last);
-      if (t.stage !== undefined) {
-        const s = STAGES.indexOf(t.stage);
-        for (let tick = 0; tick <= to; tick++) if (run.stage[tick * R + region] === s) return 1;
-        return 0;
-      }
-      const m = run.metrics.indexOf(t.metric!);
-      if (m < 0) return NaN;
-      let sum = 0;
-      for (let tick = from; tick <= to; tick++) sum += run.series[m * run.rows + tick * R + region];
-      return sum / (to - from + 1);
-    });
+    const perSeed = runs.map((run) => targetValue(t, run));
     const base = { target: targetName(t), region: t.region, when: whenOf(t), seeds: runs.length };
     if (t.stage !== undefined) {
       const share = mean(perSeed);

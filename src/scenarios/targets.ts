@@ -5,7 +5,8 @@
 //   a shape — the share of seeds in which a region reaches a lifecycle `stage` (by a year, or by
 //     the end), observed as `share: { min, max }`.
 // The schema checks types and domains; `checkTargets` checks what needs the scenario (metric and
-// region names, the horizon, that a target is one kind or the other).
+// region names, the horizon, that a target is one kind or the other). A targets file may also
+// list `priors` (src/calibrate/priors.ts) for `clusterlab calibrate`.
 import { z } from 'zod';
 import { METRICS } from '../engine/metrics.ts';
 import { STAGES } from '../engine/series.ts';
@@ -14,6 +15,7 @@ import { translateIssues } from './issues.ts';
 import { isPlainObject } from './merge.ts';
 import { locate, readSource } from './source.ts';
 import { count, nonNegative, positive, probability } from './units.ts';
+import { priorProblems, priorSchema, type Prior } from '../calibrate/priors.ts';
 
 export const targetSchema = z
   .object({
@@ -94,8 +96,22 @@ export function targetName(t: Target): string {
   return t.name ?? `${t.metric ?? t.stage}@${t.region}`;
 }
 
-/** Reads a targets file (`targets: [...]`), validated against the scenario; errors name file, path and line. */
-export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
+/** A targets file: what was observed, and (for `calibrate`) the priors of the parameters to fit. */
+export interface TargetFile {
+  /** The file as shown to the user. */
+  display: string;
+  targets: Target[];
+  /** Empty when the file has none (`calibrate --prior` may give them). */
+  priors: Prior[];
+  /** The line of each prior, for errors found later (against the scenario). */
+  priorLines: (number | undefined)[];
+}
+
+/**
+ * Reads a targets file (`targets: [...]`, optionally `priors: [...]`), validated against the
+ * scenario; errors name file, path and line.
+ */
+export function loadTargetFile(absPath: string, ctx: TargetContext): TargetFile {
   const source = readSource(absPath);
   const fail = (findings: Finding[]) => {
     throw new ScenarioError(source.display, findings.map((f) => {
@@ -103,12 +119,18 @@ export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
       return { path: formatPath(f.path), expected: f.expected, found: f.found, ...(where ? { line: where.line } : {}) };
     }));
   };
-  const schema = z.object({ targets: z.array(targetSchema).min(1) }).strict();
+  const schema = z.object({ targets: z.array(targetSchema).min(1), priors: z.array(priorSchema).default([]) }).strict();
   if (!isPlainObject(source.raw)) fail([{ path: [], expected: 'a mapping with a list `targets`', found: describeValue(source.raw, true) }]);
   const parsed = schema.safeParse(source.raw, { reportInput: true });
   if (!parsed.success) fail(translateIssues(parsed.error.issues, schema));
-  const targets = parsed.data!.targets;
+  const { targets, priors } = parsed.data!;
   const findings = checkTargets(targets, ctx, ['targets']);
+  for (const [i, key, expected, found] of priorProblems(priors)) findings.push({ path: ['priors', i, key], expected, found });
   if (findings.length) fail(findings);
-  return targets;
+  return { display: source.display, targets, priors, priorLines: priors.map((_, i) => locate([source], ['priors', i])?.line) };
+}
+
+/** The targets of a targets file (see loadTargetFile). */
+export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
+  return loadTargetFile(absPath, ctx).targets;
 }
