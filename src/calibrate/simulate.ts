@@ -8,6 +8,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetValue } from '../analysis/check.ts';
+import { writeFileAtomic } from '../io/write.ts';
 import { BatchError } from '../batch/errors.ts';
 import { inShard, type SeedRange, type Shard } from '../batch/jobs.ts';
 import type { PoolSetup } from '../batch/run.ts';
@@ -88,12 +89,28 @@ export class SimulationLog {
     this.values.set(`${key}#${seed}`, values);
   }
 
+  /**
+   * Rewrites this process's log in a fixed order (point, then seed), so that a finished
+   * calibration's folder is the same bytes whatever order the runs arrived in.
+   */
+  canonicalise(header: readonly string[]): void {
+    const lines = [...this.values.entries()].map(([k, v]) => {
+      const cut = k.lastIndexOf('#');
+      return { point: k.slice(0, cut), seed: Number(k.slice(cut + 1)), v };
+    });
+    lines.sort((a, b) => (a.point < b.point ? -1 : a.point > b.point ? 1 : a.seed - b.seed));
+    writeFileAtomic(this.file, [['point', 'seed', ...header].join(','), ...lines.map((l) => `${l.point},${l.seed},${Array.from(l.v, (x) => String(x)).join(',')}`)].join('\n') + '\n');
+  }
+
   get size(): number {
     return this.values.size;
   }
 }
 
 export class Interrupted extends Error {}
+
+/** Runs done in this call, and the call's total. */
+export type Progress = (done: number, total: number) => void;
 
 export interface SimulatorOptions {
   base: LoadedScenario;
@@ -106,8 +123,6 @@ export interface SimulatorOptions {
   log: SimulationLog;
   shard: Shard | null;
   signal?: AbortSignal;
-  /** Called after each run: runs done in this call, and the call's total. */
-  progress?: (done: number, total: number) => void;
   /** Sharded: how long to wait for the other shards' runs of a round (ms), and how often to look. */
   waitMs?: number;
   pollMs?: number;
@@ -115,9 +130,9 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   /** Per point, the per-seed target values: perSeed[s·T + j]. */
-  simulate(points: number[][]): Promise<Float64Array[]>;
+  simulate(points: number[][], progress?: Progress): Promise<Float64Array[]>;
   /** Per point, the target statistics over the seeds. */
-  statistics(points: number[][]): Promise<Float64Array[]>;
+  statistics(points: number[][], progress?: Progress): Promise<Float64Array[]>;
   /** Runs this process has simulated (not read back from the log). */
   readonly runs: number;
 }
@@ -142,7 +157,7 @@ export function createSimulator(o: SimulatorOptions): Simulator {
     return out;
   };
 
-  const simulate = async (points: number[][]): Promise<Float64Array[]> => {
+  const simulate = async (points: number[][], progress?: Progress): Promise<Float64Array[]> => {
     const keys = points.map(pointKey);
     const jobs: Job[] = [];
     const seen = new Set<string>();
@@ -163,7 +178,7 @@ export function createSimulator(o: SimulatorOptions): Simulator {
       const record = (job: Job, values: Float64Array) => {
         o.log.add(keys[job.point!], job.seed, values, o.targetNames);
         runs++;
-        o.progress?.(++done, jobs.length);
+        progress?.(++done, jobs.length);
       };
       const pool = runPool(jobs, o.pool, {
         onResult: (result, job) => record(job, Float64Array.from(o.targets, (t) => targetValue(t, result))),
@@ -194,8 +209,8 @@ export function createSimulator(o: SimulatorOptions): Simulator {
 
   return {
     simulate,
-    async statistics(points) {
-      return (await simulate(points)).map((perSeed) => targetStatistics(o.targets, perSeed, S));
+    async statistics(points, progress) {
+      return (await simulate(points, progress)).map((perSeed) => targetStatistics(o.targets, perSeed, S));
     },
     get runs() { return runs; },
   };

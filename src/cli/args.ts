@@ -14,3 +14,11 @@ export function integerOption(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SA
     return n;
   };
 }
+
+/** A decimal number option value (e.g. 0.5, 1e-3). */
+export function numberOption() {
+  return (text: string): number => {
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) throw new InvalidArgumentError('expected a number.');
+    return Number(text);
+  };
+}

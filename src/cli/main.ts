@@ -7,7 +7,10 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseMetrics, parseParam, parseShard, type SweepParam } from '../batch/jobs.ts';
-import { integerOption } from './args.ts';
+import { integerOption, numberOption } from './args.ts';
+import { calibrateCommand, type CalibrateOptions } from './calibrate.ts';
+import { parsePrior } from '../calibrate/priors.ts';
+import type { Prior } from '../calibrate/priors.ts';
 import { batchCommand, type BatchDeps, type BatchOptions } from './batch.ts';
 import { compareCommand, type CompareOptions } from './compare.ts';
 import { checkCommand, type CheckOptions } from './check.ts';
@@ -102,6 +105,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .option('--variant <name>', 'check this variant of the scenario instead of the base'),
     'check',
   ).action((scenario: string, options: CheckOptions) => checkCommand(scenario, options, io, deps).then(setExit));
+
+  withBatchOptions(
+    program
+      .command('calibrate')
+      .description('fit parameters to observed targets (ABC-SMC or the simulated method of moments); writes posterior.csv, fit.csv, parameters.csv, calibrated.yaml')
+      .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
+      .requiredOption('--targets <file>', 'a targets file (targets: [...], priors: [...]) or the name of a bundled one')
+      .option('--prior <path=lo:hi[:log|:int]>', 'a parameter to fit (repeat for several), added to the file\'s priors or replacing the one of that path',
+        (text: string, all: Prior[] | undefined) => [...(all ?? []), parsePrior(text)])
+      .addOption(new Option('--method <method>', 'abc (ABC-SMC with adaptive tolerances) or smm (simulated method of moments, Nelder–Mead)').choices(['abc', 'smm']))
+      .option('--particles <n>', 'abc: particles per generation; smm: prior draws to start from and draws of the spread (default 200)', integerOption(2))
+      .option('--seeds <k>', 'seeds per particle, the same for every particle (default 2)', integerOption(1))
+      .option('--generations <g>', 'abc: generations at most, the prior sample included (default 6)', integerOption(1))
+      .option('--alpha <a>', 'abc: each tolerance is this quantile of the last generation\'s distances (default 0.5)', numberOption())
+      .option('--min-acceptance <r>', 'abc: stop after a generation accepting fewer candidates than this share (default 0.02)', numberOption())
+      .option('--budget <b>', 'abc: candidates a generation may simulate at most, in particles (default 20)', integerOption(1))
+      .option('--max-evaluations <n>', 'smm: parameter points the search may simulate at most (default 150)', integerOption(1))
+      .option('--variant <name>', 'calibrate this variant of the scenario instead of the base')
+      .option('--wait <s>', 'with --shard: seconds to wait for the other shards\' runs of a round (default 3600)', integerOption(1)),
+    'calibrate',
+  ).action((scenario: string, options: CalibrateOptions) => calibrateCommand(scenario, options, io, deps).then(setExit));
 
   withBatchOptions(
     program

@@ -7,6 +7,9 @@
 // The schema checks types and domains; `checkTargets` checks what needs the scenario (metric and
 // region names, the horizon, that a target is one kind or the other). A targets file may also
 // list `priors` (src/calibrate/priors.ts) for `clusterlab calibrate`.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { METRICS } from '../engine/metrics.ts';
 import { STAGES } from '../engine/series.ts';
@@ -133,4 +136,17 @@ export function loadTargetFile(absPath: string, ctx: TargetContext): TargetFile 
 /** The targets of a targets file (see loadTargetFile). */
 export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
   return loadTargetFile(absPath, ctx).targets;
+}
+
+/** The targets files shipped with clusterlab (targets/ at the package root). */
+export function bundledTargetsDir(): string {
+  return fileURLToPath(new URL('../../targets/', import.meta.url));
+}
+
+/** `--targets REF`: a file (relative to the working directory), or the name of a bundled targets file. */
+export function resolveTargets(ref: string): string {
+  const asFile = resolve(ref);
+  if (existsSync(asFile) || /[/\\]|\.ya?ml$|\.json$/.test(ref)) return asFile;
+  const bundled = resolve(bundledTargetsDir(), `${ref}.yaml`);
+  return existsSync(bundled) ? bundled : asFile;
 }
