@@ -45,9 +45,9 @@ export function checkPriorsAgainstScenario(base: LoadedScenario, priors: readonl
         scenarioAt(base, [p], [end]);
       } catch (err) {
         if (!(err instanceof ScenarioError)) throw err;
-        const why = err.problems.map((q) => `${q.found}, but ${q.path} must be ${q.expected}`).join('; ');
+        const why = err.problems.map((q) => `the scenario expects ${q.expected} at ${q.path}, found ${q.found}`).join('; ');
         const at = line(i);
-        throw new ScenarioError(file, [{ path: `priors[${i}]`, expected: `a range of valid values for ${p.path}`, found: `${end}: ${why}`, ...(at ? { line: at } : {}) }]);
+        throw new ScenarioError(file, [{ path: `priors[${i}]`, expected: `a range of valid values for ${p.path}`, found: `${end === p.lo ? 'lo' : 'hi'} ${end} (${why})`, ...(at ? { line: at } : {}) }]);
       }
     }
   });

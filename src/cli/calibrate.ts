@@ -42,6 +42,8 @@ export interface CalibrateOptions extends CommonOptions {
   variant?: string;
   /** Sharded calibrations: seconds to wait for the other shards' runs of a round (default 3600). */
   wait?: number;
+  /** Sharded calibrations: milliseconds between looks at the other shards' logs (default 2000; tests shorten it). */
+  pollMs?: number;
 }
 
 export const CALIBRATE_FILES = ['posterior.csv', 'generations.csv', 'parameters.csv', 'fit.csv', 'calibrated.yaml'] as const;
@@ -126,7 +128,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     let round = 0;
     const simulator = createSimulator({
       base, priors, targets, targetNames: names, seeds, ticks, pool, log, shard: options.shard ?? null, signal: abort.signal,
-      waitMs: (options.wait ?? 3600) * 1000,
+      waitMs: (options.wait ?? 3600) * 1000, pollMs: options.pollMs,
     });
     const evaluate = async (points: number[][]) => {
       const progress = createProgress({ label: `calibrate round ${++round}`, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet });
