@@ -55,7 +55,8 @@ function whenOf(t: Target): string {
 
 /**
  * What one run gives for a target: the metric at the target's tick (or its mean over the window)
- * in the target's region, NaN when the run lacks the metric; for a shape target 1 when the region
+ * in the target's region (with `of`, as a share of its value in that region, over the ticks where that is not 0), NaN when the run
+ * lacks the metric; for a shape target 1 when the region
  * reached the stage by the target's year (or the end), else 0.
  */
 export function targetValue(t: Target, run: CheckedRun): number {
@@ -70,9 +71,20 @@ export function targetValue(t: Target, run: CheckedRun): number {
   }
   const m = run.metrics.indexOf(t.metric!);
   if (m < 0) return NaN;
+  const at = (tick: number, r: number) => run.series[m * run.rows + tick * R + r];
   let sum = 0;
-  for (let tick = from; tick <= to; tick++) sum += run.series[m * run.rows + tick * R + region];
-  return sum / (to - from + 1);
+  if (t.of === undefined) {
+    for (let tick = from; tick <= to; tick++) sum += at(tick, region);
+    return sum / (to - from + 1);
+  }
+  // A share of the metric's value in region `of`, tick by tick, over the ticks where that is not 0.
+  const of = run.regions.indexOf(t.of);
+  let n = 0;
+  for (let tick = from; tick <= to; tick++) {
+    const whole = at(tick, of);
+    if (whole !== 0) { sum += at(tick, region) / whole; n++; }
+  }
+  return n > 0 ? sum / n : NaN;
 }
 
 export function checkTargetsAgainstRuns(targets: readonly Target[], runs: readonly CheckedRun[]): CheckRow[] {

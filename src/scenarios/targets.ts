@@ -1,7 +1,8 @@
 // Calibration targets: what was observed, in one format for a scenario's `expect` block and for a
 // targets file (`targets: [...]`, read by `clusterlab check --targets`). A target is either
 //   a value — a metric of timeseries.csv in a region (or `all`) at a year, a tick or the mean over
-//     a window of years, observed as `value` (± `sd`) or an `interval` — or
+//     a window of years, observed as `value` (± `sd`) or an `interval`; with `of`, as a share of
+//     the metric's value in another region (or `all`) — or
 //   a shape — the share of seeds in which a region reaches a lifecycle `stage` (by a year, or by
 //     the end), observed as `share: { min, max }`.
 // The schema checks types and domains; `checkTargets` checks what needs the scenario (metric and
@@ -28,6 +29,8 @@ export const targetSchema = z
     metric: z.string().min(1).optional(),
     /** A region's name, or `all`. */
     region: z.string().min(1).default('all'),
+    /** Value target: the metric in `region` as a share of its value in this region (or `all`), e.g. a province's share of the delta's profit. */
+    of: z.string().min(1).optional(),
     /** When: a year (tick year·T), a tick, or the mean over a window of years [from, to]. */
     year: nonNegative.optional(),
     tick: count.optional(),
@@ -62,9 +65,10 @@ export function checkTargets(targets: readonly Target[], ctx: TargetContext, pre
   targets.forEach((t, i) => {
     const at = (...rest: PathKey[]): PathKey[] => [...prefix, i, ...rest];
     const add = (path: PathKey[], expected: string, found: string) => out.push({ path, expected, found });
-    if (t.region !== 'all' && !ctx.regions.includes(t.region)) {
-      add(at('region'), `"all" or one of the regions ${ctx.regions.map((r) => JSON.stringify(r)).join(', ')}`, describeValue(t.region));
-    }
+    const regionNames = `"all" or one of the regions ${ctx.regions.map((r) => JSON.stringify(r)).join(', ')}`;
+    if (t.region !== 'all' && !ctx.regions.includes(t.region)) add(at('region'), regionNames, describeValue(t.region));
+    if (t.of !== undefined && t.of !== 'all' && !ctx.regions.includes(t.of)) add(at('of'), regionNames, describeValue(t.of));
+    if (t.of !== undefined && t.stage !== undefined) add(at('of'), 'of only with a metric (a share of its value elsewhere)', 'of with a stage');
     const isValue = t.metric !== undefined;
     const isShape = t.stage !== undefined;
     if (isValue === isShape) {
@@ -96,7 +100,7 @@ export function checkTargets(targets: readonly Target[], ctx: TargetContext, pre
 
 /** The label of a target in outputs. */
 export function targetName(t: Target): string {
-  return t.name ?? `${t.metric ?? t.stage}@${t.region}`;
+  return t.name ?? `${t.metric ?? t.stage}@${t.region}${t.of ? `/${t.of}` : ''}`;
 }
 
 /** A targets file: what was observed, and (for `calibrate`) the priors of the parameters to fit. */

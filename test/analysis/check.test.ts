@@ -23,6 +23,15 @@ const t = (x: unknown) => targetSchema.parse(x);
 const runs = Array.from({ length: 20 }, (_, k) => run(k + 1, k < 5 ? [0, 1, 1, 2] : [0, 0]));
 
 describe('checkTargetsAgainstRuns', () => {
+  it('of: the metric as a share of its value in another region, over the ticks where that is not 0', () => {
+    // r is seed·t, all is 2·seed·t: a share of ½ at every tick but tick 0 (0 of 0, left out).
+    const [share] = checkTargetsAgainstRuns([t({ metric: 'firms', region: 'r', of: 'all', window: { from: 0, to: 10 }, value: 0.5, sd: 0.01 })], runs);
+    expect(share.target).toBe('firms@r/all');
+    expect(share.simulated_mean).toBe(0.5);
+    expect(share.simulated_low).toBe(0.5);
+    expect(share.passed).toBe(true);
+  });
+
   it('value at a year: the mean and 90 % interval over the seeds; pass when the intervals overlap', () => {
     const [hit, miss, wide] = checkTargetsAgainstRuns([
       t({ metric: 'firms', region: 'r', year: 10, value: 100 }),
