@@ -3,7 +3,7 @@
 // as a batch (runs/, runs.csv, ensemble.csv, manifest.json in --out, resumable), then writes
 // check.csv (per target: observed, simulated mean and 90 % interval, passed) and prints the table.
 // Exit code 0 whether or not the targets are met (the table says which); 1 for invalid input.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { checkTargetsAgainstRuns, type CheckedRun, type CheckRow } from '../analysis/check.ts';
 import { BatchError } from '../batch/errors.ts';
 import { BASE } from '../batch/jobs.ts';
@@ -12,7 +12,7 @@ import { completedIndices, readRun, readRunSeries } from '../batch/store.ts';
 import { formatNumber, csvField } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { loadTargets, type Target } from '../scenarios/targets.ts';
+import { loadTargets, resolveTargets, type Target } from '../scenarios/targets.ts';
 import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 
@@ -54,7 +54,7 @@ export function checkCommand(ref: string, options: CheckOptions, io: CliIo, deps
     const ticks = options.ticks ?? s.ticks;
     let targets: readonly Target[];
     if (options.targets !== undefined) {
-      targets = loadTargets(resolve(options.targets), { regions: s.regions.map((r) => r.name), ticks, ticksPerYear: s.ticksPerYear });
+      targets = loadTargets(resolveTargets(options.targets), { regions: s.regions.map((r) => r.name), ticks, ticksPerYear: s.ticksPerYear });
     } else if (s.expect && s.expect.length > 0) {
       targets = s.expect;
     } else {

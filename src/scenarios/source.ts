@@ -26,14 +26,14 @@ export function displayPath(absPath: string): string {
 }
 
 /** Reads and parses a file; unreadable files and syntax errors become a ScenarioError. */
-export function readSource(absPath: string): Source {
+export function readSource(absPath: string, what = 'a readable scenario file'): Source {
   const display = displayPath(absPath);
   let text: string;
   try {
     text = readFileSync(absPath, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new ScenarioError(display, [{ path: '', expected: 'a readable scenario file', found: `error ${code}` }]);
+    throw new ScenarioError(display, [{ path: '', expected: what, found: code === 'ENOENT' ? 'no such file' : `error ${code}` }]);
   }
   return path.extname(absPath).toLowerCase() === '.json' ? parseJson(absPath, display, text) : parseYaml(absPath, display, text);
 }

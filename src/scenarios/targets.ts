@@ -8,7 +8,7 @@
 // The schema checks types and domains; `checkTargets` checks what needs the scenario (metric and
 // region names, the horizon, that a target is one kind or the other). A targets file may also
 // list `priors` (src/calibrate/priors.ts) for `clusterlab calibrate`.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -119,7 +119,7 @@ export interface TargetFile {
  * scenario; errors name file, path and line.
  */
 export function loadTargetFile(absPath: string, ctx: TargetContext): TargetFile {
-  const source = readSource(absPath);
+  const source = readSource(absPath, `a readable targets file (or the name of a bundled one: ${bundledTargetNames().join(', ') || 'none'})`);
   const fail = (findings: Finding[]) => {
     throw new ScenarioError(source.display, findings.map((f) => {
       const where = locate([source], f.path);
@@ -153,4 +153,9 @@ export function resolveTargets(ref: string): string {
   if (existsSync(asFile) || /[/\\]|\.ya?ml$|\.json$/.test(ref)) return asFile;
   const bundled = resolve(bundledTargetsDir(), `${ref}.yaml`);
   return existsSync(bundled) ? bundled : asFile;
+}
+
+export function bundledTargetNames(): string[] {
+  const dir = bundledTargetsDir();
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort() : [];
 }

@@ -147,5 +147,9 @@ describe('calibrate', () => {
     expect(malformed.code).toBe(2);
     expect(malformed.err).toMatch(/expected path=lo:hi/);
     expect(() => parsePrior('x=0:1:log')).toThrow(/lo > 0 for a log-uniform prior/);
+
+    const missing = await cli(['calibrate', scenario, '--targets', 'no-such-targets', ...small, '--out', join(ws.dir, 'missing')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no-such-targets: expected a readable targets file \(or the name of a bundled one: .*yangtze-delta.*\), found no such file/);
   });
 });
