@@ -22,6 +22,7 @@ import { executeBatch } from '../src/batch/run.ts';
 import { openStore, writeRun } from '../src/batch/store.ts';
 import { runJob } from '../src/workers/job.ts';
 import { nodeSpawner } from '../src/workers/node.ts';
+import { cpuNow, othersSince } from './cpu.ts';
 import { gc } from './measure.ts';
 
 const DEFAULT_RUNS = 1000;
@@ -72,20 +73,6 @@ function sampler(samples: Sample[]): (done: number) => void {
     samples.push({ runs: done, rss: m.rss, heapUsed: m.heapUsed });
     next = (Math.floor(done / SAMPLE_EVERY) + 1) * SAMPLE_EVERY;
   };
-}
-
-/** CPU time in ms of the whole machine (all cores, busy) and of this process (all its threads). */
-function cpuNow(): { machine: number; own: number; wall: number } {
-  let machine = 0;
-  for (const c of os.cpus()) machine += c.times.user + c.times.nice + c.times.sys + c.times.irq;
-  const u = process.cpuUsage();
-  return { machine, own: (u.user + u.system) / 1000, wall: performance.now() };
-}
-
-function othersSince(start: ReturnType<typeof cpuNow>): number {
-  const end = cpuNow();
-  const wall = (end.wall - start.wall) * os.cpus().length;
-  return Math.max(0, (end.machine - start.machine - (end.own - start.own)) / wall);
 }
 
 function freshDir(label: string): string {

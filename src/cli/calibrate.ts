@@ -23,6 +23,7 @@ import { ScenarioError } from '../scenarios/errors.ts';
 import { loadTargetFile, resolveTargets, targetName } from '../scenarios/targets.ts';
 import { makeDir, writeFileAtomic } from '../io/write.ts';
 import { defaultWorkers } from '../workers/node.ts';
+import { reusable } from '../workers/reuse.ts';
 import { BATCH_EXIT, defaultBatchDir, defaultPool, resumeHint, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
@@ -117,7 +118,10 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
     const workers = options.workers ?? defaultWorkers();
-    const pool = (deps.pool ?? defaultPool)(workers);
+    const setup = (deps.pool ?? defaultPool)(workers);
+    // One pool per round of candidates, the same worker threads for all of them.
+    const workerSet = reusable(setup.spawn);
+    const pool = { ...setup, spawn: workerSet.spawn };
     const abort = new AbortController();
     const onSignal = () => abort.abort();
     const signals = deps.signals ?? false;
@@ -144,6 +148,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     let scales: TargetScale[] = [];
     let stopped: string;
     let posterior: PopulationRow;
+    let perSeed: Float64Array[];
     const write = (name: string, text: string) => { if (!options.shard || options.shard.k === 1) writeFileAtomic(join(out, name), text); };
     try {
       if (settings.method === 'abc') {
@@ -175,12 +180,15 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
         write('generations.csv', generationsCsv(generationRows));
         manifest.estimate = { values: result.values, distance: result.distance, evaluations: result.evaluations };
       }
+      // The posterior predictive: ABC's particles are in the log; SMM's draws are new points.
+      perSeed = await simulator.simulate(posterior.values);
     } catch (err) {
       if (!(err instanceof Interrupted)) throw err;
       io.stderr(`calibrate: interrupted; ${log.size} runs are saved in ${out}. To go on from there:\n${resumeHint(deps.argv, out, 'calibrate')}\n`);
       return BATCH_EXIT.interrupted;
     } finally {
       if (signals) { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); }
+      await workerSet.close();
     }
     if (options.shard && options.shard.k !== 1) {
       io.stdout(`calibrate: shard ${options.shard.k}/${options.shard.n} done (${simulator.runs} runs); shard 1 writes the results in ${out}\n`);
@@ -190,8 +198,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       throw new BatchError(`calibrate: no particle produced the targets' metrics (every distance is infinite); see ${join(out, 'simulations.csv')}`);
     }
     const summaries = summariseParameters(priors, posterior);
-    const perSeed = await simulator.simulate(posterior.values);
-    const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
+        const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
     const centre = settings.method === 'smm' ? manifest.estimate!.values : summaries.map((x) => x.median);
     write('parameters.csv', parametersCsv(priors, summaries));
     write('fit.csv', fitCsv(fit));
