@@ -128,9 +128,15 @@ export function posteriorEffect(baseline: readonly ArrayLike<number>[], variant:
   if (K >= 2 && N >= 2) {
     const colMean = new Float64Array(N);
     for (let k = 0; k < K; k++) for (let s = 0; s < N; s++) colMean[s] += d[k][s] / K;
-    let between = 0;
-    for (let k = 0; k < K; k++) between += (rowMean[k] - grand) ** 2;
-    between /= K - 1;
+    // Deviations from the first draw's mean: exactly 0 when every draw ran the same worlds (a
+    // posterior of one point), where deviations from the rounded grand mean would leave ~1e-32.
+    let shift = 0;
+    let shift2 = 0;
+    for (let k = 0; k < K; k++) {
+      shift += rowMean[k] - rowMean[0];
+      shift2 += (rowMean[k] - rowMean[0]) ** 2;
+    }
+    const between = Math.max(0, (shift2 - (shift * shift) / K) / (K - 1));
     let resid = 0;
     for (let k = 0; k < K; k++) for (let s = 0; s < N; s++) resid += (d[k][s] - rowMean[k] - colMean[s] + grand) ** 2;
     resid /= (K - 1) * (N - 1);
