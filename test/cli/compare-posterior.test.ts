@@ -119,6 +119,13 @@ describe('compare --posterior: one point', () => {
     expect(entries.same_sign).toBe('1');
     expect(rows.every((x) => x.share_parameters === '0' || x.share_parameters === 'NaN')).toBe(true);
   });
+
+  it('--json prints the rows with the parameter-uncertainty columns', async () => {
+    const r = await cli([...base, '--posterior', POINT, '--draws', '2', '--seeds', '3', '--workers', '0', '--json', '--out', dir('point-json')]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(rows.find((x) => x.region === 'all' && x.outcome === 'total_entries')).toMatchObject({ draws: 2, seeds: 3, n: 6, share_parameters: 0, same_sign: 1 });
+  });
 });
 
 describe('compare --posterior: determinism, resume, shards', () => {
