@@ -6,6 +6,11 @@
 // that sets a calibrated parameter keeps its own value. The manifest records the posterior
 // file's hash, the draw key and every draw (particle and values): with the scenario hash that
 // is the batch's identity for --resume, shards and merge.
+// compare.csv keeps its columns, pooled over the draws, and gains the parameter-uncertainty ones
+// instead of a second file: whatever reads compare.csv (the report, --json, the terminal table, R
+// scripts that filter region = all) reads a posterior compare unchanged, and an effect and its
+// uncertainty stay on one row.
+import { join } from 'node:path';
 import { posteriorEffect } from '../analysis/posterior-effect.ts';
 import { drawPosterior, PosteriorError, readPosterior, type Posterior } from '../analysis/posterior.ts';
 import { effectPerSpend, policySpendDiff } from '../analysis/compare.ts';
@@ -19,7 +24,6 @@ import { BatchError } from './errors.ts';
 import { BASE, buildJobs, variantUnits, type Unit } from './jobs.ts';
 import { manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
 import type { CompareRow } from './finalize.ts';
-import { join } from 'node:path';
 
 export const DRAWS_CSV = 'draws.csv';
 
