@@ -69,6 +69,8 @@ export function posteriorEffect(baseline: readonly ArrayLike<number>[], variant:
   }
   const resamples = opts.resamples ?? 2000;
   const level = opts.level ?? 0.95;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`posteriorEffect: resamples must be a positive integer, got ${resamples}`);
+  if (!(level > 0 && level < 1)) throw new RangeError(`posteriorEffect: level must be in (0, 1), got ${level}`);
   const nan: PosteriorEffect = {
     draws: K, seeds: N, n: K * N, baselineMean: NaN, variantMean: NaN, meanDiff: NaN, ciLow: NaN, ciHigh: NaN, pBetter: NaN,
     sdParameters: NaN, sdChance: NaN, shareParameters: NaN, sameSign: NaN,
@@ -115,14 +117,19 @@ export function posteriorEffect(baseline: readonly ArrayLike<number>[], variant:
   }
 
   // Chance: the spread over seeds at fixed parameters, averaged over the draws.
+  let vc = NaN;
   if (N >= 2) {
     let within = 0;
     for (let k = 0; k < K; k++) {
       let ss = 0;
-      for (let s = 0; s < N; s++) ss += (d[k][s] - rowMean[k]) ** 2;
+      for (let s = 0; s < N; s++) {
+        const e = d[k][s] - rowMean[k];
+        ss += e * e;
+      }
       within += ss / (N - 1);
     }
-    out.sdChance = Math.sqrt(within / K);
+    vc = within / K;
+    out.sdChance = Math.sqrt(vc);
   }
   // Parameters: the spread of the draws' means less the residual error each mean carries.
   if (K >= 2 && N >= 2) {
@@ -134,14 +141,18 @@ export function posteriorEffect(baseline: readonly ArrayLike<number>[], variant:
     let shift2 = 0;
     for (let k = 0; k < K; k++) {
       shift += rowMean[k] - rowMean[0];
-      shift2 += (rowMean[k] - rowMean[0]) ** 2;
+      shift2 += (rowMean[k] - rowMean[0]) * (rowMean[k] - rowMean[0]);
     }
     const between = Math.max(0, (shift2 - (shift * shift) / K) / (K - 1));
     let resid = 0;
-    for (let k = 0; k < K; k++) for (let s = 0; s < N; s++) resid += (d[k][s] - rowMean[k] - colMean[s] + grand) ** 2;
+    for (let k = 0; k < K; k++) {
+      for (let s = 0; s < N; s++) {
+        const e = d[k][s] - rowMean[k] - colMean[s] + grand;
+        resid += e * e;
+      }
+    }
     resid /= (K - 1) * (N - 1);
     const vp = Math.max(0, between - resid / N);
-    const vc = out.sdChance ** 2;
     out.sdParameters = Math.sqrt(vp);
     out.shareParameters = vp + vc > 0 ? vp / (vp + vc) : NaN;
   }
