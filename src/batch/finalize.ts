@@ -1,7 +1,9 @@
 // The summary files of a batch, from its stored runs (src/batch/store.ts):
 //   runs.csv       batch, compare: per completed run (job-index order), a row for all, then each region
 //   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
-//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome of all and of each region
+//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome of all and of each region;
+//                  with a posterior (posterior.ts) pooled over the draws, with the parameter-uncertainty columns
+//   draws.csv      compare with a posterior: the parameter draws
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
 //   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome; with the
 //                    Saltelli design: Sobol' S1 and ST with bootstrap intervals (analysis/sobol.ts)
@@ -23,6 +25,7 @@ import { csvField, formatNumber, roundNumber } from '../io/format.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { inShard } from './jobs.ts';
+import { drawOf, POSTERIOR_COMPARE_EXTRA, posteriorCompareRows, writeDraws } from './posterior.ts';
 import type { BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
@@ -122,9 +125,14 @@ export function jobStatus(dir: string, manifest: BatchManifest): { completed: nu
   return { completed, failed, missing };
 }
 
+/** The index of a job's variant in manifest.variants (with a posterior, units are draw·V + variant). */
+function variantIndex(manifest: BatchManifest, index: number): number {
+  return Math.floor(index / manifest.seeds.count) % Math.max(1, manifest.variants.length);
+}
+
 /** The label of a job's unit in runs.csv, ensemble.csv and compare.csv. */
 function unitLabel(manifest: BatchManifest, index: number): string {
-  return manifest.variants[Math.floor(index / manifest.seeds.count)]?.name ?? '';
+  return manifest.variants[variantIndex(manifest, index)]?.name ?? '';
 }
 
 function checkRecord(manifest: BatchManifest, record: RunRecord, index: number): void {
@@ -155,7 +163,11 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
   } else {
     files.push(writeRunsCsv(dir, manifest, status.completed, recordOf));
     files.push(writeEnsemble(dir, manifest, status.completed, recordOf));
-    if (manifest.command === 'compare') {
+    if (manifest.command === 'compare' && manifest.posterior) {
+      compare = posteriorCompareRows(manifest, status.completed, (i) => slotsOf(recordOf(i)));
+      files.push(writeCompare(dir, compare, [...COMPARE_COLUMNS, ...POSTERIOR_COMPARE_EXTRA]));
+      files.push(writeDraws(dir, manifest));
+    } else if (manifest.command === 'compare') {
       compare = compareRows(manifest, status.completed, recordOf);
       files.push(writeCompare(dir, compare));
     }
@@ -183,7 +195,7 @@ function outcomeFields(outcomes: Record<string, number>): string {
 }
 
 /** A run's outcomes by region slot: `all` first, then each region in scenario order. */
-function slotsOf(record: RunRecord): { region: string; outcomes: Record<string, number>; finalStage: string }[] {
+export function slotsOf(record: RunRecord): { region: string; outcomes: Record<string, number>; finalStage: string }[] {
   const regions = record.regions.slice(0, -1);
   return [
     { region: 'all', outcomes: record.outcomes, finalStage: record.finalStage },
@@ -192,10 +204,12 @@ function slotsOf(record: RunRecord): { region: string; outcomes: Record<string, 
 }
 
 function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
-  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
+  // With a posterior, each run's draw follows its variant.
+  const drawn = manifest.posterior !== undefined;
+  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', ...(drawn ? ['draw'] : []), 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
   for (const index of completed) {
     const r = recordOf(index);
-    const label = csvField(unitLabel(manifest, index));
+    const label = csvField(unitLabel(manifest, index)) + (drawn ? `,${drawOf(manifest, index)}` : '');
     for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}`);
   }
   return csv.close();
@@ -205,8 +219,8 @@ function writeEnsemble(dir: string, manifest: BatchManifest, completed: number[]
   const csv = new CsvFile(join(dir, ENSEMBLE_CSV), ['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
   const N = manifest.seeds.count;
   manifest.variants.forEach((variant, u) => {
-    // One variant's series in memory at a time, in seed order.
-    const indices = completed.filter((i) => Math.floor(i / N) === u);
+    // One variant's series in memory at a time, in seed order (with a posterior: every draw's).
+    const indices = completed.filter((i) => variantIndex(manifest, i) === u);
     if (indices.length === 0) return;
     const first = recordOf(indices[0]);
     const runs: EnsembleRun[] = indices.map((i) => {
@@ -288,17 +302,21 @@ function compareSlot(
   });
 }
 
-function writeCompare(dir: string, rows: CompareRow[]): string {
-  const csv = new CsvFile(join(dir, COMPARE_CSV), COMPARE_COLUMNS);
-  for (const r of rows) {
-    csv.line(COMPARE_COLUMNS.map((c) => (typeof r[c] === 'number' ? formatNumber(r[c] as number) : csvField(String(r[c])))).join(','));
+function writeCompare(dir: string, rows: CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): string {
+  const csv = new CsvFile(join(dir, COMPARE_CSV), columns);
+  for (const row of rows) {
+    const r = row as unknown as Record<string, unknown>;
+    csv.line(columns.map((c) => (typeof r[c] === 'number' ? formatNumber(r[c] as number) : csvField(String(r[c])))).join(','));
   }
   return csv.close();
 }
 
 /** compare rows as JSON values: numbers rounded as in compare.csv, NaN as null. */
-export function compareJson(rows: readonly CompareRow[]): Record<string, string | number | null>[] {
-  return rows.map((r) => Object.fromEntries(COMPARE_COLUMNS.map((c) => [c, typeof r[c] === 'number' ? roundNumber(r[c] as number) : r[c]])));
+export function compareJson(rows: readonly CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): Record<string, string | number | null>[] {
+  return rows.map((row) => {
+    const r = row as unknown as Record<string, string | number>;
+    return Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'number' ? roundNumber(r[c] as number) : r[c]]));
+  });
 }
 
 function writeSweep(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string[] {

@@ -8,6 +8,7 @@ import { loadScenario } from '../scenarios/load.ts';
 import type { Job } from '../workers/protocol.ts';
 import { packageVersion } from '../cli/version.ts';
 import { BatchError } from './errors.ts';
+import type { PosteriorSpec } from './posterior.ts';
 import { BASE, buildJobs, jobsHash, sweepUnits, variantUnits, type SeedRange, type Shard, type Unit } from './jobs.ts';
 
 export type BatchKind = 'batch' | 'compare' | 'sweep';
@@ -45,6 +46,8 @@ export interface BatchManifest {
   /** The series stored per run, in order. */
   metrics: string[];
   sweep: SweepSpec | null;
+  /** compare --posterior: the posterior file's hash and the draws; absent otherwise. */
+  posterior?: PosteriorSpec;
   /** This directory's slice of the jobs; null for the whole list (and after merge). */
   shard: Shard | null;
   /** Jobs in the full, unsharded list. */
@@ -77,7 +80,7 @@ function ticksOf(loaded: LoadedScenario, ticks: number | undefined): number {
   return ticks ?? loaded.scenario.ticks;
 }
 
-function manifestOf(command: BatchKind, base: LoadedScenario, spec: CommonSpec, units: Unit[], ticks: number, extra: Pick<BatchManifest, 'variants' | 'baseline' | 'sweep'>): BatchManifest {
+export function manifestOf(command: BatchKind, base: LoadedScenario, spec: CommonSpec, units: Unit[], ticks: number, extra: Pick<BatchManifest, 'variants' | 'baseline' | 'sweep'>): BatchManifest {
   const metrics = spec.metrics ?? METRICS.map((m) => m.name);
   return {
     command,
@@ -134,7 +137,14 @@ export function sweepPlan(spec: CommonSpec & { params: Param[]; method: DesignMe
 }
 
 /** The parts of two manifests that must agree for their runs to belong to one batch. */
-export function identityOf(m: BatchManifest): Omit<BatchManifest, 'completed' | 'failed' | 'shard' | 'scenario'> & { scenario: { name: string; hash: string } } {
-  const { completed: _c, failed: _f, shard: _s, scenario, ...rest } = m;
-  return { ...rest, scenario: { name: scenario.name, hash: scenario.hash } };
+export function identityOf(m: BatchManifest): Omit<BatchManifest, 'completed' | 'failed' | 'shard' | 'scenario' | 'posterior'> & {
+  scenario: { name: string; hash: string };
+  posterior?: Omit<PosteriorSpec, 'file'>;
+} {
+  const { completed: _c, failed: _f, shard: _s, scenario, posterior, ...rest } = m;
+  // Where the files were is not what the batch is: their hashes are.
+  const identity = { ...rest, scenario: { name: scenario.name, hash: scenario.hash } };
+  if (posterior === undefined) return identity;
+  const { file: _file, ...drawn } = posterior;
+  return { ...identity, posterior: drawn };
 }

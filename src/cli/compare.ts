@@ -3,10 +3,16 @@
 // ensemble.csv, manifest.json, and on the terminal one block per variant with the main outcomes:
 // mean paired difference, 95 % bootstrap interval, probability that the variant is higher, and in
 // the block's title the variant's extra policy spend (compare.csv's `spend`) when it is not 0.
+// With --posterior FILE --draws K, each of K parameter draws from a calibration's posterior runs
+// every variant on the same seeds (batch/posterior.ts); the interval then includes parameter
+// uncertainty, and the table adds the share of the effect's variance due to parameters and the
+// share of draws in which the effect has the sign of its mean.
 import { BatchError } from '../batch/errors.ts';
 import { compareJson, MAIN_OUTCOMES, type CompareRow } from '../batch/finalize.ts';
-import { BASE } from '../batch/jobs.ts';
+import { BASE, variantNames } from '../batch/jobs.ts';
 import { variantPlan } from '../batch/plan.ts';
+import { POSTERIOR_COMPARE_EXTRA, posteriorPlan, type PosteriorCompareRow } from '../batch/posterior.ts';
+import { COMPARE_COLUMNS } from '../batch/finalize.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
@@ -14,6 +20,11 @@ import type { CliIo } from './io.ts';
 export interface CompareOptions extends CommonOptions {
   seeds: number;
   baseline?: string;
+  /** Variants to compare (default: all); the baseline is added when not named. */
+  variants?: string;
+  /** A calibration's posterior.csv, and how many parameter draws to take from it. */
+  posterior?: string;
+  draws?: number;
 }
 
 /** A number for the table: 4 significant digits, integers as they are; n/a for NaN. */
@@ -31,14 +42,17 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
     const own = rows.filter((r) => r.variant === variant && r.region === 'all' && outcomes.includes(r.outcome));
     if (own.length === 0) continue;
     const n = own[0].n;
-    const header = ['outcome', 'baseline', 'variant', 'mean diff', '95 % CI', 'P(better)'];
+    const drawn = 'share_parameters' in own[0];
+    const header = ['outcome', 'baseline', 'variant', 'mean diff', drawn ? '95 % interval' : '95 % CI', 'P(better)', ...(drawn ? ['share params', 'same sign'] : [])];
+    const fixed = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(2));
     const cells = own.map((r) => [
       r.outcome,
       short(r.baseline_mean),
       short(r.variant_mean),
       short(r.mean_diff, true),
       Number.isNaN(r.ci_low) ? 'n/a' : `[${short(r.ci_low)}, ${short(r.ci_high)}]`,
-      Number.isNaN(r.p_better) ? 'n/a' : r.p_better.toFixed(2),
+      fixed(r.p_better),
+      ...(drawn ? [fixed((r as PosteriorCompareRow).share_parameters), fixed((r as PosteriorCompareRow).same_sign)] : []),
     ]);
     const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
     const format = (row: string[]) =>
@@ -46,7 +60,8 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
     // The extra policy spend (the same on every row of a variant), when its levers spent any.
     const spend = own[0].spend;
     const spent = spend !== 0 && !Number.isNaN(spend) ? `; policy spend ${short(spend, true)} vs the baseline` : '';
-    blocks.push([`${variant} vs ${own[0].baseline} (${n} paired seeds${spent})`, format(header), ...cells.map(format)].join('\n'));
+    const pairs = drawn ? `${(own[0] as PosteriorCompareRow).draws} parameter draws × ${(own[0] as PosteriorCompareRow).seeds} paired seeds` : `${n} paired seeds`;
+    blocks.push([`${variant} vs ${own[0].baseline} (${pairs}${spent})`, format(header), ...cells.map(format)].join('\n'));
   }
   return blocks.join('\n\n') + '\n';
 }
@@ -54,23 +69,37 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
 export function compareCommand(ref: string, options: CompareOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {
   return withBatchErrors(io, async () => {
     const base = loadScenario(ref);
-    const names = [BASE, ...base.variants.filter((v) => v !== BASE)];
+    const available = [BASE, ...base.variants.filter((v) => v !== BASE)];
     const baseline = options.baseline ?? BASE;
-    if (!names.includes(baseline)) {
-      throw new BatchError(`--baseline ${baseline}: not a variant of ${base.name} (expected one of ${names.join(', ')})`);
+    if (!available.includes(baseline)) {
+      throw new BatchError(`--baseline ${baseline}: not a variant of ${base.name} (expected one of ${available.join(', ')})`);
     }
-    if (names.length < 2) throw new BatchError(`${base.name} defines no variants: nothing to compare (add some under \`variants:\`)`);
-    const plan = variantPlan('compare', {
-      ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names, baseline,
-    });
+    if (available.length < 2) throw new BatchError(`${base.name} defines no variants: nothing to compare (add some under \`variants:\`)`);
+    let names = available;
+    if (options.variants !== undefined) {
+      const chosen = variantNames(options.variants, base.variants);
+      const unknown = chosen.filter((v) => !available.includes(v));
+      if (unknown.length) throw new BatchError(`--variants: ${unknown.join(', ')} not a variant of ${base.name} (expected some of ${available.join(', ')})`);
+      names = chosen.includes(baseline) ? chosen : [baseline, ...chosen];
+      if (names.length < 2) throw new BatchError(`--variants: name at least one variant besides the baseline ${baseline}`);
+    }
+    if ((options.posterior === undefined) !== (options.draws === undefined)) {
+      throw new BatchError(options.posterior === undefined ? '--draws needs --posterior <posterior.csv>' : '--posterior needs --draws <K> (the number of parameter draws)');
+    }
+    const common = { ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names, baseline };
+    const plan = options.posterior !== undefined
+      ? posteriorPlan({ ...common, posterior: options.posterior, draws: options.draws! })
+      : variantPlan('compare', common);
     const out = options.out ?? defaultBatchDir(base.name, 'compare', options.shard);
     const executed = await runPlan('compare', plan, out, options, io, deps);
     if (executed.code === BATCH_EXIT.interrupted) return executed.code;
     const rows = executed.result.finalized?.compare ?? [];
     if (options.json) {
-      io.stdout(JSON.stringify(compareJson(rows), null, 2) + '\n');
+      const columns = plan.manifest.posterior ? [...COMPARE_COLUMNS, ...POSTERIOR_COMPARE_EXTRA] : COMPARE_COLUMNS;
+      io.stdout(JSON.stringify(compareJson(rows, columns), null, 2) + '\n');
     } else {
-      const what = `${names.length - 1} variants against ${baseline} (${names.length} × ${options.seeds} seeds)`;
+      const draws = plan.manifest.posterior ? `${options.draws} parameter draws × ` : '';
+      const what = `${names.length - 1} variants against ${baseline} (${draws}${names.length} × ${options.seeds} seeds)`;
       const lines = summaryLines('compare', plan, executed, what);
       io.stdout((rows.length ? compareTable(rows) + '\n' : '') + lines.join('\n') + '\n');
     }

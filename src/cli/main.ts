@@ -91,7 +91,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .description('every variant against the baseline on the same seeds; writes compare.csv, runs.csv, ensemble.csv, manifest.json')
       .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
       .requiredOption('--seeds <n>', 'number of seeds (the same seeds for every variant)', integerOption(1))
-      .option('--baseline <name>', 'the variant the others are compared with (default: base, the scenario itself)'),
+      .option('--baseline <name>', 'the variant the others are compared with (default: base, the scenario itself)')
+      .option('--variants <list>', 'variants to compare, comma-separated (default: all); the baseline is added when not named')
+      .option('--posterior <file>', 'a calibration\'s posterior.csv: run every variant under --draws parameter draws from it (intervals include parameter uncertainty)')
+      .option('--draws <k>', 'parameter draws from --posterior (systematic resampling; each draw runs every variant on the same seeds)', integerOption(1)),
     'compare',
   ).action((scenario: string, options: CompareOptions) => compareCommand(scenario, options, io, deps).then(setExit));
 

@@ -21,6 +21,8 @@ interface BatchManifest {
   baseline: string | null;
   metrics: string[];
   sweep?: { params: { path: string }[]; points: number[][] } | null;
+  /** compare --posterior: the parameter draws each variant ran under. */
+  posterior?: { draws: unknown[] };
   jobs: number;
   completed?: number;
   failed?: number;
@@ -130,5 +132,6 @@ function titleOf(m: BatchManifest, variants: number): string {
     return `sweep · ${m.scenario.name} · ${points} points × ${m.seeds.count} seeds`;
   }
   const what = m.command === 'compare' ? `${variants - 1} variants vs ${m.baseline ?? BASE}` : `${variants} variant${variants === 1 ? '' : 's'}`;
-  return `${m.command} · ${m.scenario.name} · ${what} × ${m.seeds.count} seeds`;
+  const draws = m.posterior ? ` × ${m.posterior.draws.length} parameter draws` : '';
+  return `${m.command} · ${m.scenario.name} · ${what}${draws} × ${m.seeds.count} seeds`;
 }

@@ -80,6 +80,19 @@ export function withOverrides(loaded: LoadedScenario, set: Record<string, unknow
   return { ...loaded, scenario: deepFreeze(applied.scenario), patches: [...loaded.patches, ...applied.patches] };
 }
 
+/**
+ * Applies one of the scenario's variants on top of an already changed scenario (a posterior
+ * draw's parameters): the variant's own settings win over the changes below them.
+ */
+export function withVariantOn(loaded: LoadedScenario, name: string): LoadedScenario {
+  const applied = applyVariant(loaded.scenario, name);
+  if (!applied.ok) {
+    const problems = applied.findings.map((f): Problem => ({ path: formatPath(f.path), expected: f.expected, found: f.found }));
+    throw new ScenarioError(displayPath(loaded.file), problems);
+  }
+  return { ...loaded, scenario: deepFreeze(applied.scenario), variant: name, patches: [...loaded.patches, ...applied.patches] };
+}
+
 function withVariant(base: Resolved, name: string): LoadedScenario {
   const applied = applyVariant(base.loaded.scenario, name);
   if (!applied.ok) throw toError(base.display, base.sources, applied.findings);

@@ -88,6 +88,16 @@ describe('compare options', () => {
     expect(summaryFiles(dir('c2'))).toEqual(files);
   });
 
+  it('--variants compares only those (the baseline added); an unknown one is exit 1', async () => {
+    const r = await cli(['compare', 'default', '--seeds', '2', '--ticks', '10', '--variants', 'placebo,spinoffs', '--workers', '0', '--quiet', '--out', dir('vs')]);
+    expect(r.code).toBe(0);
+    expect([...new Set(readCsv(dir('vs'), 'compare.csv').rows.map((x) => x[0]))]).toEqual(['placebo', 'spinoffs']);
+    expect(JSON.parse(readFileSync(join(dir('vs'), 'manifest.json'), 'utf8')).variants.map((v: { name: string }) => v.name)).toEqual(['base', 'placebo', 'spinoffs']);
+    const bad = await cli(['compare', 'default', '--seeds', '2', '--variants', 'spinofs', '--out', dir('vs2')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--variants: spinofs not a variant of default/);
+  });
+
   it('--baseline picks another variant; an unknown one is exit 1', async () => {
     const r = await cli(['compare', 'arthur', '--seeds', '3', '--ticks', '10', '--baseline', 'linear', '--workers', '0', '--quiet', '--out', dir('bl')]);
     expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
 import { applyPatches } from 'immer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadScenario, withOverrides } from '../../src/scenarios/load.ts';
+import { loadScenario, withOverrides, withVariantOn } from '../../src/scenarios/load.ts';
 import { problemAt, scenarioError, tempDir, type TempDir } from './helpers.ts';
 
 let tmp: TempDir;
@@ -141,5 +141,19 @@ describe('withOverrides', () => {
     expect(more.patches).toHaveLength(rich.patches.length + 2);
     expect(scenarioError(() => withOverrides(rich, { tick: 20 })).message).toContain('tick: expected a path that exists');
     expect(scenarioError(() => withOverrides(rich, { ticks: 0 })).path).toBe('ticks');
+  });
+});
+
+describe('withVariantOn', () => {
+  it('applies a variant on top of changed values: the variant\'s own settings win, the others stay', () => {
+    const base = loadScenario(tmp.write('s.yaml', BASE));
+    const drawn = withOverrides(base, { 'mechanisms.spinoffs.rate': 0.03, 'regions.1.wage': 1.5 });
+    const rich = withVariantOn(drawn, 'rich');
+    expect(rich.variant).toBe('rich');
+    expect(rich.scenario.mechanisms.spinoffs.rate).toBe(0.05);
+    expect(rich.scenario.regions[0].wage).toBe(2);
+    expect(rich.scenario.regions[1].wage).toBe(1.5);
+    expect(rich.patches.length).toBeGreaterThan(drawn.patches.length);
+    expect(scenarioError(() => withVariantOn(drawn, 'poor')).message).toContain('unknown variant "poor"');
   });
 });
