@@ -16,8 +16,28 @@ export interface PromotionOrgs {
   joinRate: Float64Array;
   formationBoost: Float64Array;
   trustBoost: Float64Array;
-  /** Current members (recounted by networking). */
+  /** Current members (recounted by networking): firms, and research organisations under choice. */
   members: Int32Array;
+  /** 1: membership by choice (processes/membership.ts); 0: quota. */
+  choice: Uint8Array;
+  feeLarge: Float64Array;
+  feeSme: Float64Array;
+  feeResearch: Float64Array;
+  largeEmployees: Float64Array;
+  /** core[k·S + s] = 1 when segment s is organisation k's industry (members outside it are `other`). */
+  core: Uint8Array;
+  /** Ticks from the start during which budgetPerYear flows (Infinity: always). */
+  publicTicks: Float64Array;
+  matchRate: Float64Array;
+  tieValue: Float64Array;
+  spilloverValue: Float64Array;
+  serviceValue: Float64Array;
+  leaveRate: Float64Array;
+  founders: Int32Array;
+  /** Budget per year: quota → budgetPerYear once started; choice → fees + public money (set by networking). */
+  budget: Float64Array;
+  /** researchPromo[o] = the organisation research organisation o is a member of (−1: none). */
+  researchPromo: Int32Array;
   /**
    * The promotionOrganisation lever that runs organisation k (index into scenario.levers), or −1
    * for the scenario's own organisations. A lever's organisation has no places, no regions and no
@@ -27,7 +47,9 @@ export interface PromotionOrgs {
 }
 
 /** The organisations of a run, built once at world creation. */
-export function promotionOrgsFrom(scenario: Scenario, regions: { count: number; names: string[] }): PromotionOrgs {
+export function promotionOrgsFrom(
+  scenario: Scenario, regions: { count: number; names: string[] }, researchOrgs = 0,
+): PromotionOrgs {
   const specs = scenario.promotionOrgs;
   const R = regions.count;
   // One organisation per promotionOrganisation lever, after the scenario's own.
@@ -38,6 +60,13 @@ export function promotionOrgsFrom(scenario: Scenario, regions: { count: number; 
   specs.forEach((o, k) => o.regions.forEach((name) => { inRegion[k * R + regions.names.indexOf(name)] = 1; }));
   const f = (get: (o: (typeof specs)[number]) => number, lever: (l: number) => number) =>
     Float64Array.from([...specs.map(get), ...levers.map(lever)]);
+  const S = scenario.segments.count;
+  const core = new Uint8Array(K * S).fill(1);
+  specs.forEach((o, k) => {
+    if (!o.segments) return;
+    core.fill(0, k * S, (k + 1) * S);
+    for (const s of o.segments) core[k * S + s] = 1;
+  });
   const param = (l: number, name: string) =>
     scenario.levers[l].params[name] ?? LEVERS.promotionOrganisation.params[name].default;
   return {
@@ -52,6 +81,21 @@ export function promotionOrgsFrom(scenario: Scenario, regions: { count: number; 
     trustBoost: f((o) => o.trustBoost, () => 0),
     members: new Int32Array(K),
     lever: Int32Array.from([...specs.map(() => -1), ...levers]),
+    choice: Uint8Array.from([...specs.map((o) => (o.membership === 'choice' ? 1 : 0)), ...levers.map(() => 0)]),
+    feeLarge: f((o) => o.feeLarge, () => 0),
+    feeSme: f((o) => o.feeSme, () => 0),
+    feeResearch: f((o) => o.feeResearch, () => 0),
+    largeEmployees: f((o) => o.largeEmployees, () => 50),
+    core,
+    publicTicks: f((o) => (o.publicYears === undefined ? Infinity : o.publicYears * scenario.ticksPerYear), () => Infinity),
+    matchRate: f((o) => o.matchRate, () => 0),
+    tieValue: f((o) => o.tieValue, () => 0),
+    spilloverValue: f((o) => o.spilloverValue, () => 0),
+    serviceValue: f((o) => o.serviceValue, () => 0),
+    leaveRate: f((o) => o.leaveRate, () => 0),
+    founders: Int32Array.from([...specs.map((o) => o.founders), ...levers.map(() => 0)]),
+    budget: new Float64Array(K),
+    researchPromo: new Int32Array(researchOrgs).fill(-1),
   };
 }
 

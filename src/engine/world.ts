@@ -268,7 +268,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     local: createLocalField(R, S),
     ties: createTies(),
     adjacency: null,
-    promotion: promotionOrgsFrom(scenario, regions),
+    promotion: promotionOrgsFrom(scenario, regions, scenario.researchOrgs.length),
     policy: createPolicy(scenario, regions.names),
     supply: { purchases: new Float64Array(R), suppliers: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
     events: createEventLog(scenario.output.events),

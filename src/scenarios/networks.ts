@@ -121,6 +121,37 @@ export const promotionOrgSchema = z
     formationBoost: nonNegative.default(1),
     /** On member–member ties: trust growth and interaction × (1 + trustBoost). */
     trustBoost: nonNegative.default(1),
+    /**
+     * How members come about. `quota`: ⌊budgetPerYear/costPerMember⌋ places, filled at joinRate
+     * (membership is an input). `choice`: firms and research organisations of its regions join when
+     * the benefit (untied partners, spillover, services) exceeds the fee, and leave when it does not
+     * (membership is an outcome; budgetPerYear is then the public money). The keys below are for choice.
+     */
+    membership: z.enum(['quota', 'choice']).default('quota'),
+    /** Annual fee of a large firm (employees ≥ largeEmployees), paid from its cash (choice). */
+    feeLarge: nonNegative.default(1),
+    /** Annual fee of an SME (employees < largeEmployees) (choice). */
+    feeSme: nonNegative.default(0.2),
+    /** Annual fee of a research organisation (choice). */
+    feeResearch: nonNegative.default(0.2),
+    /** Employees from which a member counts as large (members_large; the fee class under choice). */
+    largeEmployees: positive.default(50),
+    /** The organisation's industry (segments); members of other segments count as `other` (default: all segments). */
+    segments: z.array(count).optional(),
+    /** Years from startYear during which budgetPerYear (public money) flows (default: always) (choice). */
+    publicYears: positive.optional(),
+    /** Public money added per unit of fees collected (a matching grant) (choice). */
+    matchRate: nonNegative.default(0),
+    /** Benefit per year of access to partners: tieValue·ln(1 + members not yet tied to) (choice). */
+    tieValue: nonNegative.default(0.1),
+    /** Benefit per year of the members' knowledge: spilloverValue·max(0, c̄ − c)/c̄ (choice). */
+    spilloverValue: nonNegative.default(0.2),
+    /** Benefit per year of services: serviceValue·budget/members (choice). */
+    serviceValue: nonNegative.default(1),
+    /** Probability per year that a member whose net benefit is negative leaves (inertia) (choice). */
+    leaveRate: probability.default(0.5),
+    /** Firms that found the organisation at startYear: the largest of its regions (choice). */
+    founders: count.default(0),
   })
   .strict();
 export type PromotionOrgSpec = z.infer<typeof promotionOrgSchema>;
