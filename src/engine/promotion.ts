@@ -30,9 +30,11 @@ export interface PromotionOrgs {
   publicTicks: Float64Array;
   matchRate: Float64Array;
   tieValue: Float64Array;
+  sizeElasticity: Float64Array;
   spilloverValue: Float64Array;
   serviceValue: Float64Array;
   leaveRate: Float64Array;
+  benefitSpread: Float64Array;
   founders: Int32Array;
   /** Budget per year: quota → budgetPerYear once started; choice → fees + public money (set by networking). */
   budget: Float64Array;
@@ -90,9 +92,11 @@ export function promotionOrgsFrom(
     publicTicks: f((o) => (o.publicYears === undefined ? Infinity : o.publicYears * scenario.ticksPerYear), () => Infinity),
     matchRate: f((o) => o.matchRate, () => 0),
     tieValue: f((o) => o.tieValue, () => 0),
+    sizeElasticity: f((o) => o.sizeElasticity, () => 0),
     spilloverValue: f((o) => o.spilloverValue, () => 0),
     serviceValue: f((o) => o.serviceValue, () => 0),
     leaveRate: f((o) => o.leaveRate, () => 0),
+    benefitSpread: f((o) => o.benefitSpread, () => 1),
     founders: Int32Array.from([...specs.map((o) => o.founders), ...levers.map(() => 0)]),
     budget: new Float64Array(K),
     researchPromo: new Int32Array(researchOrgs).fill(-1),

@@ -12,18 +12,22 @@
 //   budget_k  = F_k·(1 + matchRate) + budgetPerYear·[tick − start < publicYears·T],
 //               F_k = Σ_members fee (fee = feeLarge if employees ≥ largeEmployees, else feeSme;
 //               feeResearch for research organisations)
-//   B_ik      = tieValue·ln(1 + U_ik) + spilloverValue·max(0, c̄_k − c_i)/c̄_k + serviceValue·budget_k/max(1, M_k)
-//               U_ik = members of k other than i that i has no tie to; c̄_k the members' mean
-//               capability (research organisations: no spillover term)
+//   B_ik      = tieValue·(e_i/largeEmployees)^sizeElasticity·ln(1 + U_ik)
+//               + spilloverValue·max(0, c̄_k − c_i)/c̄_k + serviceValue·budget_k/max(1, M_k)
+//               U_ik = members of k other than i that i has no tie to (a large firm can use more
+//               partners, hence the size factor); c̄_k the members' mean capability (research
+//               organisations: e = largeEmployees, no spillover term)
 //   N_ik      = B_ik − fee_i
-// A non-member of one of k's regions with N_ik > 0 joins with tickProbability(joinRate·N/(N + fee), T)
-// (the first such k in order); a member with N_ik < 0 leaves with tickProbability(leaveRate, T)
-// (inertia: a bad year does not end membership at once). Members pay fee/T from cash each tick.
-// At the start tick the `founders` largest firms of its regions (employees, then index) join.
-// Draws: one uniform per candidate decision (N > 0 to join, N < 0 to leave), none otherwise.
+// Firms value membership differently (private valuations, logit with scale s = benefitSpread, as in
+// discrete choice): a non-member of one of k's regions joins with
+// tickProbability(joinRate·σ(N_ik/s), T) (organisations in order, the first it joins), a member
+// leaves with tickProbability(leaveRate·σ(−N_ik/s), T), σ(x) = 1/(1 + e^−x): leaving is likely only
+// once the net benefit has turned negative, and takes time (inertia). Members pay fee/T from cash
+// each tick. At the start tick the `founders` largest firms of its regions (employees, then
+// index) join. Draws: one uniform per decision (non-member × eligible organisation, member).
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { log, tickProbability } from '../math.ts';
+import { exp, log, pow, tickProbability } from '../math.ts';
 import { orgOf } from '../ties.ts';
 
 // Scratch reused between ticks: ties of each firm / research organisation to each organisation's members.
@@ -96,19 +100,23 @@ export function membership(world: World, rng: Stream): void {
   }
 
   // Net benefit of membership in k for an entity with `tied` ties to k's members, capability c
-  // (NaN: a research organisation) and fee; `self` is 1 when it is a member of k.
+  // (NaN: a research organisation), employees e and fee; `self` is 1 when it is a member of k.
   const services = new Float64Array(K);
   const meanCap = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     services[k] = org.serviceValue[k] * org.budget[k] / Math.max(1, org.members[k]);
     meanCap[k] = firmMembers[k] > 0 ? capSum[k] / firmMembers[k] : 0;
   }
-  const net = (k: number, tied: number, self: number, c: number, fee: number): number => {
+  const net = (k: number, tied: number, self: number, c: number, e: number, fee: number): number => {
     const untied = Math.max(0, org.members[k] - self - tied);
-    let b = org.tieValue[k] * log(1 + untied) + services[k];
+    const size = e === org.largeEmployees[k] ? 1 : pow(e / org.largeEmployees[k], org.sizeElasticity[k]);
+    let b = org.tieValue[k] * size * log(1 + untied) + services[k];
     if (!Number.isNaN(c) && meanCap[k] > c) b += (org.spilloverValue[k] * (meanCap[k] - c)) / meanCap[k];
     return b - fee;
   };
+  const sigma = (x: number) => 1 / (1 + exp(-x));
+  const joins = (k: number, N: number) => rng.uniform() < tickProbability(org.joinRate[k] * sigma(N / org.benefitSpread[k]), tpy);
+  const leaves = (k: number, N: number) => rng.uniform() < tickProbability(org.leaveRate[k] * sigma(-N / org.benefitSpread[k]), tpy);
   const eligible = (k: number, r: number) => org.choice[k] === 1 && world.tick >= org.startTick[k] && org.inRegion[k * R + r] === 1;
 
   for (let i = 0; i < n; i++) {
@@ -117,7 +125,7 @@ export function membership(world: World, rng: Stream): void {
     if (k0 >= 0) {
       if (!org.choice[k0]) continue;
       const fee = feeOf(world, k0, i);
-      if (net(k0, tiedFirm[i * K + k0], 1, capability[i], fee) < 0 && rng.uniform() < tickProbability(org.leaveRate[k0], tpy)) {
+      if (leaves(k0, net(k0, tiedFirm[i * K + k0], 1, capability[i], firms.employees[i], fee))) {
         promo[i] = -1;
         org.members[k0]--;
         continue;
@@ -128,9 +136,7 @@ export function membership(world: World, rng: Stream): void {
     for (let k = 0; k < K; k++) {
       if (!eligible(k, r)) continue;
       const fee = feeOf(world, k, i);
-      const N = net(k, tiedFirm[i * K + k], 0, capability[i], fee);
-      if (!(N > 0)) continue;
-      if (rng.uniform() < tickProbability((org.joinRate[k] * N) / (N + fee), tpy)) {
+      if (joins(k, net(k, tiedFirm[i * K + k], 0, capability[i], firms.employees[i], fee))) {
         promo[i] = k;
         org.members[k]++;
         firms.cash[i] -= fee / tpy;
@@ -142,7 +148,7 @@ export function membership(world: World, rng: Stream): void {
     const k0 = rp[o];
     if (k0 >= 0) {
       if (!org.choice[k0]) continue;
-      if (net(k0, tiedResearch[o * K + k0], 1, NaN, org.feeResearch[k0]) < 0 && rng.uniform() < tickProbability(org.leaveRate[k0], tpy)) {
+      if (leaves(k0, net(k0, tiedResearch[o * K + k0], 1, NaN, org.largeEmployees[k0], org.feeResearch[k0]))) {
         rp[o] = -1;
         org.members[k0]--;
       }
@@ -151,10 +157,7 @@ export function membership(world: World, rng: Stream): void {
     const r = researchOrgs.region[o];
     for (let k = 0; k < K; k++) {
       if (!eligible(k, r)) continue;
-      const fee = org.feeResearch[k];
-      const N = net(k, tiedResearch[o * K + k], 0, NaN, fee);
-      if (!(N > 0)) continue;
-      if (rng.uniform() < tickProbability((org.joinRate[k] * N) / (N + fee), tpy)) {
+      if (joins(k, net(k, tiedResearch[o * K + k], 0, NaN, org.largeEmployees[k], org.feeResearch[k]))) {
         rp[o] = k;
         org.members[k]++;
         break;
