@@ -64,6 +64,7 @@ const DEFS = [
   ...LOCAL_DEFS,
   // Promotion organisations: members by class and budget (membership-metrics.ts).
   ...MEMBERSHIP_DEFS,
+  def('parts_province_supply_ratio', '0..1', false, 'Leaders’ purchases of parts (from tied suppliers of mechanisms.supply.partsSegments) in their own province / all their purchases of parts from tied suppliers (0 if none); all: Σ/Σ.'),
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -102,6 +103,7 @@ const VARIETY_COL0 = METRIC[VARIETY_DEFS[0].name];
 /** `local_returns`: Σ e·φ / employment of the slot (0 with local returns off: φ is 0). */
 const LOCAL_COL = METRIC[LOCAL_DEFS[0].name];
 const MEMBERSHIP_COL0 = METRIC[MEMBERSHIP_DEFS[0].name];
+const PARTS_COL = METRIC.parts_province_supply_ratio;
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -281,6 +283,16 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   out[SPEND_COL][row0 + R] = spendAll * tpy;
   computeVarietyMetrics(world, positioned, a.margin, a.firms, out, row0, VARIETY_COL0);
   computeMembershipMetrics(world, a, out, row0, MEMBERSHIP_COL0);
+  // Parts bought in the leader's province / parts bought from tied suppliers (the parts supply rate).
+  const { parts, partsProvince } = world.supply;
+  let partsAll = 0;
+  let partsHome = 0;
+  for (let r = 0; r < R; r++) {
+    out[PARTS_COL][row0 + r] = parts[r] > 0 ? partsProvince[r] / parts[r] : 0;
+    partsAll += parts[r];
+    partsHome += partsProvince[r];
+  }
+  out[PARTS_COL][row0 + R] = partsAll > 0 ? partsHome / partsAll : 0;
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

@@ -73,6 +73,8 @@ export const supplySchema = z
     capability: nonNegative.default(1),
     /** Supply ties end at this rate per year, × (1 + barrier·friction). */
     breakRate: nonNegative.default(0.1),
+    /** The parts segments (零部件): parts_province_supply_ratio counts suppliers of these segments (default: all). */
+    partsSegments: z.array(count).optional(),
   })
   .strict();
 

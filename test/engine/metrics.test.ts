@@ -64,6 +64,7 @@ describe('METRICS', () => {
       'process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades', 'function_mean',
       'position_variety', 'niche_crowding', 'margin', 'local_returns',
       'members', 'members_large', 'members_sme', 'members_research', 'members_other', 'member_sme_share', 'promotion_budget',
+      'parts_province_supply_ratio',
     ]);
     expect(METRIC.employment).toBe(1);
   });
