@@ -3,6 +3,7 @@
 // Networking makes firms join and applies their boosts; policy/regional.ts switches the levers' ones.
 import type { Scenario } from '../scenarios/schema.ts';
 import { LEVERS } from './policy/catalogue.ts';
+import { promotionOrgSchema } from '../scenarios/networks.ts';
 
 /** Cluster promotion organisations ("network weavers"): a few, so plain arrays. */
 export interface PromotionOrgs {
@@ -71,6 +72,10 @@ export function promotionOrgsFrom(
   });
   const param = (l: number, name: string) =>
     scenario.levers[l].params[name] ?? LEVERS.promotionOrganisation.params[name].default;
+  // A lever's organisation under rule `choice` takes the choice defaults of a scenario organisation.
+  const byChoice = (l: number) => scenario.levers[l].rule === 'choice';
+  const d = promotionOrgSchema.parse({ name: 'lever', regions: ['lever'] });
+  const dflt = (l: number, value: number) => (byChoice(l) ? value : 0);
   return {
     count: K,
     names: [...specs.map((o) => o.name), ...levers.map((l) => scenario.levers[l].name ?? `promotionOrganisation-${l}`)],
@@ -83,20 +88,20 @@ export function promotionOrgsFrom(
     trustBoost: f((o) => o.trustBoost, () => 0),
     members: new Int32Array(K),
     lever: Int32Array.from([...specs.map(() => -1), ...levers]),
-    choice: Uint8Array.from([...specs.map((o) => (o.membership === 'choice' ? 1 : 0)), ...levers.map(() => 0)]),
-    feeLarge: f((o) => o.feeLarge, () => 0),
-    feeSme: f((o) => o.feeSme, () => 0),
-    feeResearch: f((o) => o.feeResearch, () => 0),
-    largeEmployees: f((o) => o.largeEmployees, () => 50),
+    choice: Uint8Array.from([...specs.map((o) => (o.membership === 'choice' ? 1 : 0)), ...levers.map((l) => (byChoice(l) ? 1 : 0))]),
+    feeLarge: f((o) => o.feeLarge, (l) => dflt(l, param(l, 'feeLarge'))),
+    feeSme: f((o) => o.feeSme, (l) => dflt(l, param(l, 'feeSme'))),
+    feeResearch: f((o) => o.feeResearch, (l) => dflt(l, param(l, 'feeSme'))),
+    largeEmployees: f((o) => o.largeEmployees, () => d.largeEmployees),
     core,
     publicTicks: f((o) => (o.publicYears === undefined ? Infinity : o.publicYears * scenario.ticksPerYear), () => Infinity),
     matchRate: f((o) => o.matchRate, () => 0),
-    tieValue: f((o) => o.tieValue, () => 0),
-    sizeElasticity: f((o) => o.sizeElasticity, () => 0),
-    spilloverValue: f((o) => o.spilloverValue, () => 0),
-    serviceValue: f((o) => o.serviceValue, () => 0),
-    leaveRate: f((o) => o.leaveRate, () => 0),
-    benefitSpread: f((o) => o.benefitSpread, () => 1),
+    tieValue: f((o) => o.tieValue, (l) => dflt(l, d.tieValue)),
+    sizeElasticity: f((o) => o.sizeElasticity, (l) => dflt(l, d.sizeElasticity)),
+    spilloverValue: f((o) => o.spilloverValue, (l) => dflt(l, d.spilloverValue)),
+    serviceValue: f((o) => o.serviceValue, (l) => dflt(l, d.serviceValue)),
+    leaveRate: f((o) => o.leaveRate, (l) => dflt(l, d.leaveRate)),
+    benefitSpread: f((o) => o.benefitSpread, () => d.benefitSpread),
     founders: Int32Array.from([...specs.map((o) => o.founders), ...levers.map(() => 0)]),
     budget: new Float64Array(K),
     researchPromo: new Int32Array(researchOrgs).fill(-1),
