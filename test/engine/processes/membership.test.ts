@@ -73,6 +73,32 @@ describe('membership by choice', () => {
     expect(dear[9]).toBeLessThan(free[9] / 2);
   });
 
+  it('a richer organisation (public money → services) gets more members', () => {
+    const members = (budgetPerYear: number) => {
+      const { world } = setup({ founders: 5, budgetPerYear, joinRate: 0.5, feeSme: 0.03 }, smes(150));
+      return runYears(world, 6)[5];
+    };
+    const poor = members(0);
+    const rich = members(3);
+    expect(rich).toBeGreaterThan(poor + 20);
+  });
+
+  it('with the same net benefit for all, the SME share of members is the SME share of the firms', () => {
+    const firms = [...many(40, { region: 0, employees: 80, cash: 100 }), ...smes(160)];
+    const { world } = setup({ feeSme: 0, feeLarge: 0, tieValue: 0, spilloverValue: 0, budgetPerYear: 1, joinRate: 0.5, leaveRate: 0.5 }, firms);
+    runYears(world, 10);
+    let sme = 0;
+    let all = 0;
+    for (let i = 0; i < world.firms.count; i++) {
+      if (world.firms.promo[i] !== 0) continue;
+      all++;
+      if (world.firms.employees[i] < 50) sme++;
+    }
+    expect(all).toBeGreaterThan(100);
+    expect(sme / all).toBeGreaterThan(0.8 - 0.06);
+    expect(sme / all).toBeLessThan(0.8 + 0.06);
+  });
+
   it('an organisation with no services and a high fee loses its members', () => {
     const { world } = setup({ feeSme: 0.2, serviceValue: 0, tieValue: 0, spilloverValue: 0, joinRate: 0.5 }, smes(100));
     world.firms.promo.fill(0, 0, 100);
