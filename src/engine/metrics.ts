@@ -8,6 +8,7 @@ import { log } from './math.ts';
 import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
 import { computeVarietyMetrics, VARIETY_DEFS } from './variety-metrics.ts';
 import { LOCAL_DEFS } from './local-returns.ts';
+import { classifyMember, computeMembershipMetrics, MEMBERSHIP_DEFS } from './membership-metrics.ts';
 
 export interface MetricDef {
   /** Column name in timeseries.csv, snake_case. */
@@ -61,6 +62,9 @@ const DEFS = [
   ...VARIETY_DEFS,
   // Local increasing returns (local-returns.ts).
   ...LOCAL_DEFS,
+  // Promotion organisations: members by class and budget (membership-metrics.ts).
+  ...MEMBERSHIP_DEFS,
+  def('parts_province_supply_ratio', '0..1', false, 'Leaders’ purchases of parts (from tied suppliers of mechanisms.supply.partsSegments) in their own province / all their purchases of parts from tied suppliers (0 if none); all: Σ/Σ.'),
 ] as const;
 
 export type MetricName = (typeof DEFS)[number]['name'];
@@ -98,6 +102,8 @@ const SPEND_COL = METRIC.policy_spend;
 const VARIETY_COL0 = METRIC[VARIETY_DEFS[0].name];
 /** `local_returns`: Σ e·φ / employment of the slot (0 with local returns off: φ is 0). */
 const LOCAL_COL = METRIC[LOCAL_DEFS[0].name];
+const MEMBERSHIP_COL0 = METRIC[MEMBERSHIP_DEFS[0].name];
+const PARTS_COL = METRIC.parts_province_supply_ratio;
 
 /** Accumulators, one slot per region plus one (index R) for `all`. */
 interface Scratch {
@@ -119,6 +125,9 @@ interface Scratch {
   empSeg: Float64Array;
   margin: Float64Array; // Σ of the firms' margins (for variety-metrics.ts)
   local: Float64Array; // Σ e·φ (local returns)
+  large: Float64Array; // member classes (for membership-metrics.ts)
+  sme: Float64Array;
+  other: Float64Array;
 }
 
 // Keyed on the world, so that concurrent worlds (tests, workers) never share accumulators and a
@@ -138,6 +147,7 @@ function scratchFor(world: World): Scratch {
     empSq: new Float64Array(n), supply: new Float64Array(n), ageTicks: new Float64Array(n),
     supplyTies: new Float64Array(n), members: new Float64Array(n), functionSum: new Float64Array(n),
     empSeg: new Float64Array(n * S), margin: new Float64Array(n), local: new Float64Array(n),
+    large: new Float64Array(n), sme: new Float64Array(n), other: new Float64Array(n),
   };
   scratchOf.set(world, s);
   return s;
@@ -163,7 +173,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const S = segments.count;
   const tpy = world.ticksPerYear;
   const a = scratchFor(world);
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.empSeg, a.margin, a.local]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.capTop, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.empSeg, a.margin, a.local, a.large, a.sme, a.other]) {
     col.fill(0);
   }
 
@@ -188,7 +198,10 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     a.ageTicks[r] += world.tick - birth[i];
     a.empSeg[r * S + segment[i]] += e;
     if (buyer[i] >= 0) a.supplyTies[r] += 1;
-    if (promo[i] >= 0) a.members[r] += 1;
+    if (promo[i] >= 0) {
+      a.members[r] += 1;
+      classifyMember(world, a, i, promo[i], r);
+    }
     a.functionSum[r] += fn[i];
     a.margin[r] += revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
     a.local[r] += e * phi[i];
@@ -196,7 +209,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   }
 
   // The `all` slot: sums (and the max) over regions, in region order.
-  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.margin, a.local]) {
+  for (const col of [a.firms, a.employment, a.revenue, a.profit, a.capSum, a.empSq, a.supply, a.ageTicks, a.supplyTies, a.members, a.functionSum, a.margin, a.local, a.large, a.sme, a.other]) {
     let sum = 0;
     for (let r = 0; r < R; r++) sum += col[r];
     col[R] = sum;
@@ -269,6 +282,17 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   }
   out[SPEND_COL][row0 + R] = spendAll * tpy;
   computeVarietyMetrics(world, positioned, a.margin, a.firms, out, row0, VARIETY_COL0);
+  computeMembershipMetrics(world, a, out, row0, MEMBERSHIP_COL0);
+  // Parts bought in the leader's province / parts bought from tied suppliers (the parts supply rate).
+  const { parts, partsProvince } = world.supply;
+  let partsAll = 0;
+  let partsHome = 0;
+  for (let r = 0; r < R; r++) {
+    out[PARTS_COL][row0 + r] = parts[r] > 0 ? partsProvince[r] / parts[r] : 0;
+    partsAll += parts[r];
+    partsHome += partsProvince[r];
+  }
+  out[PARTS_COL][row0 + R] = partsAll > 0 ? partsHome / partsAll : 0;
 }
 
 function eventCount(byRegion: Int32Array, k: number, R: number): number {

@@ -66,6 +66,11 @@ export interface SupplyFlows {
   local: Float64Array;
   /** Bought from tied suppliers in the leader's province (own region included). */
   province: Float64Array;
+  /** Bought from tied suppliers of the parts segments, and of those in the leader's province. */
+  parts: Float64Array;
+  partsProvince: Float64Array;
+  /** isParts[s] = 1 when segment s makes parts (mechanisms.supply.partsSegments; all when absent). */
+  isParts: Uint8Array;
 }
 
 /** Per-tick counts by region, reset by `observe` after recording. */
@@ -268,9 +273,12 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     local: createLocalField(R, S),
     ties: createTies(),
     adjacency: null,
-    promotion: promotionOrgsFrom(scenario, regions),
+    promotion: promotionOrgsFrom(scenario, regions, scenario.researchOrgs.length),
     policy: createPolicy(scenario, regions.names),
-    supply: { purchases: new Float64Array(R), suppliers: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R) },
+    supply: {
+      purchases: new Float64Array(R), suppliers: new Float64Array(R), local: new Float64Array(R), province: new Float64Array(R),
+      parts: new Float64Array(R), partsProvince: new Float64Array(R), isParts: partsSegments(scenario, S),
+    },
     events: createEventLog(scenario.output.events),
     ledger: createFirmLedger(scenario.output.firms),
     series: createSeries(regions.count, ticks),
@@ -289,4 +297,13 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
   const { firms } = world;
   for (let i = 0; i < firms.count; i++) regions.employed[firms.region[i]] += firms.employees[i];
   return world;
+}
+
+/** The parts segments of supply chains: the scenario's partsSegments, or every segment. */
+function partsSegments(scenario: Scenario, S: number): Uint8Array {
+  const list = scenario.mechanisms.supply.partsSegments;
+  if (!list) return new Uint8Array(S).fill(1);
+  const is = new Uint8Array(S);
+  for (const s of list) is[s] = 1;
+  return is;
 }

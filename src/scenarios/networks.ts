@@ -73,6 +73,8 @@ export const supplySchema = z
     capability: nonNegative.default(1),
     /** Supply ties end at this rate per year, × (1 + barrier·friction). */
     breakRate: nonNegative.default(0.1),
+    /** The parts segments (零部件): parts_province_supply_ratio counts suppliers of these segments (default: all). */
+    partsSegments: z.array(count).optional(),
   })
   .strict();
 
@@ -115,12 +117,48 @@ export const promotionOrgSchema = z
     /** Budget per year; with costPerMember it caps the number of members. */
     budgetPerYear: nonNegative.default(100),
     costPerMember: positive.default(1),
-    /** Probability per year that a non-member firm of its regions joins (while places are free). */
+    /** Probability per year that a non-member firm of its regions joins (quota: while places are
+     *  free; choice: at most, joinRate·σ(N/benefitSpread) with N the net benefit). */
     joinRate: nonNegative.default(0.2),
     /** Among members: tie-formation attempts and acceptance × (1 + formationBoost). */
     formationBoost: nonNegative.default(1),
     /** On member–member ties: trust growth and interaction × (1 + trustBoost). */
     trustBoost: nonNegative.default(1),
+    /**
+     * How members come about. `quota`: ⌊budgetPerYear/costPerMember⌋ places, filled at joinRate
+     * (membership is an input). `choice`: firms and research organisations of its regions join when
+     * the benefit (untied partners, spillover, services) exceeds the fee, and leave when it does not
+     * (membership is an outcome; budgetPerYear is then the public money). The keys below are for choice.
+     */
+    membership: z.enum(['quota', 'choice']).default('quota'),
+    /** Annual fee of a large firm (employees ≥ largeEmployees), paid from its cash (choice). */
+    feeLarge: nonNegative.default(0.05),
+    /** Annual fee of an SME (employees < largeEmployees) (choice). */
+    feeSme: nonNegative.default(0.01),
+    /** Annual fee of a research organisation (choice). */
+    feeResearch: nonNegative.default(0.01),
+    /** Employees from which a member counts as large (members_large; the fee class under choice). */
+    largeEmployees: positive.default(50),
+    /** The organisation's industry (segments); members of other segments count as `other` (default: all segments). */
+    segments: z.array(count).optional(),
+    /** Years from startYear during which budgetPerYear (public money) flows (default: always) (choice). */
+    publicYears: positive.optional(),
+    /** Public money added per unit of fees collected (a matching grant) (choice). */
+    matchRate: nonNegative.default(0),
+    /** Benefit per year of access to partners: tieValue·(e/largeEmployees)^sizeElasticity·ln(1 + members not yet tied to) (choice). */
+    tieValue: nonNegative.default(0.005),
+    /** How the value of partners grows with the firm's employees e (research organisations: e = largeEmployees) (choice). */
+    sizeElasticity: nonNegative.default(0.5),
+    /** Benefit per year of the members' knowledge: spilloverValue·max(0, c̄ − c)/c̄ (choice). */
+    spilloverValue: nonNegative.default(0.01),
+    /** Benefit per year of services: serviceValue·budget/members (the rest is overhead) (choice). */
+    serviceValue: nonNegative.default(0.5),
+    /** Probability per year that a member leaves: leaveRate·σ(−N/benefitSpread) — inertia (choice). */
+    leaveRate: probability.default(0.5),
+    /** Spread of the firms' private valuations of membership (logit scale, money/year) (choice). */
+    benefitSpread: positive.default(0.01),
+    /** Firms that found the organisation at startYear: the largest of its regions (choice). */
+    founders: count.default(0),
   })
   .strict();
 export type PromotionOrgSpec = z.infer<typeof promotionOrgSchema>;

@@ -53,6 +53,8 @@ export function checkReferences(s: Body): Finding[] {
     else add(['segments', 'perSegment', i, 'segment'], 'each segment at most once', `segment ${p.segment} again (also segments.perSegment[${first}])`);
   });
   s.researchOrgs.forEach((o, i) => o.segments.forEach((seg, j) => checkSegment(['researchOrgs', i, 'segments', j], seg)));
+  s.mechanisms.supply.partsSegments?.forEach((seg, j) => checkSegment(['mechanisms', 'supply', 'partsSegments', j], seg));
+  s.promotionOrgs.forEach((o, i) => o.segments?.forEach((seg, j) => checkSegment(['promotionOrgs', i, 'segments', j], seg)));
 
   if (s.distances) checkDistances(s.distances, R, add);
 

@@ -57,12 +57,14 @@ describe('METRICS', () => {
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(names.slice(0, 4)).toEqual(['firms', 'employment', 'output', 'profit']);
     // policy_spend after the network columns (network-metrics.ts), then the kinds of upgrading, then
-    // differentiation (variety-metrics.ts).
+    // differentiation (variety-metrics.ts), local returns, then the promotion organisations' members.
     const spend = names.indexOf('policy_spend');
     expect(names[spend - 1]).toBe('skill');
     expect(names.slice(spend + 1)).toEqual([
       'process_innovations', 'product_innovations', 'functional_upgrades', 'intersectoral_upgrades', 'function_mean',
       'position_variety', 'niche_crowding', 'margin', 'local_returns',
+      'members', 'members_large', 'members_sme', 'members_research', 'members_other', 'member_sme_share', 'promotion_budget',
+      'parts_province_supply_ratio',
     ]);
     expect(METRIC.employment).toBe(1);
   });

@@ -170,6 +170,21 @@ describe('promotionOrganisation', () => {
     console.log(`promotionOrganisation: j2 ties formed ${formed.off} → ${formed.on}; Σ mean_trust ${trust.off.toFixed(2)} → ${trust.on.toFixed(2)}; spend ${paid.toFixed(2)} (members·cost/T ${expected.toFixed(2)})`);
   });
 
+  it('rule choice: members join by their benefit (no places); spend = perYear a year; only from the lever’s regions', () => {
+    const levers: Levers = [{ lever: 'promotionOrganisation', regions: ['j2'], rule: 'choice', params: { joinRate: 1 }, budget: { perYear: 2 } }];
+    const w = runWith(scenario(levers), 1);
+    const k = w.promotion.count - 1;
+    expect(w.promotion.choice[k]).toBe(1);
+    let members = 0;
+    for (let i = 0; i < w.firms.count; i++) {
+      if (w.firms.promo[i] !== k) continue;
+      members++;
+      if (w.firms.kind[i] !== KIND.relocated) expect(w.firms.region[i]).toBe(2);
+    }
+    expect(members).toBeGreaterThan(0);
+    expect(spendOf(w)).toBeCloseTo(2 * (TICKS / T), 6);
+  });
+
   it('off: the organisation takes nobody and boosts nothing; a never-firing lever leaves the run identical', () => {
     const never: Levers = [{ lever: 'promotionOrganisation', regions: ['j2'], when: { from: 100 }, params: { joinRate: 1 } }];
     const a = runWith(scenario(never), 2);

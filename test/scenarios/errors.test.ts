@@ -160,6 +160,27 @@ ${FIRM}promotionOrgs: [{ name: w, regions: [a], costPerMember: 0 }]
     expect(problemAt(cost, 'promotionOrgs[0].costPerMember')).toMatchObject({ expected: 'a number > 0', found: '0' });
   });
 
+  it('membership by choice: the mode, fees, rates, founders and segments are checked', () => {
+    const mode = broken(`regions: [{ name: a }]
+${FIRM}promotionOrgs: [{ name: w, regions: [a], membership: vote }]
+`);
+    expect(problemAt(mode, 'promotionOrgs[0].membership').expected).toContain('quota');
+    const fee = broken(`regions: [{ name: a }]
+${FIRM}promotionOrgs: [{ name: w, regions: [a], membership: choice, feeSme: -1, leaveRate: 2, benefitSpread: 0, founders: 2.5 }]
+`);
+    expect(problemAt(fee, 'promotionOrgs[0].feeSme')).toMatchObject({ expected: 'a number ≥ 0', found: '-1' });
+    expect(problemAt(fee, 'promotionOrgs[0].leaveRate').found).toBe('2');
+    expect(problemAt(fee, 'promotionOrgs[0].benefitSpread')).toMatchObject({ expected: 'a number > 0', found: '0' });
+    expect(problemAt(fee, 'promotionOrgs[0].founders').found).toBe('2.5');
+    const seg = broken(`regions: [{ name: a }]
+segments: { count: 4 }
+${FIRM}promotionOrgs: [{ name: w, regions: [a], segments: [1, 7] }]
+mechanisms: { supply: { partsSegments: [9] } }
+`);
+    expect(problemAt(seg, 'promotionOrgs[0].segments[1]')).toMatchObject({ expected: 'a segment from 0 to 3 (segments.count is 4)', found: '7' });
+    expect(problemAt(seg, 'mechanisms.supply.partsSegments[0]').found).toBe('9');
+  });
+
   it('levers: unknown lever, negative budget, a trigger condition that does not exist', () => {
     const kind = broken(`regions: [{ name: a }]\n${FIRM}levers:\n  - { lever: subsidies }\n`);
     expect(problemAt(kind, 'levers[0].lever')).toMatchObject({ line: 4 });

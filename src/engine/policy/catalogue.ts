@@ -78,8 +78,20 @@ export const LEVERS: Readonly<Record<LeverKind, LeverDef>> = {
     description: 'network weaver: a promotion organisation that raises tie formation and trust among members',
     acts: 'networking (a promotion organisation for the lever\'s regions, working while the lever is on)',
     intensity: p(1, 'formation and trust boost of the organisation (formationBoost = trustBoost)'),
-    cost: 'costPerMember per member per year; places = ⌊budget.perYear / costPerMember⌋',
-    params: { costPerMember: p(1, 'cost of a member per year'), joinRate: p(0.2, 'probability per year that a firm joins') },
+    cost: 'quota: costPerMember per member per year, places = ⌊budget.perYear / costPerMember⌋; choice: budget.perYear (public money beside the members\' fees)',
+    params: {
+      costPerMember: p(1, 'quota: cost of a member per year'),
+      joinRate: p(0.2, 'probability per year that a firm joins (choice: at most)'),
+      feeLarge: p(0.05, 'choice: annual fee of a large firm'),
+      feeSme: p(0.01, 'choice: annual fee of an SME and of a research organisation'),
+    },
+    rules: {
+      default: 'quota',
+      options: {
+        quota: 'places ⌊budget.perYear / costPerMember⌋, filled at joinRate (membership is an input)',
+        choice: 'firms and research organisations join and leave by their net benefit against the fee (promotionOrgs[].membership: choice, with its defaults)',
+      },
+    },
     requires: 'networking',
     seeds: '000, 001, 002',
   },

@@ -14,7 +14,9 @@
 //   is on in some region: places ⌊perYear/costPerMember⌋, joining only from regions where l is on,
 //   formationBoost = trustBoost = intensity·φ, φ = paid/desired, desired = members·costPerMember/T
 //   booked equally over l's active regions. While off: no places, no joining, no boost (members
-//   stay members).
+//   stay members). Rule `choice`: no places; members join by choice (processes/membership.ts),
+//   the lever pays perYear/T per tick (as far as the budget goes) as the organisation's public
+//   money, booked equally over its active regions; formationBoost = trustBoost = intensity.
 // - chainLeader: desired_r = (supply ties whose leader is in r)·costPerTie/T, paid through `pay`;
 //   chain_r = x_r·φ_r, φ_r = paid/desired (1 when there is nothing to pay and the budget is not
 //   empty, 0 when it is): supply adds chain_r to the local and province weights of suppliers in r.
@@ -135,6 +137,15 @@ function promotion(world: World): void {
       org.budgetPerYear[k] = 0;
       org.formationBoost[k] = 0;
       org.trustBoost[k] = 0;
+      continue;
+    }
+    if (org.choice[k]) {
+      // Membership by choice: the lever pays its yearly budget as public money beside the fees.
+      const paid = Math.min(l.perYear / tpy, available(l));
+      for (let r = 0; r < R; r++) if (l.active[r]) book(world.policy, l, r, paid / on);
+      org.budgetPerYear[k] = paid * tpy;
+      org.formationBoost[k] = l.intensity;
+      org.trustBoost[k] = l.intensity;
       continue;
     }
     const desired = (members[k] * org.costPerMember[k]) / tpy;

@@ -88,6 +88,8 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   flows.suppliers.fill(0);
   flows.local.fill(0);
   flows.province.fill(0);
+  flows.parts.fill(0);
+  flows.partsProvince.fill(0);
   if (!m.enabled) return;
 
   const { region, rd, revenue, profit, cash } = firms;
@@ -134,7 +136,7 @@ function buyInputs(world: World, params: Scenario): void {
   const n = firms.count;
   const { role, buyer, region, revenue, profit } = firms;
   const province = regions.province;
-  const { purchases, suppliers, local, province: inProvince } = world.supply;
+  const { purchases, suppliers, local, province: inProvince, parts, partsProvince, isParts } = world.supply;
   if (offered.length < n) offered = new Float64Array(firms.capacity);
   offered.fill(0, 0, n);
   for (let j = 0; j < n; j++) {
@@ -158,7 +160,12 @@ function buyInputs(world: World, params: Scenario): void {
     const rl = region[l];
     suppliers[rl] += sold;
     if (region[j] === rl) local[rl] += sold;
-    if (province[region[j]] === province[rl]) inProvince[rl] += sold;
+    const home = province[region[j]] === province[rl];
+    if (home) inProvince[rl] += sold;
+    if (isParts[firms.segment[j]]) {
+      parts[rl] += sold;
+      if (home) partsProvince[rl] += sold;
+    }
   }
 }
 

@@ -6,6 +6,8 @@
 //
 // 1. Promotion: org k (tick ≥ start) has ⌊budget/costPerMember⌋ places; a non-member firm of one
 //    of its regions joins with tickProbability(joinRate, T) while places are free (lowest k first).
+//    Organisations with `membership: choice` instead: firms and research organisations join and
+//    leave by their net benefit (membership.ts, on this stream).
 // 2. Ties: λ = (local ? interactionLocal : interactionPipeline)·(1 + trustBoost_k for co-members);
 //    with probability 1 − exp(−λ/T) the tie interacts: last = tick, τ += min(1, g/T)·(1 − τ),
 //    g = trustGrowth·(1 + trustBoost_k); otherwise τ ·= exp(−trustDecay/T). Ties idle for more than
@@ -31,6 +33,7 @@ import { exp, rateProbability, tickProbability } from '../math.ts';
 import { KIND } from '../firms.ts';
 import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { regionalEffects } from '../policy/regional.ts';
+import { membership } from './membership.ts';
 
 type Networking = Scenario['mechanisms']['networking'];
 
@@ -43,7 +46,10 @@ const formedPairs = new Set<number>();
 export function networking(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.networking;
   if (!p.enabled) return;
-  if (world.promotion.count > 0) promotion(world, rng);
+  if (world.promotion.count > 0) {
+    promotion(world, rng);
+    if (world.promotion.choice.includes(1)) membership(world, rng);
+  }
   interact(world, p, rng);
   embeddedness(world, p);
   formation(world, p, rng);
@@ -59,7 +65,10 @@ function promotion(world: World, rng: Stream): void {
   for (let i = 0; i < firms.count; i++) if (firms.promo[i] >= 0) org.members[firms.promo[i]]++;
   let open = false;
   for (let k = 0; k < K; k++) {
-    places[k] = world.tick >= org.startTick[k] ? Math.floor(org.budgetPerYear[k] / org.costPerMember[k]) : 0;
+    if (org.choice[k]) continue; // members by choice: membership.ts
+    const started = world.tick >= org.startTick[k];
+    org.budget[k] = started ? org.budgetPerYear[k] : 0;
+    places[k] = started ? Math.floor(org.budgetPerYear[k] / org.costPerMember[k]) : 0;
     if (org.members[k] < places[k]) open = true;
   }
   if (!open) return;
@@ -83,9 +92,12 @@ function endpointRegion(world: World, b: number): number {
   return b >= 0 ? world.firms.region[b] : world.researchOrgs.region[orgOf(b)];
 }
 
-/** The promotion organisation both firm endpoints belong to, or −1. */
+/** The promotion organisation both endpoints belong to (research organisations only under choice), or −1. */
 function sharedOrg(world: World, a: number, b: number): number {
-  if (b < 0) return -1;
+  if (b < 0) {
+    const k = world.firms.promo[a];
+    return k >= 0 && k === world.promotion.researchPromo[orgOf(b)] ? k : -1;
+  }
   const k = world.firms.promo[a];
   return k >= 0 && k === world.firms.promo[b] ? k : -1;
 }
