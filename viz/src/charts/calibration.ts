@@ -92,7 +92,7 @@ export function calibrationSections(root: HTMLElement, c: CalibrationData, width
   if (c.fit.length > 0) {
     const fit = section(root, 'fit', 'Posterior predictive check',
       'Per target, in units of its scale σ around its centre c ((value − c) / σ): grey, the observed interval; whisker, the simulated 90 % interval over ' +
-      'the posterior\'s particles × seeds; dot, the simulated mean (share of seeds for a stage target). Green: reached (the intervals meet); red: NOT reached.');
+      'the posterior\'s particles × seeds; dot, the simulated mean (share of seeds for a stage target). Green: reached (the intervals meet); red: NOT reached. Beyond ±' + Z_CLIP + ' σ, drawn at the edge (the table below has the numbers).');
     fitChart(fit, c.fit, widths.half, plots);
     fit.parentElement!.append(fitTable(c.fit));
   }
