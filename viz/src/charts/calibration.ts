@@ -59,7 +59,7 @@ function paramAxis(p: CalibrationParameter, label: string, extra: uPlot.Axis = {
   return axis(label, { values: tickValues, ...(p.prior === 'loguniform' ? { splits: logSplits, filter: keepAll } : {}), ...extra });
 }
 
-export function calibrationSections(root: HTMLElement, c: CalibrationData, widths: { half: number; third: number }, plots: uPlot[]): void {
+export function calibrationSections(root: HTMLElement, c: CalibrationData, widths: { full: number; half: number; third: number }, plots: uPlot[]): void {
   const summary = el('section', { class: 'report-section', 'data-section': 'calibration' });
   summary.append(el('h2', {}, 'Parameters'));
   const reached = c.fit.filter((f) => f.reached).length;
@@ -93,7 +93,7 @@ export function calibrationSections(root: HTMLElement, c: CalibrationData, width
     const fit = section(root, 'fit', 'Posterior predictive check',
       'Per target, in units of its scale σ around its centre c ((value − c) / σ): grey, the observed interval; whisker, the simulated 90 % interval over ' +
       'the posterior\'s particles × seeds; dot, the simulated mean (share of seeds for a stage target). Green: reached (the intervals meet); red: NOT reached. Beyond ±' + Z_CLIP + ' σ, drawn at the edge (the table below has the numbers).');
-    fitChart(fit, c.fit, widths.half, plots);
+    fitChart(fit, c.fit, widths, plots);
     fit.parentElement!.append(fitTable(c.fit));
   }
 }
@@ -263,7 +263,7 @@ function zOf(f: CalibrationFit, x: number): number | null {
   return (x - f.center) / f.scale;
 }
 
-function fitChart(host: HTMLElement, fit: CalibrationFit[], width: number, plots: uPlot[]): void {
+function fitChart(host: HTMLElement, fit: CalibrationFit[], widths: { full: number; half: number }, plots: uPlot[]): void {
   const figure = el('figure', { class: 'chart', 'data-chart': 'fit' });
   host.append(figure);
   const xs = fit.map((_, i) => i + 1);
@@ -286,7 +286,8 @@ function fitChart(host: HTMLElement, fit: CalibrationFit[], width: number, plots
   };
   const opts: uPlot.Options = {
     title: 'Posterior predictive check (standardised)',
-    width: Math.max(width, Math.min(1200, 120 + fit.length * 70)),
+    // Room for each target's name under its whisker, up to the page's width.
+    width: Math.max(widths.half, Math.min(widths.full, 120 + fit.length * 110)),
     height: 300,
     scales: { x: { time: false, range: () => [0.5, fit.length + 0.5] }, y: { range: () => [lo, hi] } },
     legend: { live: true },

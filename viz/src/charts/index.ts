@@ -61,7 +61,7 @@ function draw(handle: ReportHandle): void {
     root.append(el('p', { class: 'subtitle' }, `${data.scenario.name}: ${data.scenario.description}`));
   }
   if (data.kind === 'calibration' && data.calibration) {
-    calibrationSections(root, data.calibration, { half: chartWidth(root, 2), third: chartWidth(root, 3) }, plots);
+    calibrationSections(root, data.calibration, { full: chartWidth(root, 1), half: chartWidth(root, 2), third: chartWidth(root, 3) }, plots);
     if (showHeader) manifestSection(root, data);
     return;
   }
