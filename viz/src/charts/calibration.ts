@@ -299,7 +299,7 @@ function fitChart(host: HTMLElement, fit: CalibrationFit[], widths: { full: numb
     ],
     axes: [
       axis('target', { splits: () => xs, values: (_u, splits) => splits.map((s) => fit[Math.round(s) - 1]?.target ?? ''), grid: { show: false } }),
-      axis('(value − centre) / scale', { size: 55, values: yValues }),
+      axis('(value − centre) / scale', { size: 55, values: tickValues }),
     ],
     hooks: {
       drawClear: [
