@@ -6,7 +6,6 @@
 //               equally likely a priori)
 // so prior densities are constant inside the box and perturbation kernels are plain Gaussians.
 import { z } from 'zod';
-import { InvalidArgumentError } from 'commander';
 import { exp, log } from '../engine/math.ts';
 
 export const PRIOR_KINDS = ['uniform', 'loguniform', 'integer'] as const;
@@ -39,17 +38,27 @@ export function priorProblems(priors: readonly Prior[]): [number, string, string
   return out;
 }
 
+/**
+ * A bad --prior argument, shown by commander under the option's name like its own
+ * InvalidArgumentError (same code and exit code). Not imported from commander: this module is
+ * reached from the scenario schema, which the browser bundles (viz/) include.
+ */
+class PriorArgumentError extends Error {
+  readonly code = 'commander.invalidArgument';
+  readonly exitCode = 1;
+}
+
 /** `--prior path=lo:hi[:log|:int]` → a prior (usage error when malformed). */
 export function parsePrior(text: string): Prior {
   const m = /^([A-Za-z_][\w-]*(?:\.[\w-]+)*)=([^:]+):([^:]+)(?::(log|int))?$/.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`expected path=lo:hi, path=lo:hi:log or path=lo:hi:int (e.g. mechanisms.spinoffs.rate=0.01:0.1:log), got "${text}".`);
+  if (!m) throw new PriorArgumentError(`expected path=lo:hi, path=lo:hi:log or path=lo:hi:int (e.g. mechanisms.spinoffs.rate=0.01:0.1:log), got "${text}".`);
   const lo = Number(m[2]);
   const hi = Number(m[3]);
   const kind: PriorKind = m[4] === 'log' ? 'loguniform' : m[4] === 'int' ? 'integer' : 'uniform';
   const prior: Prior = { path: m[1], lo, hi, kind };
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new InvalidArgumentError(`"${text}": lo and hi must be numbers.`);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new PriorArgumentError(`"${text}": lo and hi must be numbers.`);
   const problem = priorProblems([prior])[0];
-  if (problem) throw new InvalidArgumentError(`"${text}": expected ${problem[2]}, found ${problem[3]}.`);
+  if (problem) throw new PriorArgumentError(`"${text}": expected ${problem[2]}, found ${problem[3]}.`);
   return prior;
 }
 

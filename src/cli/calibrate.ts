@@ -27,6 +27,7 @@ import { reusable } from '../workers/reuse.ts';
 import { BATCH_EXIT, defaultBatchDir, defaultPool, resumeHint, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
+import { batchReport } from './report.ts';
 import { packageVersion } from './version.ts';
 
 export interface CalibrateOptions extends CommonOptions {
@@ -212,7 +213,8 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     const files = [...CALIBRATE_FILES].map((f) => join(out, f));
     if (options.report !== false) {
-      // report: TODO
+      const report = await batchReport(out, io);
+      if (report) files.push(report);
     }
     const seconds = (performance.now() - start) / 1000;
     if (options.json) {

@@ -156,7 +156,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
 
   program
     .command('report')
-    .description('turn the output folder of run, batch, compare or sweep into one self-contained report.html (opens offline)')
+    .description('turn the output folder of run, batch, compare, sweep or calibrate into one self-contained report.html (opens offline)')
     .argument('<dir>', 'an output folder')
     .option('--quiet', 'print nothing on success')
     .action((dir: string, options: ReportOptions) => reportCommand(dir, options, io).then(setExit));

@@ -1,4 +1,4 @@
-// `clusterlab report <DIR>`: the output folder of run, batch, compare or sweep → <DIR>/report.html,
+// `clusterlab report <DIR>`: the output folder of run, batch, compare, sweep or calibrate → <DIR>/report.html,
 // one self-contained file (uPlot and the data inlined) that opens offline in any browser.
 // Also the default-on report of the batch commands (`--no-report` skips it).
 import { writeReport } from '../report/html.ts';

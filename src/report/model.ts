@@ -3,7 +3,7 @@
 // Browser-safe: no Node imports. Arrays are per tick unless said otherwise.
 import type { PairedComparison } from '../analysis/compare.ts';
 
-export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep';
+export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep' | 'calibration';
 
 /** One series band: the ensemble over seeds (p05/p95 absent for a single run). */
 export interface Band {
@@ -61,8 +61,89 @@ export interface ReportData {
   sweep?: { columns: string[]; rows: (number | string)[][] };
   /** sensitivity.csv of a Morris or Sobol' sweep (one row per parameter and outcome); absent otherwise. */
   sensitivity?: { method: 'morris' | 'sobol'; columns: string[]; rows: (number | string)[][] };
+  /** A calibration folder's results (kind `calibration`; its ticks, regions and variants are empty). */
+  calibration?: CalibrationData;
   /** The manifest (or summary.json's manifest) as written, shown as a readable block. */
   manifest: unknown;
+}
+
+/** A prior's parameter with its posterior summary (parameters.csv; NaN while the calibration runs). */
+export interface CalibrationParameter {
+  path: string;
+  prior: 'uniform' | 'loguniform' | 'integer';
+  lo: number;
+  hi: number;
+  mean: number;
+  sd: number;
+  q05: number;
+  median: number;
+  q95: number;
+  /** smm: the point estimate; absent for abc. */
+  estimate?: number;
+}
+
+/**
+ * A weighted histogram of one parameter over its prior range: `edges` (bins + 1 values; equal in
+ * log for a log-uniform prior, one bin per integer for a small integer range), the posterior's
+ * weight per bin and the first generation's (the prior sample; absent for smm), each summing to 1.
+ */
+export interface Marginal {
+  path: string;
+  log: boolean;
+  edges: number[];
+  posterior: number[];
+  prior?: number[];
+}
+
+/** A population of particles: values[particle][parameter] as applied, weights summing to 1. */
+export interface Population {
+  generation: number;
+  values: number[][];
+  weights: number[];
+  distances: number[];
+}
+
+/** A row of generations.csv (smm: a Nelder–Mead iteration; ε, acceptance, ess are NaN). */
+export interface CalibrationGeneration {
+  generation: number;
+  epsilon: number;
+  candidates: number;
+  acceptance: number;
+  ess: number;
+  distanceMedian: number;
+}
+
+/** A row of fit.csv: the posterior predictive check of one target. */
+export interface CalibrationFit {
+  target: string;
+  kind: 'value' | 'stage';
+  weight: number;
+  center: number;
+  scale: number;
+  scaleFrom: string;
+  observedLow: number;
+  observedHigh: number;
+  simulatedMean: number;
+  simulatedLow: number;
+  simulatedHigh: number;
+  z: number;
+  reached: boolean;
+}
+
+export interface CalibrationData {
+  method: 'abc' | 'smm';
+  /** Why the sampler stopped; null while it runs. */
+  stopped: string | null;
+  /** Whether parameters.csv and fit.csv are written (the calibration has finished). */
+  finished: boolean;
+  particles: number;
+  seeds: number;
+  parameters: CalibrationParameter[];
+  marginals: Marginal[];
+  /** The last generation of posterior.csv. */
+  posterior: Population;
+  generations: CalibrationGeneration[];
+  fit: CalibrationFit[];
 }
 
 /** The metrics a report draws first. */

@@ -1,16 +1,18 @@
 // report.html in a real browser (Debian's Chromium through playwright-core; test/support/browser.ts):
-// the report of a small `compare` and of a `run` folder, opened from file:// with every network
-// request refused — every chart's canvas is drawn, the page logs no error, and the compare table
-// shows compare.csv's numbers through the report's own formatter. Screenshots: test-output/.
+// the report of a small `compare`, a `run` folder, a sweep and a calibration, opened from file://
+// with every network request refused — every chart's canvas is drawn, the page logs no error, the
+// compare table shows compare.csv's numbers through the report's own formatter, and the
+// calibration's fit table marks the target not reached. Screenshots: test-output/.
 // Without Chromium the tests are skipped with the reason printed (never passed without running).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_OUTCOMES } from '../../viz/src/charts/index.ts';
+import { TINY } from '../cli/fixtures.ts';
 import { formatSigned, formatValue } from '../../viz/src/charts/format.ts';
 import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, type BrowserSession } from '../support/browser.ts';
 
@@ -184,6 +186,39 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(text).toContain('Sensitivity (Morris)');
     expect(await page.locator('[data-table="sensitivity"] tbody tr').count()).toBeGreaterThan(10);
     await screenshot(page, 'report-sweep');
+    expect(errors, 'console errors, page errors, network requests').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('calibrate: the report written by default renders marginals, pairs, tolerance and the predictive check', async () => {
+    const scenario = join(work, 'tiny.yaml');
+    writeFileSync(scenario, TINY);
+    const targets = join(work, 'targets.yaml');
+    writeFileSync(targets, [
+      'targets:',
+      '  - { metric: firms, year: 6, value: 14, sd: 2 }',
+      '  - { name: never, metric: employment, year: 6, value: 100000, sd: 10, weight: 0 }',
+      'priors:',
+      '  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }',
+      '  - { path: mechanisms.growth.rate, lo: 0.05, hi: 1 }',
+    ].join('\n'));
+    const out = join(work, 'calibrate');
+    const r = await clusterlab(['calibrate', scenario, '--targets', targets, '--workers', '0', '--ticks', '24', '--particles', '20', '--generations', '3', '--out', out, '--quiet']);
+    expect(r.code, describeResult('clusterlab calibrate', r)).toBe(0);
+    const file = join(out, 'report.html');
+    expect(existsSync(file), `${file} written by calibrate (default on)`).toBe(true);
+    const { page, errors } = await openReport(file);
+    const ids = await expectChartsDrawn(page);
+    expect(ids).toEqual(['marginal-mechanisms.entry.rate', 'marginal-mechanisms.growth.rate', 'pair-0-1', 'tolerance', 'fit']);
+    expect(await page.locator('.uplot canvas').count()).toBe(5);
+    const sections = await page.$$eval('[data-section]', (els) => els.map((e) => e.getAttribute('data-section')));
+    expect(sections).toEqual(['calibration', 'marginals', 'pairs', 'tolerance', 'fit', 'manifest']);
+    expect(await page.locator('[data-table="parameters"] tbody tr').count()).toBe(2);
+    // The predictive check marks the target no run reaches.
+    const results = await page.$$eval('[data-table="fit"] tbody tr', (rows) => rows.map((row) => `${row.getAttribute('data-target')}: ${row.querySelector('[data-field="reached"]')?.textContent}`));
+    expect(results).toEqual(['firms@all: reached', 'never: NOT REACHED']);
+    expect(await page.textContent('h1')).toBe('calibrate · tiny · ABC-SMC, 20 particles × 2 seeds');
+    await screenshot(page, 'report-calibration');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();
   }, 60_000);

@@ -2,9 +2,9 @@
 // vite.config.ts, into a temporary folder), served from a tiny static server on 127.0.0.1, it runs
 // the bundled `default` scenario (base, 2 seeds, 40 ticks) on Web Workers, and its per-run
 // outcomes equal the engine's in Node (runJob on the same jobs) exactly, and the CLI's runs.csv
-// as written (same number formatting). Without Chromium: skipped with the reason printed.
+// as written (same number formatting); it opens a batch and a calibration folder. Without Chromium: skipped with the reason printed.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJobs, variantUnits } from '../../src/batch/jobs.ts';
 import { formatNumber } from '../../src/io/format.ts';
 import { runJob } from '../../src/workers/job.ts';
+import { TINY } from '../cli/fixtures.ts';
 import type { JobResult } from '../../src/workers/protocol.ts';
 import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, serveStatic, type BrowserSession, type StaticServer } from '../support/browser.ts';
 
@@ -140,6 +141,31 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     await page.close();
     process.stderr.write(`viz e2e: vite build ${(buildMs / 1000).toFixed(1)} s, ${SEEDS.count} runs in the browser ${(runMs / 1000).toFixed(1)} s\n`);
   }, 90_000);
+
+  it('Open results: a calibration folder shows the calibration views', async () => {
+    const scenario = join(work, 'tiny.yaml');
+    writeFileSync(scenario, TINY);
+    const targets = join(work, 'targets.yaml');
+    writeFileSync(targets, 'targets:\n  - { metric: firms, year: 6, value: 14, sd: 2 }\npriors:\n  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }\n  - { path: mechanisms.growth.rate, lo: 0.05, hi: 1 }\n');
+    const out = join(work, 'calibrate');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath,
+      [join(repoRoot, 'bin', 'clusterlab.mjs'), 'calibrate', scenario, '--targets', targets, '--workers', '0', '--ticks', '24', '--particles', '20', '--generations', '2', '--no-report', '--out', out, '--quiet'],
+      { cwd: repoRoot, timeout: 60_000, encoding: 'utf8' }, (e, _stdout, stderr) => (e ? reject(new Error(`clusterlab calibrate: ${e.message}\n${stderr}`)) : resolve())));
+    const { page, errors } = await openApp();
+    await page.setInputFiles('#open-folder', out);
+    await page.waitForFunction(() => window.clusterlab.data() !== null || window.clusterlab.error !== null, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.clusterlab.error)).toBeNull();
+    expect(await page.evaluate(() => window.clusterlab.data()!.kind)).toBe('calibration');
+    let ink = await canvasInk(page);
+    for (let i = 0; i < 20 && (ink.length === 0 || ink.some((c) => c.ink === 0)); i++) {
+      await page.waitForTimeout(50);
+      ink = await canvasInk(page);
+    }
+    expect(ink.map((c) => c.chart)).toEqual(['marginal-mechanisms.entry.rate', 'marginal-mechanisms.growth.rate', 'pair-0-1', 'tolerance', 'fit']);
+    expect(ink.filter((c) => c.ink === 0).map((c) => c.chart), 'blank canvases').toEqual([]);
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('Open results: the CLI\'s batch folder through the folder picker shows its report', async () => {
     const { page, errors } = await openApp();

@@ -10,6 +10,8 @@
 //   region-<region>    small multiples: one chart per region for the chosen metric
 //   compare-<outcome>  compare only: mean paired difference and 95 % interval per variant
 //   sizes              firm-size distribution (CCDF) at the last tick, log–log
+// A calibration (kind `calibration`) has its own views instead (calibration.ts): marginal-<path>,
+// pair-<i>-<j>, tolerance and fit, with the parameter and fit tables.
 // The compare table's cells carry data-variant, data-outcome, data-field (meanDiff, ciLow, ciHigh,
 // pBetter, spend, effectPerSpend, n, baselineMean, variantMean) and data-value (the number as in
 // the data); their text is formatValue/formatSigned (./format.ts).
@@ -18,6 +20,7 @@
 // regions.ts, compare.ts, sizes.ts and sweep.ts, their shared pieces in uplot-helpers.ts and dom.ts.
 import type uPlot from 'uplot';
 import type { ReportData } from '../../../src/report/model.ts';
+import { calibrationSections } from './calibration.ts';
 import { compareChart, compareTable, COMPARE_OUTCOMES } from './compare.ts';
 import { chartWidth, el, section } from './dom.ts';
 import { regionsSection } from './regions.ts';
@@ -56,6 +59,11 @@ function draw(handle: ReportHandle): void {
   if (showHeader) {
     root.append(el('h1', {}, data.title));
     root.append(el('p', { class: 'subtitle' }, `${data.scenario.name}: ${data.scenario.description}`));
+  }
+  if (data.kind === 'calibration' && data.calibration) {
+    calibrationSections(root, data.calibration, { full: chartWidth(root, 1), half: chartWidth(root, 2), third: chartWidth(root, 3) }, plots);
+    if (showHeader) manifestSection(root, data);
+    return;
   }
   const variantsList = el('ul', { class: 'variant-list' });
   data.variants.forEach((v, i) => {
@@ -102,12 +110,14 @@ function draw(handle: ReportHandle): void {
   sweepSection(root, data.sweep);
   sensitivitySection(root, data.sensitivity);
 
-  if (showHeader) {
-    const s = el('section', { class: 'report-section', 'data-section': 'manifest' });
-    s.append(el('h2', {}, 'Manifest'));
-    s.append(el('pre', { class: 'manifest' }, JSON.stringify(data.manifest, null, 2)));
-    root.append(s);
-  }
+  if (showHeader) manifestSection(root, data);
+}
+
+function manifestSection(root: HTMLElement, data: ReportData): void {
+  const s = el('section', { class: 'report-section', 'data-section': 'manifest' });
+  s.append(el('h2', {}, 'Manifest'));
+  s.append(el('pre', { class: 'manifest' }, JSON.stringify(data.manifest, null, 2)));
+  root.append(s);
 }
 
 function redraw(handle: ReportHandle): void {
