@@ -12,7 +12,8 @@ import { completedIndices, readRun, readRunSeries } from '../batch/store.ts';
 import { formatNumber, csvField } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { loadTargets, resolveTargets, type Target } from '../scenarios/targets.ts';
+import { loadTargets, resolveTargets } from '../scenarios/target-files.ts';
+import type { Target } from '../scenarios/targets.ts';
 import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 
