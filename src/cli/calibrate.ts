@@ -137,7 +137,8 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       waitMs: (options.wait ?? 3600) * 1000, pollMs: options.pollMs,
     });
     const evaluate = async (points: number[][]) => {
-      const progress = createProgress({ label: `calibrate round ${++round}`, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet });
+      // A redrawn line per round on a terminal; in logs, only the line per generation below.
+      const progress = createProgress({ label: `calibrate round ${++round}`, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet || !(deps.tty ?? false) });
       try {
         return await simulator.statistics(points, (done, total) => progress.update(done, 0, total));
       } finally {
