@@ -13,7 +13,7 @@ import { formatNumber, csvField, csvText } from '../io/format.ts';
 import type { Target } from '../scenarios/targets.ts';
 import { targetName } from '../scenarios/targets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import type { TargetScale } from './distance.ts';
+import { deviation, type TargetScale } from './distance.ts';
 import type { Prior } from './priors.ts';
 import { weightedQuantile } from './weighted.ts';
 
@@ -85,7 +85,7 @@ export interface FitRow {
   simulated_mean: number;
   simulated_low: number;
   simulated_high: number;
-  /** (simulated mean − centre) / scale. */
+  /** The simulated mean's standardised deviation from the observation (0 inside an interval). */
   z: number;
   reached: boolean;
 }
@@ -107,7 +107,7 @@ export function fitRows(targets: readonly Target[], scales: readonly TargetScale
     const mean = wTotal > 0 ? finite.reduce((s, k) => s + ws[k] * values[k], 0) / wTotal : NaN;
     const low = weightedQuantile(finite.map((k) => values[k]), finite.map((k) => ws[k]), 0.05);
     const high = weightedQuantile(finite.map((k) => values[k]), finite.map((k) => ws[k]), 0.95);
-    const base = { target: targetName(t), weight: t.weight, center: scales[j].center, scale: scales[j].scale, scale_from: scales[j].from, z: (mean - scales[j].center) / scales[j].scale };
+    const base = { target: targetName(t), weight: t.weight, center: scales[j].center, scale: scales[j].scale, scale_from: scales[j].from, z: deviation(mean, scales[j]) };
     if (t.stage !== undefined) {
       const min = t.share?.min ?? 0;
       const max = t.share?.max ?? 1;

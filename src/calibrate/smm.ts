@@ -13,7 +13,8 @@
 //              normalised target weights and the observation read as unit variance in z (so Ω =
 //              I), the 1 + 1/S for the simulation noise of S seeds. `particles` draws of N(θ̂, V)
 //              inside the box stand for the estimate's uncertainty in posterior.csv — an
-//              asymptotic normal approximation, not a Bayesian posterior.
+//              asymptotic normal approximation, not a Bayesian posterior. Interval targets
+//              are flat inside (distance.ts): give point observations (value ± sd) to smm.
 import { Stream } from '../engine/rng.ts';
 import type { Evaluate } from './abc.ts';
 import { deviations, distance, targetScales, type TargetScale } from './distance.ts';
