@@ -25,6 +25,9 @@ const WORKERS = 2;
 
 /** The bundled calibrations as docs/CALIBRATION.md runs them. */
 export const BUNDLED_CALIBRATIONS: { scenario: string; targets: string; options: Partial<CalibrateOptions> }[] = [
+  { scenario: 'silicon-saxony', targets: 'silicon-saxony', options: { particles: 100, seeds: 2, generations: 5 } },
+  { scenario: 'its-owl', targets: 'its-owl', options: { particles: 80, seeds: 2, generations: 4 } },
+  { scenario: 'changsha-machinery', targets: 'changsha', options: { particles: 60, seeds: 2, generations: 4 } },
   { scenario: 'yangtze-delta', targets: 'yangtze-delta', options: { ticks: 12, particles: 60, seeds: 2, generations: 4 } },
 ];
 
