@@ -35,22 +35,20 @@ export function scenarioAt(base: LoadedScenario, priors: readonly Prior[], value
 }
 
 /**
- * Checks that both ends of every prior are values the scenario accepts at that path, so that no
- * draw fails validation halfway through a calibration.
+ * Checks that both ends of a prior are values the scenario accepts at its path, so that no draw
+ * fails validation halfway through a calibration. The error names `file` (the targets file, or
+ * the --prior option) and `path` in it.
  */
-export function checkPriorsAgainstScenario(base: LoadedScenario, priors: readonly Prior[], file: string, line: (i: number) => number | undefined): void {
-  priors.forEach((p, i) => {
-    for (const end of [p.lo, p.hi]) {
-      try {
-        scenarioAt(base, [p], [end]);
-      } catch (err) {
-        if (!(err instanceof ScenarioError)) throw err;
-        const why = err.problems.map((q) => `the scenario expects ${q.expected} at ${q.path}, found ${q.found}`).join('; ');
-        const at = line(i);
-        throw new ScenarioError(file, [{ path: `priors[${i}]`, expected: `a range of valid values for ${p.path}`, found: `${end === p.lo ? 'lo' : 'hi'} ${end} (${why})`, ...(at ? { line: at } : {}) }]);
-      }
+export function checkPrior(base: LoadedScenario, p: Prior, file: string, path: string, line?: number): void {
+  for (const end of [p.lo, p.hi]) {
+    try {
+      scenarioAt(base, [p], [end]);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      const why = err.problems.map((q) => `the scenario expects ${q.expected} at ${q.path}, found ${q.found}`).join('; ');
+      throw new ScenarioError(file, [{ path, expected: `a range of valid values for ${p.path}`, found: `${end === p.lo ? 'lo' : 'hi'} ${end} (${why})`, ...(line ? { line } : {}) }]);
     }
-  });
+  }
 }
 
 /** The per-seed target values of simulated points, on disk and in memory. */

@@ -13,7 +13,7 @@ import { distance, targetScales, type TargetScale } from '../calibrate/distance.
 import { prepareFolder, type CalibrationManifest, type CalibrationSettings } from '../calibrate/manifest.ts';
 import { calibratedYaml, extendsRef, fitCsv, fitRows, generationsCsv, parametersCsv, posteriorCsv, summariseParameters, type GenerationRow, type PopulationRow } from '../calibrate/outputs.ts';
 import { valueOf, type Prior } from '../calibrate/priors.ts';
-import { checkPriorsAgainstScenario, createSimulator, Interrupted, SimulationLog } from '../calibrate/simulate.ts';
+import { checkPrior, createSimulator, Interrupted, SimulationLog } from '../calibrate/simulate.ts';
 import { smm } from '../calibrate/smm.ts';
 import { median } from '../calibrate/weighted.ts';
 import { scenarioHash } from '../scenarios/hash.ts';
@@ -101,8 +101,8 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     const cli = options.prior ?? [];
     const priors = [...file.priors.filter((p) => !cli.some((q) => q.path === p.path)), ...cli];
     if (priors.length === 0) throw new ScenarioError(file.display, [{ path: 'priors', expected: 'at least one prior (here, or --prior path=lo:hi[:log|:int])', found: 'none' }]);
-    checkPriorsAgainstScenario(base, priors.filter((p) => !cli.includes(p)), file.display, (i) => file.priorLines[file.priors.indexOf(priors[i])]);
-    cli.forEach((p) => checkPriorsAgainstScenario(base, [p], '--prior', () => undefined));
+    file.priors.forEach((p, i) => { if (priors.includes(p)) checkPrior(base, p, file.display, `priors[${i}]`, file.priorLines[i]); });
+    cli.forEach((p) => checkPrior(base, p, `--prior ${p.path}=${p.lo}:${p.hi}`, ''));
     const targets = file.targets;
     const settings = settingsOf(options);
     const seeds = { start: options.seedStart ?? 1, count: settings.seeds };

@@ -135,7 +135,7 @@ describe('calibrate', () => {
 
     const unknown = await cli(['calibrate', scenario, '--targets', ws.file('no-priors.yaml', 'targets:\n  - { metric: firms, year: 6, value: 14 }\n'), '--prior', 'mechanisms.entry.rat=1:2', ...small, '--out', join(ws.dir, 'unknown')]);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/--prior: priors\[\d\]: expected a range of valid values for mechanisms\.entry\.rat/);
+    expect(unknown.err).toMatch(/--prior mechanisms\.entry\.rat=1:2: expected a range of valid values for mechanisms\.entry\.rat, found lo 1 \(the scenario expects a path that exists/);
 
     const none = ws.file('none.yaml', ['targets:', '  - { metric: firms, year: 6, value: 14 }'].join('\n'));
     const n = await cli(['calibrate', scenario, '--targets', none, ...small, '--out', join(ws.dir, 'none')]);
