@@ -25,6 +25,7 @@
 //                   share_parameters = V_p / (V_p + V_c) ∈ [0, 1].
 //   same sign       share of draws whose mean effect m_k has the sign of d̄ (1: the lever points
 //                   the same way under every plausible parameter set).
+import type { PairedComparison } from './compare.ts';
 import { Stream } from '../engine/rng.ts';
 import { quantile } from './stats.ts';
 
@@ -37,19 +38,11 @@ export interface PosteriorEffectOptions {
   level?: number;
 }
 
-export interface PosteriorEffect {
+/** A paired comparison pooled over the draws (n = draws · seeds pairs; the interval includes the parameters' spread). */
+export interface PosteriorEffect extends PairedComparison {
   /** Draws with pairs, and pairs per draw. */
   draws: number;
   seeds: number;
-  /** Pairs in all: draws · seeds. */
-  n: number;
-  baselineMean: number;
-  variantMean: number;
-  meanDiff: number;
-  ciLow: number;
-  ciHigh: number;
-  /** Share of all pairs where the variant is higher (ties half). */
-  pBetter: number;
   /** √V_p and √V_c: the spread of the effect from parameters and from chance, in the outcome's units. */
   sdParameters: number;
   sdChance: number;

@@ -2,6 +2,7 @@
 // or from runs made in the browser (viz/), and drawn by the same chart code (viz/src/charts/).
 // Browser-safe: no Node imports. Arrays are per tick unless said otherwise.
 import type { PairedComparison } from '../analysis/compare.ts';
+import type { GenerationRow, PopulationRow } from '../calibrate/outputs.ts';
 
 export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep' | 'calibration';
 
@@ -96,22 +97,10 @@ export interface Marginal {
 }
 
 /** A population of particles: values[particle][parameter] as applied, weights summing to 1. */
-export interface Population {
-  generation: number;
-  values: number[][];
-  weights: number[];
-  distances: number[];
-}
+export type Population = PopulationRow;
 
 /** A row of generations.csv (smm: a Nelder–Mead iteration; ε, acceptance, ess are NaN). */
-export interface CalibrationGeneration {
-  generation: number;
-  epsilon: number;
-  candidates: number;
-  acceptance: number;
-  ess: number;
-  distanceMedian: number;
-}
+export type CalibrationGeneration = GenerationRow;
 
 /** A row of fit.csv: the posterior predictive check of one target. */
 export interface CalibrationFit {

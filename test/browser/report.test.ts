@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_OUTCOMES } from '../../viz/src/charts/index.ts';
-import { TINY } from '../cli/fixtures.ts';
+import { CALIBRATION_TARGETS, TINY } from '../cli/fixtures.ts';
 import { formatSigned, formatValue } from '../../viz/src/charts/format.ts';
 import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, type BrowserSession } from '../support/browser.ts';
 
@@ -195,11 +195,7 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     writeFileSync(scenario, TINY);
     const targets = join(work, 'targets.yaml');
     writeFileSync(targets, [
-      'targets:',
-      '  - { metric: firms, year: 6, value: 14, sd: 2 }',
-      '  - { name: never, metric: employment, year: 6, value: 100000, sd: 10, weight: 0 }',
-      'priors:',
-      '  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }',
+      CALIBRATION_TARGETS,
       '  - { path: mechanisms.growth.rate, lo: 0.05, hi: 1 }',
     ].join('\n'));
     const out = join(work, 'calibrate');

@@ -8,18 +8,12 @@ import { calibrateCommand } from '../../src/cli/calibrate.ts';
 import { parsePrior } from '../../src/calibrate/priors.ts';
 import { inProcessSpawner } from '../../src/workers/in-process.ts';
 import { cli, readCsv } from '../batch/helpers.ts';
-import { hasStackTrace, TINY, workspace } from './fixtures.ts';
+import { CALIBRATION_TARGETS, hasStackTrace, TINY, workspace } from './fixtures.ts';
 
 const ws = workspace();
 afterAll(() => ws.remove());
 const scenario = ws.file('tiny.yaml', TINY);
-const targets = ws.file('targets.yaml', [
-  'targets:',
-  '  - { metric: firms, year: 6, value: 14, sd: 2 }',
-  '  - { name: never, metric: employment, year: 6, value: 100000, sd: 10, weight: 0 }',
-  'priors:',
-  '  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }',
-].join('\n'));
+const targets = ws.file('targets.yaml', CALIBRATION_TARGETS);
 const small = ['--ticks', '24', '--particles', '20', '--generations', '3', '--quiet', '--no-report'];
 const twoLanes = { pool: () => ({ size: 2, spawn: inProcessSpawner() }) };
 const RESULT_FILES = ['posterior.csv', 'generations.csv', 'parameters.csv', 'fit.csv', 'calibrated.yaml', 'manifest.json', 'simulations.csv'];

@@ -21,6 +21,15 @@ variants:
       mechanisms.entry.rate: 4
 `;
 
+/** Targets for calibrating TINY (24 ticks): one reachable target, one unreachable at weight 0, a prior. */
+export const CALIBRATION_TARGETS = [
+  'targets:',
+  '  - { metric: firms, year: 6, value: 14, sd: 2 }',
+  '  - { name: never, metric: employment, year: 6, value: 100000, sd: 10, weight: 0 }',
+  'priors:',
+  '  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }',
+].join('\n');
+
 /** Invalid: a wage must be a positive number. */
 export const BROKEN = `name: broken
 regions:

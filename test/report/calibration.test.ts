@@ -12,17 +12,13 @@ import { reportHtml } from '../../src/report/html.ts';
 import { loadReportData } from '../../src/report/load.ts';
 import { edgesOf, histogram } from '../../src/report/parse-calibration.ts';
 import { cli, readCsv } from '../batch/helpers.ts';
-import { TINY, workspace } from '../cli/fixtures.ts';
+import { CALIBRATION_TARGETS, TINY, workspace } from '../cli/fixtures.ts';
 
 const ws = workspace();
 afterAll(() => ws.remove());
 const scenario = ws.file('tiny.yaml', TINY);
 const targets = ws.file('targets.yaml', [
-  'targets:',
-  '  - { metric: firms, year: 6, value: 14, sd: 2 }',
-  '  - { name: never, metric: employment, year: 6, value: 100000, sd: 10, weight: 0 }',
-  'priors:',
-  '  - { path: mechanisms.entry.rate, lo: 0.5, hi: 8, kind: loguniform }',
+  CALIBRATION_TARGETS,
   '  - { path: mechanisms.growth.rate, lo: 0.05, hi: 1 }',
   '  - { path: firms.generate.count, lo: 3, hi: 9, kind: integer }',
 ].join('\n'));
