@@ -29,6 +29,7 @@ import { drawOf, POSTERIOR_COMPARE_EXTRA, posteriorCompareRows, writeDraws } fro
 import type { BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
+import { variedField } from './varied.ts';
 
 export const RUNS_CSV = 'runs.csv';
 export const ENSEMBLE_CSV = 'ensemble.csv';
@@ -206,11 +207,15 @@ export function slotsOf(record: RunRecord): { region: string; outcomes: Record<s
 function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
   // With a posterior, each run's draw follows its variant.
   const drawn = manifest.posterior !== undefined;
-  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', ...(drawn ? ['draw'] : []), 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
+  // The parameters the units vary come last (varied.ts); a unit is index / seeds.
+  const varied = manifest.varied ?? { paths: [], values: [] };
+  const csv = new CsvFile(join(dir, RUNS_CSV), ['variant', ...(drawn ? ['draw'] : []), 'seed', 'region', 'final_stage', ...OUTCOME_NAMES, ...varied.paths]);
   for (const index of completed) {
     const r = recordOf(index);
     const label = csvField(unitLabel(manifest, index)) + (drawn ? `,${drawOf(manifest, index)}` : '');
-    for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}`);
+    const unit = varied.values[Math.floor(index / manifest.seeds.count)] ?? [];
+    const params = unit.map((v) => ',' + variedField(v)).join('');
+    for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}${params}`);
   }
   return csv.close();
 }

@@ -9,6 +9,7 @@ import type { Job } from '../workers/protocol.ts';
 import { packageVersion } from '../cli/version.ts';
 import { BatchError } from './errors.ts';
 import type { PosteriorSpec } from './posterior.ts';
+import { variedOf, type Varied } from './varied.ts';
 import { BASE, buildJobs, jobsHash, sweepUnits, variantUnits, type SeedRange, type Shard, type Unit } from './jobs.ts';
 
 export type BatchKind = 'batch' | 'compare' | 'sweep';
@@ -48,6 +49,8 @@ export interface BatchManifest {
   sweep: SweepSpec | null;
   /** compare --posterior: the posterior file's hash and the draws; absent otherwise. */
   posterior?: PosteriorSpec;
+  /** batch, compare: the scenario paths the units change and each unit's value there (runs.csv's last columns). */
+  varied?: Varied;
   /** This directory's slice of the jobs; null for the whole list (and after merge). */
   shard: Shard | null;
   /** Jobs in the full, unsharded list. */
@@ -113,7 +116,7 @@ export function variantPlan(command: 'batch' | 'compare', spec: CommonSpec & { v
     description: u.variant === null ? '' : base.scenario.variants[u.variant]?.description ?? '',
     patches: u.loaded.patches as unknown[],
   }));
-  const manifest = manifestOf(command, base, spec, units, ticks, { variants, baseline: command === 'compare' ? spec.baseline ?? BASE : null, sweep: null });
+  const manifest = { ...manifestOf(command, base, spec, units, ticks, { variants, baseline: command === 'compare' ? spec.baseline ?? BASE : null, sweep: null }), varied: variedOf(units) };
   return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
 }
 

@@ -10,6 +10,7 @@
 // instead of a second file: whatever reads compare.csv (the report, --json, the terminal table, R
 // scripts that filter region = all) reads a posterior compare unchanged, and an effect and its
 // uncertainty stay on one row.
+import { variedOf } from './varied.ts';
 import { join } from 'node:path';
 import { posteriorEffect } from '../analysis/posterior-effect.ts';
 import { drawPosterior, PosteriorError, readPosterior, type Posterior } from '../analysis/posterior.ts';
@@ -116,6 +117,7 @@ export function posteriorPlan(spec: PosteriorPlanSpec): Plan {
       seedKey,
       draws: draws.map((d) => ({ particle: d.particle, values: d.values })),
     },
+    varied: variedOf(units),
   };
   return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
 }

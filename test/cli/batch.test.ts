@@ -34,15 +34,19 @@ describe('batch with 1 and 2 worker threads', () => {
     expect(Object.keys(reference).sort()).toEqual(['ensemble.csv', 'failures.csv', 'manifest.json', 'runs.csv']);
   });
 
+  const variedIn = (text: string) => JSON.parse(text).varied;
   it('lays out runs.csv and ensemble.csv as documented', () => {
     const runs = readCsv(dir('w0'), 'runs.csv');
-    expect(runs.header).toEqual(['variant', 'seed', 'region', 'final_stage', ...OUTCOME_NAMES]);
+    // What the variants vary comes last: spinoffs sets the spin-off rate, base keeps the scenario's.
+    expect(runs.header).toEqual(['variant', 'seed', 'region', 'final_stage', ...OUTCOME_NAMES, 'mechanisms.spinoffs.rate']);
+    expect(runs.rows.map((r) => r.at(-1))).toEqual([...Array(16).fill('0.03'), ...Array(16).fill('0.09')]);
     // Per run: the whole system, then each region (default has one, valley).
     expect(runs.rows.map((r) => `${r[0]}/${r[1]}/${r[2]}`)).toEqual(
       ['base', 'spinoffs'].flatMap((v) => [1, 2, 3, 4, 5, 6, 7, 8].flatMap((s) => [`${v}/${s}/all`, `${v}/${s}/valley`])),
     );
     // One region: its outcomes are those of the whole system.
     expect(runs.rows[0].slice(3)).toEqual(runs.rows[1].slice(3));
+    expect(variedIn(reference['manifest.json'])).toEqual({ paths: ['mechanisms.spinoffs.rate'], values: [[0.03], [0.09]] });
     const ens = readCsv(dir('w0'), 'ensemble.csv');
     expect(ens.header).toEqual(['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
     // 2 variants × 41 ticks × (valley, all) × every metric.
