@@ -21,7 +21,7 @@ import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { morrisIndices } from '../analysis/sensitivity.ts';
 import { sobolIndices } from '../analysis/sobol.ts';
 import { mean } from '../analysis/stats.ts';
-import { csvField, formatNumber, roundNumber } from '../io/format.ts';
+import { csvField, formatInt, formatNumber, jsonNumber } from '../io/format.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { inShard } from './jobs.ts';
@@ -307,20 +307,23 @@ function compareSlot(
   });
 }
 
+/** The columns of compare.csv that count (pairs, draws, seeds): integers; the rest are reals. */
+const INT_COLUMNS = new Set(['n', 'draws', 'seeds']);
+
 function writeCompare(dir: string, rows: CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): string {
   const csv = new CsvFile(join(dir, COMPARE_CSV), columns);
   for (const row of rows) {
     const r = row as unknown as Record<string, unknown>;
-    csv.line(columns.map((c) => (typeof r[c] === 'number' ? formatNumber(r[c] as number) : csvField(String(r[c])))).join(','));
+    csv.line(columns.map((c) => (typeof r[c] !== 'number' ? csvField(String(r[c])) : INT_COLUMNS.has(c) ? formatInt(r[c] as number) : formatNumber(r[c] as number))).join(','));
   }
   return csv.close();
 }
 
-/** compare rows as JSON values: numbers rounded as in compare.csv, NaN as null. */
+/** compare rows as JSON values: numbers as in compare.csv, NaN as null. */
 export function compareJson(rows: readonly CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): Record<string, string | number | null>[] {
   return rows.map((row) => {
     const r = row as unknown as Record<string, string | number>;
-    return Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'number' ? roundNumber(r[c] as number) : r[c]]));
+    return Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'number' ? jsonNumber(r[c] as number) : r[c]]));
   });
 }
 
@@ -332,7 +335,7 @@ function writeSweep(dir: string, manifest: BatchManifest, completed: number[], r
   for (const index of completed) {
     const r = recordOf(index);
     const point = Math.floor(index / K);
-    const values = sweep.points[point].map(formatNumber).join(',');
+    const values = sweep.points[point].map((v, j) => (sweep.params[j].integer ? formatInt(v) : formatNumber(v))).join(',');
     csv.line(`${point},${r.seed},${values},${r.finalStage}${outcomeFields(r.outcomes)}`);
   }
   files.push(csv.close());

@@ -17,7 +17,7 @@ import { drawPosterior, PosteriorError, readPosterior, type Posterior } from '..
 import { effectPerSpend, policySpendDiff } from '../analysis/compare.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { METRICS } from '../engine/metrics.ts';
-import { csvField, formatNumber } from '../io/format.ts';
+import { csvField, formatInt, formatNumber } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario, withOverrides, withVariantOn, type LoadedScenario } from '../scenarios/load.ts';
@@ -194,7 +194,7 @@ export function writeDraws(dir: string, manifest: BatchManifest): string {
   const spec = manifest.posterior!;
   const file = join(dir, DRAWS_CSV);
   const lines = [['draw', 'particle', ...spec.params].map(csvField).join(',')];
-  spec.draws.forEach((d, k) => lines.push([String(k), formatNumber(d.particle), ...d.values.map(formatNumber)].join(',')));
+  spec.draws.forEach((d, k) => lines.push([formatInt(k), formatInt(d.particle), ...d.values.map(formatNumber)].join(',')));
   writeFileAtomic(file, lines.join('\n') + '\n');
   return file;
 }

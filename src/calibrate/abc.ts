@@ -13,7 +13,7 @@
 // when ε reaches 0, or when a generation exhausts its candidate budget (then the last complete
 // generation is the posterior, and `stopped` says so).
 import { Stream } from '../engine/rng.ts';
-import { exp } from '../engine/math.ts';
+import { exp, log } from '../engine/math.ts';
 import { cholesky, gaussianLogDensity, lowerTimes, weightedMoments, type Matrix } from './linalg.ts';
 import { inBox, latentBounds, valueOf, type Prior } from './priors.ts';
 import { effectiveSampleSize, normalise, weightedQuantile } from './weighted.ts';
@@ -130,11 +130,11 @@ export async function abcSmc(priors: readonly Prior[], settings: AbcSettings, ev
     }
     // Importance weights against the mixture of kernels around the last generation (log-sum-exp).
     const raw = kept.map((p) => {
-      const logs = last.particles.map((q) => Math.log(q.weight) + gaussianLogDensity(p.latent, q.latent, L));
+      const logs = last.particles.map((q) => log(q.weight) + gaussianLogDensity(p.latent, q.latent, L));
       const top = Math.max(...logs);
       let s = 0;
       for (const l of logs) s += exp(l - top);
-      return -(top + Math.log(s));
+      return -(top + log(s));
     });
     const top = Math.max(...raw);
     const weights = normalise(raw.map((r) => exp(r - top)));

@@ -1,5 +1,5 @@
-// The files of a calibration, all CSV with formatNumber's fixed precision (byte-identical on every
-// machine):
+// The files of a calibration, all CSV, numbers at full precision (src/io/format.ts; byte-identical
+// on every machine):
 //   posterior.csv    generation, particle, weight, distance, one column per parameter (values as
 //                    applied to the scenario) — every generation; the posterior is the last one
 //   generations.csv  per generation: ε, candidates simulated, acceptance rate, effective sample size
@@ -9,7 +9,7 @@
 //   calibrated.yaml  the scenario `extends` the input with the posterior medians set
 import { isAbsolute, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { formatNumber, csvField, csvText } from '../io/format.ts';
+import { csvField, csvText, formatInt, formatNumber } from '../io/format.ts';
 import type { Target } from '../scenarios/targets.ts';
 import { targetName } from '../scenarios/targets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
@@ -28,7 +28,10 @@ export interface PopulationRow {
 export function posteriorCsv(priors: readonly Prior[], populations: readonly PopulationRow[]): string {
   const rows: string[] = [];
   for (const g of populations) {
-    g.values.forEach((v, i) => rows.push([g.generation, i, g.weights[i], g.distances[i], ...v].map(formatNumber).join(',')));
+    g.values.forEach((v, i) => rows.push([
+      formatInt(g.generation), formatInt(i), formatNumber(g.weights[i]), formatNumber(g.distances[i]),
+      ...v.map((x, j) => (priors[j].kind === 'integer' ? formatInt(x) : formatNumber(x))),
+    ].join(',')));
   }
   return csvText(['generation', 'particle', 'weight', 'distance', ...priors.map((p) => p.path)], rows);
 }
@@ -44,7 +47,7 @@ export interface GenerationRow {
 
 export function generationsCsv(rows: readonly GenerationRow[]): string {
   return csvText(['generation', 'epsilon', 'candidates', 'acceptance', 'ess', 'distance_median'],
-    rows.map((r) => [r.generation, r.epsilon, r.candidates, r.acceptance, r.ess, r.distanceMedian].map(formatNumber).join(',')));
+    rows.map((r) => [formatInt(r.generation), formatNumber(r.epsilon), formatInt(r.candidates), ...[r.acceptance, r.ess, r.distanceMedian].map(formatNumber)].join(',')));
 }
 
 export interface ParameterSummary {

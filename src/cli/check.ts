@@ -9,7 +9,7 @@ import { BatchError } from '../batch/errors.ts';
 import { BASE } from '../batch/jobs.ts';
 import { variantPlan } from '../batch/plan.ts';
 import { completedIndices, readRun, readRunSeries } from '../batch/store.ts';
-import { formatNumber, csvField } from '../io/format.ts';
+import { csvField, formatInt, formatNumber } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { loadTargets, resolveTargets } from '../scenarios/target-files.ts';
@@ -74,7 +74,7 @@ export function checkCommand(ref: string, options: CheckOptions, io: CliIo, deps
     const rows = checkTargetsAgainstRuns(targets, runs);
     const csv = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => {
       const v = r[c];
-      return typeof v === 'number' ? formatNumber(v) : typeof v === 'boolean' ? String(v) : csvField(v);
+      return typeof v === 'number' ? (c === 'seeds' ? formatInt(v) : formatNumber(v)) : typeof v === 'boolean' ? String(v) : csvField(v);
     }).join(','))].join('\n') + '\n';
     writeFileAtomic(join(out, CHECK_CSV), csv);
     if (options.json) {

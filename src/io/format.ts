@@ -1,27 +1,34 @@
-// Text formatting shared by the writers. Every number that reaches a file goes through
-// `formatNumber`, so that outputs are the same bytes on every machine: 6 significant digits hide
-// the last-bit differences that transcendental functions (Math.exp, Math.log) may show between
-// platforms, and JavaScript's number-to-string conversion is itself exactly specified.
+// Text formatting shared by the writers. Every number reaches a file at full precision, in one
+// type per column, spelled so that pandas, polars, R and DuckDB read it without options:
+//   real-valued columns  `formatNumber`: the shortest decimal that reads back to the same double
+//                        (JavaScript's Number-to-String, exactly specified by ECMAScript, so the
+//                        same bytes in Node and every browser), always with a `.` or an exponent —
+//                        `7.0`, not `7` — so a column is float64 whatever its values happen to be
+//                        (polars and DuckDB would otherwise infer int64 for a column of whole
+//                        numbers and refuse to stack it with a float64 one); NaN is `NaN`, the
+//                        infinities `inf` and `-inf`
+//   integer columns      `formatInt` (ticks, seeds, counts of runs, indices): plain digits
+// The doubles themselves are the same on every machine: the engine computes exp, log and pow from
+// + − × ÷ only (src/engine/math.ts), never with the platform's Math.exp.
 
-/**
- * A number as text: integers exactly, other values rounded to 6 significant digits and printed
- * in the shortest form that reads back to that rounded value (`0.1`, not `0.100000`).
- * NaN and infinities are spelled as R and pandas read them.
- */
+/** A real number as text: see the header. */
 export function formatNumber(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return 'Inf';
-  if (x === -Infinity) return '-Inf';
-  // Below 1e21, String() of an integer has no exponent; `+ 0` turns -0 into 0.
-  if (Number.isInteger(x) && Math.abs(x) < 1e21) return String(x + 0);
-  return String(roundNumber(x));
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  const text = String(x + 0); // + 0: no "-0"
+  return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
-/** The value `formatNumber` prints, as a number (for JSON outputs). NaN/±Infinity become null. */
-export function roundNumber(x: number): number | null {
-  if (!Number.isFinite(x)) return null;
-  if (Number.isInteger(x)) return x + 0;
-  return Number(x.toPrecision(6)) + 0;
+/** An integer as text (plain digits); a non-integer here is a bug in the caller. */
+export function formatInt(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`formatInt: ${n} is not an integer`);
+  return String(n + 0);
+}
+
+/** A number for JSON outputs: itself (JSON numbers are full precision), null for NaN and ±∞. */
+export function jsonNumber(x: number): number | null {
+  return Number.isFinite(x) ? x + 0 : null;
 }
 
 /** A CSV field (RFC 4180): quoted only when it holds a comma, a quote or a line break. */

@@ -4,7 +4,7 @@
 import type { RunResult } from '../engine/run.ts';
 import { rowOf, STAGES, type Stage } from '../engine/series.ts';
 import type { World } from '../engine/world.ts';
-import { roundNumber } from './format.ts';
+import { jsonNumber } from './format.ts';
 import { leverTotals } from './policy.ts';
 
 /** What identifies a run: enough to reproduce it from the scenario file. */
@@ -58,7 +58,7 @@ function valuesAt(world: World, tick: number, region: number): MetricValues {
   const row = rowOf(series, tick, region);
   const out: MetricValues = {};
   series.metrics.forEach((name, m) => {
-    out[name] = roundNumber(series.values[m][row]);
+    out[name] = jsonNumber(series.values[m][row]);
   });
   return out;
 }
@@ -70,7 +70,7 @@ function stageChanges(world: World, region: number): StageChange[] {
   for (let t = 0; t < series.recorded; t++) {
     const s = series.stage[rowOf(series, t, region)];
     if (s === previous) continue;
-    changes.push({ tick: t, year: roundNumber(t / ticksPerYear) ?? 0, stage: STAGES[s] });
+    changes.push({ tick: t, year: jsonNumber(t / ticksPerYear) ?? 0, stage: STAGES[s] });
     previous = s;
   }
   return changes;
@@ -95,7 +95,7 @@ export function buildSummary(result: RunResult, manifest: ManifestInput, timing:
     stages[name] = stageChanges(world, r);
   });
   const levers = world.policy.levers.length > 0
-    ? { levers: leverTotals(world).map((l) => ({ ...l, spend: roundNumber(l.spend) })) }
+    ? { levers: leverTotals(world).map((l) => ({ ...l, spend: jsonNumber(l.spend) })) }
     : {};
   return {
     final: valuesAt(world, last, R),

@@ -43,21 +43,32 @@ export function makeDir(dir: string): void {
 }
 
 /**
+ * A run's CSV with its seed as the first column, so that the files of many runs stack into one
+ * table (pandas.concat, rbind, DuckDB's read_csv of a glob) without losing which run a row is.
+ */
+export function withSeed(csv: string, seed: number): string {
+  const lines = csv.split('\n');
+  const last = lines.length - 1; // the text ends with a newline: the last piece is empty
+  return lines.map((line, i) => (i === last ? line : i === 0 ? `seed,${line}` : `${seed},${line}`)).join('\n');
+}
+
+/**
  * Writes timeseries.csv, events.csv, firms.csv and summary.json into `dir` (created if needed),
  * ties.csv when the run recorded tie snapshots, and policy.csv when the scenario has levers.
  * Returns the files written.
  */
 export function writeRunFiles(dir: string, result: RunResult, summary: Summary): string[] {
   makeDir(dir);
+  const seeded = (csv: string) => withSeed(csv, result.seed);
   const texts: [string, () => string][] = [
-    ['timeseries.csv', () => timeseriesCsv(result.world)],
-    ['events.csv', () => eventsCsv(result.world)],
-    ['firms.csv', () => firmsCsv(result.world)],
+    ['timeseries.csv', () => seeded(timeseriesCsv(result.world))],
+    ['events.csv', () => seeded(eventsCsv(result.world))],
+    ['firms.csv', () => seeded(firmsCsv(result.world))],
     ['summary.json', () => summaryJson(summary)],
   ];
   const tieLog = result.ties;
-  if (tieLog) texts.push([TIES_FILE, () => tiesCsv(tieLog, result.world)]);
-  if (result.world.policy.levers.length > 0) texts.push([POLICY_FILE, () => policyCsv(result.world)]);
+  if (tieLog) texts.push([TIES_FILE, () => seeded(tiesCsv(tieLog, result.world))]);
+  if (result.world.policy.levers.length > 0) texts.push([POLICY_FILE, () => seeded(policyCsv(result.world))]);
   return texts.map(([name, text]) => {
     const file = join(dir, name);
     writeFileAtomic(file, text());

@@ -1,4 +1,4 @@
-// CSV as the clusterlab writers produce it: RFC 4180 rows, numbers spelled NaN/Inf/-Inf, and a
+// CSV as the clusterlab writers produce it: RFC 4180 rows, numbers spelled NaN/inf/-inf, and a
 // header-indexed Table with clear errors for missing columns. Pure and browser-safe.
 /** RFC 4180 rows (quoted fields with commas, quotes and line breaks); a trailing newline is fine. */
 export function parseCsv(text: string): string[][] {
@@ -26,10 +26,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A number as the writers spell it (NaN, Inf, -Inf included); empty → NaN. */
+/** A number as the writers spell it (NaN, inf, -inf included; Inf, -Inf of older folders); empty → NaN. */
 export function csvNumber(text: string): number {
-  if (text === 'Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
+  if (text === 'inf' || text === 'Inf') return Infinity;
+  if (text === '-inf' || text === '-Inf') return -Infinity;
   if (text === '' || text === 'NaN') return NaN;
   return Number(text);
 }

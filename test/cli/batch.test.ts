@@ -51,10 +51,10 @@ describe('batch with 1 and 2 worker threads', () => {
     expect(ens.header).toEqual(['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
     // 2 variants × 41 ticks × (valley, all) × every metric.
     expect(ens.rows).toHaveLength(2 * 41 * 2 * METRICS.length);
-    expect(ens.rows[0].slice(0, 5)).toEqual(['base', '0', '0', 'valley', 'firms']);
-    expect(ens.rows[METRICS.length].slice(0, 5)).toEqual(['base', '0', '0', 'all', 'firms']);
+    expect(ens.rows[0].slice(0, 5)).toEqual(['base', '0', '0.0', 'valley', 'firms']);
+    expect(ens.rows[METRICS.length].slice(0, 5)).toEqual(['base', '0', '0.0', 'all', 'firms']);
     // The tick-0 state is the same in every run: sd 0, all quantiles equal.
-    expect(ens.rows[0].slice(5)).toEqual(['7', '0', '7', '7', '7']);
+    expect(ens.rows[0].slice(5)).toEqual(['7.0', '0.0', '7.0', '7.0', '7.0']);
     const manifest = JSON.parse(reference['manifest.json']);
     expect(manifest).toMatchObject({
       command: 'batch', scenario: { name: 'default', file: 'default' }, ticks: 40, ticksPerYear: 4,

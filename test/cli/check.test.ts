@@ -28,7 +28,7 @@ describe('check', () => {
     const csv = readCsv(out, 'check.csv');
     expect(csv.header).toEqual(['target', 'kind', 'metric', 'region', 'when', 'observed', 'observed_low', 'observed_high', 'simulated_mean', 'simulated_low', 'simulated_high', 'seeds', 'passed']);
     expect(csv.rows.map((x) => `${x[0]} ${x[12]}`)).toEqual(['starts-at-12 true', 'never false', 'growth@valley true']);
-    expect(csv.rows[0].slice(8, 12)).toEqual(['12', '12', '12', '4']);
+    expect(csv.rows[0].slice(8, 12)).toEqual(['12.0', '12.0', '12.0', '4']);
   });
 
   it("the scenario's expect block, and --json", async () => {

@@ -79,7 +79,7 @@ describe('compare --posterior: the effect depends on the parameter', () => {
 
   it('draws.csv and the manifest record the draws (two of each equally weighted particle), the file\'s hash and key', () => {
     expect(readFileSync(join(dir('spread'), 'draws.csv'), 'utf8')).toBe(
-      'draw,particle,mechanisms.entry.rate\n0,0,0\n1,0,0\n2,1,1\n3,1,1\n4,2,3\n5,2,3\n6,3,4\n7,3,4\n',
+      'draw,particle,mechanisms.entry.rate\n0,0,0.0\n1,0,0.0\n2,1,1.0\n3,1,1.0\n4,2,3.0\n5,2,3.0\n6,3,4.0\n7,3,4.0\n',
     );
     const m = JSON.parse(readFileSync(join(dir('spread'), 'manifest.json'), 'utf8'));
     expect(m.posterior).toMatchObject({ file: SPREAD, generation: 1, params: ['mechanisms.entry.rate'], seedKey: 'posterior/two' });
@@ -114,10 +114,10 @@ describe('compare --posterior: one point', () => {
     expect(r.code).toBe(0);
     const rows = rowsOf(dir('point'));
     const entries = find(rows, 'all', 'total_entries');
-    expect(entries.share_parameters).toBe('0');
-    expect(entries.sd_parameters).toBe('0');
-    expect(entries.same_sign).toBe('1');
-    expect(rows.every((x) => x.share_parameters === '0' || x.share_parameters === 'NaN')).toBe(true);
+    expect(entries.share_parameters).toBe('0.0');
+    expect(entries.sd_parameters).toBe('0.0');
+    expect(entries.same_sign).toBe('1.0');
+    expect(rows.every((x) => x.share_parameters === '0.0' || x.share_parameters === 'NaN')).toBe(true);
   });
 
   it('--json prints the rows with the parameter-uncertainty columns', async () => {

@@ -16,10 +16,10 @@ describe('compare table and JSON with spend', () => {
     expect(text).toContain('placebo vs base (20 paired seeds)\n');
   });
 
-  it('compareJson rounds spend and effect_per_spend, NaN as null', () => {
+  it('compareJson keeps spend and effect_per_spend at full precision, NaN as null', () => {
     const [a, b] = compareJson([row('staged', 558.4375, 16.95), row('placebo', 0, 0)]);
-    expect(a.spend).toBe(558.438);
-    expect(a.effect_per_spend).toBe(0.0303525);
+    expect(a.spend).toBe(558.4375);
+    expect(a.effect_per_spend).toBe(16.95 / 558.4375);
     expect(b.spend).toBe(0);
     expect(b.effect_per_spend).toBeNull();
   });

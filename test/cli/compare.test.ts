@@ -32,7 +32,7 @@ describe('compare default (20 seeds, 80 ticks)', () => {
     expect(rows.map((r) => `${r.variant}/${r.region}/${r.outcome}`)).toEqual(
       variants.flatMap((v) => ['all', 'valley'].flatMap((g) => OUTCOME_NAMES.map((o) => `${v}/${g}/${o}`))),
     );
-    expect(rows.every((r) => r.baseline === 'base' && r.n === '20' && r.spend === '0' && r.effect_per_spend === 'NaN')).toBe(true);
+    expect(rows.every((r) => r.baseline === 'base' && r.n === '20' && r.spend === '0.0' && r.effect_per_spend === 'NaN')).toBe(true);
     expect(readCsv(dir('cmp'), 'runs.csv').rows).toHaveLength(100 * 2);
   });
 
@@ -40,7 +40,7 @@ describe('compare default (20 seeds, 80 ticks)', () => {
     const placebo = rows.filter((r) => r.variant === 'placebo');
     expect(placebo).toHaveLength(2 * OUTCOME_NAMES.length); // all and valley
     for (const r of placebo) {
-      expect([r.mean_diff, r.ci_low, r.ci_high, r.p_better], r.outcome).toEqual(['0', '0', '0', '0.5']);
+      expect([r.mean_diff, r.ci_low, r.ci_high, r.p_better], r.outcome).toEqual(['0.0', '0.0', '0.0', '0.5']);
       expect(r.variant_mean).toBe(r.baseline_mean);
     }
   });
@@ -105,7 +105,7 @@ describe('compare options', () => {
     expect([...new Set(rows.map((x) => x[0]))]).toEqual(['base', 'superlinear', 'headstart']);
     expect(rows.every((x) => x[1] === 'linear')).toBe(true);
     // `linear` is identical to the base: zero effect.
-    expect(rows.filter((x) => x[0] === 'base').every((x) => x[7] === '0')).toBe(true);
+    expect(rows.filter((x) => x[0] === 'base').every((x) => x[7] === '0.0')).toBe(true);
     const bad = await cli(['compare', 'arthur', '--seeds', '3', '--baseline', 'nope', '--out', dir('bl2')]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/nope/);

@@ -126,10 +126,11 @@ describe('run', () => {
     expect(r.err).toBe('');
     expect(r.out).toContain(out);
     const ts = read(out, 'timeseries.csv').split('\n');
-    expect(ts[0]).toMatch(/^tick,year,region,stage,firms,employment,/);
+    expect(ts[0]).toMatch(/^seed,tick,year,region,stage,firms,employment,/);
+    expect(ts.slice(1, -1).every((line) => line.startsWith('7,'))).toBe(true); // the seed on every row
     expect(ts.length - 2).toBe(41 * 2); // header, 41 ticks × (north, all), final newline
-    expect(read(out, 'events.csv').split('\n')[0]).toBe(EVENTS_HEADER.join(','));
-    expect(read(out, 'firms.csv').split('\n')[0]).toBe(FIRMS_HEADER.join(','));
+    expect(read(out, 'events.csv').split('\n')[0]).toBe(['seed', ...EVENTS_HEADER].join(','));
+    expect(read(out, 'firms.csv').split('\n')[0]).toBe(['seed', ...FIRMS_HEADER].join(','));
     const summary = JSON.parse(read(out, 'summary.json'));
     expect(summary.manifest).toMatchObject({ engine: 'clusterlab', scenario: 'tiny', file: tiny, seed: 7, ticks: 40, ticksPerYear: 4, variant: null });
     expect(summary.stages.all[0].tick).toBe(0);

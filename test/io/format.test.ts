@@ -1,33 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvText, formatNumber, roundNumber } from '../../src/io/format.ts';
+import { csvField, csvText, formatInt, formatNumber, jsonNumber } from '../../src/io/format.ts';
 
 describe('formatNumber', () => {
-  it('prints integers exactly', () => {
-    expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(-0)).toBe('0');
-    expect(formatNumber(42)).toBe('42');
-    expect(formatNumber(-7)).toBe('-7');
-    expect(formatNumber(123456789012)).toBe('123456789012');
-  });
-
-  it('rounds other numbers to 6 significant digits without float noise', () => {
-    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
-    expect(formatNumber(2 / 3)).toBe('0.666667');
-    expect(formatNumber(1234567.89)).toBe('1234570');
+  it('writes every real at full precision: the shortest text that reads back to the same double', () => {
+    expect(formatNumber(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(formatNumber(2 / 3)).toBe('0.6666666666666666');
+    expect(formatNumber(1252034.02)).toBe('1252034.02');
     expect(formatNumber(0.25)).toBe('0.25');
-    expect(formatNumber(-1.0000001)).toBe('-1');
+    expect(formatNumber(1e-7)).toBe('1e-7');
+    expect(formatNumber(1e21)).toBe('1e+21');
+    for (const x of [Math.PI, 1 / 3, 123456.789e-12, -5e-324, 1.7976931348623157e308]) expect(Number(formatNumber(x))).toBe(x);
   });
 
-  it('spells non-finite values as R and pandas read them', () => {
+  it('writes whole numbers as reals (7.0), so a column is float64 whatever its values', () => {
+    expect(formatNumber(0)).toBe('0.0');
+    expect(formatNumber(-0)).toBe('0.0');
+    expect(formatNumber(42)).toBe('42.0');
+    expect(formatNumber(-7)).toBe('-7.0');
+    expect(formatNumber(123456789012)).toBe('123456789012.0');
+  });
+
+  it('spells non-finite values as pandas, polars, R and DuckDB read them', () => {
     expect(formatNumber(NaN)).toBe('NaN');
-    expect(formatNumber(Infinity)).toBe('Inf');
-    expect(formatNumber(-Infinity)).toBe('-Inf');
+    expect(formatNumber(Infinity)).toBe('inf');
+    expect(formatNumber(-Infinity)).toBe('-inf');
   });
 
-  it('roundNumber gives the printed value, null when not finite', () => {
-    expect(roundNumber(2 / 3)).toBe(0.666667);
-    expect(roundNumber(NaN)).toBeNull();
-    expect(String(roundNumber(0.1 + 0.2))).toBe(formatNumber(0.1 + 0.2));
+  it('formatInt writes integers as digits and refuses anything else', () => {
+    expect(formatInt(40)).toBe('40');
+    expect(formatInt(-0)).toBe('0');
+    expect(() => formatInt(0.5)).toThrow(/not an integer/);
+  });
+
+  it('jsonNumber keeps the value, null when not finite', () => {
+    expect(jsonNumber(2 / 3)).toBe(2 / 3);
+    expect(jsonNumber(NaN)).toBeNull();
+    expect(jsonNumber(-Infinity)).toBeNull();
   });
 });
 

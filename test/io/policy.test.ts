@@ -9,7 +9,7 @@ import { outcomesOf } from '../../src/analysis/outcomes.ts';
 import { run } from '../../src/engine/run.ts';
 import { leverTotals, POLICY_HEADER, policyCsv } from '../../src/io/policy.ts';
 import { buildSummary, timingOf, type ManifestInput } from '../../src/io/summary.ts';
-import { POLICY_FILE, RUN_FILES, writeRunFiles } from '../../src/io/write.ts';
+import { POLICY_FILE, RUN_FILES, withSeed, writeRunFiles } from '../../src/io/write.ts';
 import { scenarioSchema } from '../../src/scenarios/schema.ts';
 
 const base = {
@@ -45,11 +45,11 @@ describe('policy.csv', () => {
   it('has one row per tick, lever and region where the lever was on, in tick order', () => {
     // openness: ticks 9..16 × 2 regions = 16 rows; publicPlatform: ticks 25..27 in the north = 3.
     expect(rows.length - 1).toBe(16 + 3);
-    expect(rows[1]).toBe('9,"open, wide",openness,north,1,1,NaN');
-    expect(rows[2]).toBe('9,"open, wide",openness,"south, east",1,1,NaN');
-    expect(rows[16]).toBe('16,"open, wide",openness,"south, east",1,1,NaN');
-    expect(rows[17]).toBe('25,publicPlatform-1,publicPlatform,north,1,1,NaN');
-    expect(rows[19]).toBe('27,publicPlatform-1,publicPlatform,north,1,1,NaN');
+    expect(rows[1]).toBe('9,"open, wide",openness,north,1,1.0,NaN');
+    expect(rows[2]).toBe('9,"open, wide",openness,"south, east",1,1.0,NaN');
+    expect(rows[16]).toBe('16,"open, wide",openness,"south, east",1,1.0,NaN');
+    expect(rows[17]).toBe('25,publicPlatform-1,publicPlatform,north,1,1.0,NaN');
+    expect(rows[19]).toBe('27,publicPlatform-1,publicPlatform,north,1,1.0,NaN');
     const ticks = rows.slice(1).map((r) => Number(r.split(',')[0]));
     expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
   });
@@ -72,7 +72,7 @@ describe('policy.csv', () => {
     ]);
     const files = writeRunFiles(join(dir, 'with'), result, summary);
     expect(files.map((f) => f.split('/').at(-1))).toEqual([...RUN_FILES, POLICY_FILE]);
-    expect(readFileSync(join(dir, 'with', POLICY_FILE), 'utf8')).toBe(policyCsv(result.world));
+    expect(readFileSync(join(dir, 'with', POLICY_FILE), 'utf8')).toBe(withSeed(policyCsv(result.world), result.seed));
 
     const plain = run(scenarioSchema.parse(base), { seed: 2 });
     const plainSummary = buildSummary(plain, manifest, timingOf(1, 40));

@@ -61,8 +61,8 @@ describe('recordTies and tiesCsv', () => {
     expect(rows.slice(1)).toEqual([
       '6,collaboration,1,org:1,north,"south, east",0.5,1.5',
       '6,supply,3,1,"south, east",north,,1.5',
-      '8,collaboration,1,org:1,north,"south, east",0.5,2',
-      '8,supply,3,1,"south, east",north,,2',
+      '8,collaboration,1,org:1,north,"south, east",0.5,2.0',
+      '8,supply,3,1,"south, east",north,,2.0',
     ]);
   });
 
@@ -108,9 +108,9 @@ describe('run and writeRunFiles', () => {
     const id0 = result.world.firms.id[0];
     const id1 = result.world.firms.id[1];
     expect(rows.slice(1)).toEqual([
-      `5,collaboration,${id0},${id1},a,a,0.3,0.5`,
-      `10,collaboration,${id0},${id1},a,a,0.3,1.75`,
-      `12,collaboration,${id0},${id1},a,a,0.3,2.25`,
+      `${result.seed},5,collaboration,${id0},${id1},a,a,0.3,0.5`,
+      `${result.seed},10,collaboration,${id0},${id1},a,a,0.3,1.75`,
+      `${result.seed},12,collaboration,${id0},${id1},a,a,0.3,2.25`,
     ]);
   });
 });

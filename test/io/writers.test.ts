@@ -33,11 +33,11 @@ describe('timeseries.csv', () => {
 
   it('has one row per tick and region, regions in scenario order then all', () => {
     expect(rows.length - 1).toBe((40 + 1) * 3);
-    expect(rows[1].startsWith('0,0,north,')).toBe(true);
-    expect(rows[2].startsWith('0,0,"south, east",')).toBe(true);
-    expect(rows[3].startsWith('0,0,all,')).toBe(true);
+    expect(rows[1].startsWith('0,0.0,north,')).toBe(true);
+    expect(rows[2].startsWith('0,0.0,"south, east",')).toBe(true);
+    expect(rows[3].startsWith('0,0.0,all,')).toBe(true);
     expect(rows[4].startsWith('1,0.25,north,')).toBe(true);
-    expect(rows.at(-1)!.startsWith('40,10,all,')).toBe(true);
+    expect(rows.at(-1)!.startsWith('40,10.0,all,')).toBe(true);
   });
 
   it('has a known stage and a number in every metric cell', () => {

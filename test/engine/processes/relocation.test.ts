@@ -53,7 +53,7 @@ describe('relocation', () => {
     expect(regions.skill[1]).toBeCloseTo((5000 * 2 + 5 * toB) / (5000 + 5 * toB), 12);
     const rows = eventsCsv(world).trim().split('\n').slice(1);
     expect(rows).toHaveLength(toB);
-    expect(rows[0]).toMatch(/^3,relocation,\d+,,b,0,1,5,$/);
+    expect(rows[0]).toMatch(/^3,relocation,\d+,,b,0,1\.0,5\.0,$/);
   });
 
   it('is held back by sunk costs, lock-in (embeddedness) and barriers', () => {
