@@ -57,6 +57,8 @@ export const triggerSchema: z.ZodType<Trigger, z.input<z.ZodTypeAny>> = z.lazy((
     })
     .strict(),
 ) as z.ZodType<Trigger, z.input<z.ZodTypeAny>>;
+// Named, so that the JSON Schema of scenario files calls the recursive definition `trigger`.
+z.globalRegistry.add(triggerSchema, { id: 'trigger', description: 'When a lever is on: every condition given must hold (an empty trigger: always on).' });
 
 export const leverSchema = z
   .object({
