@@ -11,24 +11,20 @@ const stageList = z.union([z.enum(STAGES), z.array(z.enum(STAGES)).min(1)]);
 /**
  * When a lever is on. Every condition given must hold (an empty trigger: always on). Conditions
  * are read from the state at the end of the previous tick: the stage and metrics recorded then.
+ * The type of triggerSchema, spelt out because it is recursive; the fields are described there.
  */
 export interface Trigger {
-  /** Window in years (from ≤ year < to) or in ticks (fromTick ≤ tick ≤ toTick). */
   from?: number;
   to?: number;
   fromTick?: number;
   toTick?: number;
-  /** Being in one of these stages. */
   stage?: (typeof STAGES)[number] | (typeof STAGES)[number][];
-  /** Having entered one of these stages at most `forYears` years ago. */
   entered?: (typeof STAGES)[number] | (typeof STAGES)[number][];
   forYears?: number;
-  /** A metric above / below a threshold; with `latch`, on for good once it first holds. */
   metric?: string;
   above?: number;
   below?: number;
   latch: boolean;
-  /** Whose stage and metrics: each target region's own, or the whole system's. */
   of: 'region' | 'all';
   all?: Trigger[];
   any?: Trigger[];

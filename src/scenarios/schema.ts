@@ -41,7 +41,8 @@ const segmentDemandSchema = z
 const segmentsSchema = z
   .object({
     count: z.number().int().min(1).max(256).default(12).describe('Number of segments on the technology ring.'),
-    demand: demandCurveSchema.prefault({}).describe('Demand curve of every segment, unless `perSegment` overrides it.'),
+    demand: demandCurveSchema.prefault({})
+      .describe('World demand of every segment over its life cycle, per year in capability·employees, unless `perSegment` overrides it.'),
     perSegment: z.array(segmentDemandSchema).default([]).describe('Per-segment overrides of the demand curve.'),
     outsideSupply: nonNegative.default(0)
       .describe('Supply from outside the modelled regions, per segment (capability·employees per year).'),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { nonNegative, positive, probability, enabled } from './units.ts';
 
+/** Three numbers, one per step up the value chain (into design, brand, services). */
 const perStep = (unit: z.ZodNumber, values: [number, number, number]) => z.array(unit).length(3).default(values);
 
 const functionalSchema = z
