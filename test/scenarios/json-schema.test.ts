@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { bundledDir, bundledNames, findBundled } from '../../src/scenarios/bundled.ts';
 import { scenarioJsonSchema, targetsJsonSchema } from '../../src/scenarios/json-schema.ts';
-import { validateScenarioFile } from '../../src/scenarios/load.ts';
+import { loadScenario, validateScenarioFile } from '../../src/scenarios/load.ts';
+import { readSource } from '../../src/scenarios/source.ts';
 import { bundledTargetNames, bundledTargetsDir, loadTargetFile } from '../../src/scenarios/target-files.ts';
 import { tempDir, type TempDir } from './helpers.ts';
 
@@ -41,7 +42,16 @@ describe('the scenario schema', () => {
   it('accepts every bundled scenario', () => {
     expect(bundledNames().length).toBeGreaterThan(10);
     for (const name of bundledNames()) {
-      const ok = scenarioValid(parse(readFileSync(findBundled(name)!, 'utf8')));
+      // Read as the loader reads it (YAML merge keys resolved).
+      const ok = scenarioValid(readSource(findBundled(name)!).raw);
+      expect({ name, errors: ok ? null : scenarioValid.errors }).toEqual({ name, errors: null });
+    }
+  });
+
+  it('accepts every bundled scenario with all its defaults spelt out (every key, at every level)', () => {
+    for (const name of bundledNames()) {
+      const resolved = JSON.parse(JSON.stringify(loadScenario(name).scenario));
+      const ok = scenarioValid(resolved);
       expect({ name, errors: ok ? null : scenarioValid.errors }).toEqual({ name, errors: null });
     }
   });
@@ -120,7 +130,7 @@ describe('the targets schema', () => {
   it('accepts every bundled targets file', () => {
     expect(bundledTargetNames().length).toBeGreaterThan(0);
     for (const name of bundledTargetNames()) {
-      const ok = targetsValid(parse(readFileSync(path.join(bundledTargetsDir(), `${name}.yaml`), 'utf8')));
+      const ok = targetsValid(readSource(path.join(bundledTargetsDir(), `${name}.yaml`)).raw);
       expect({ name, errors: ok ? null : targetsValid.errors }).toEqual({ name, errors: null });
     }
   });
