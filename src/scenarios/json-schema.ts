@@ -74,7 +74,25 @@ export function targetsJsonSchema(): Json {
 function emit(schema: z.ZodType): Json {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Json;
   addDefaults(json);
+  plainTuples(json);
   return json;
+}
+
+/**
+ * A tuple of one type (`interval: [low, high]`) as `items` + a length, not 2020-12's
+ * `prefixItems` + `items: false`: the same for a 2020-12 validator, and right for the editors
+ * that still read draft-07 (the Red Hat YAML extension), which would reject every item.
+ */
+function plainTuples(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(plainTuples);
+  if (node === null || typeof node !== 'object') return;
+  const n = node as Json;
+  const prefix = n.prefixItems as unknown[] | undefined;
+  if (prefix && n.items === false && prefix.every((p) => JSON.stringify(p) === JSON.stringify(prefix[0]))) {
+    delete n.prefixItems;
+    n.items = prefix[0];
+  }
+  for (const value of Object.values(n)) plainTuples(value);
 }
 
 /** Hover text shows the description: append each field's default to it (an empty mapping says nothing). */

@@ -140,10 +140,23 @@ describe('the targets schema', () => {
     ['an unknown key', 'targets: [{ metric: firms, year: 10, value: 3, weigth: 2 }]\n'],
     ['a prior of an unknown kind', 'targets: [{ metric: firms, year: 10, value: 3 }]\npriors: [{ path: mechanisms.entry.rate, lo: 1, hi: 2, kind: normal }]\n'],
     ['a share above 1', 'targets: [{ stage: decline, share: { min: 0.5, max: 1.5 } }]\n'],
+    ['an interval of three numbers', 'targets: [{ metric: firms, year: 10, interval: [1, 2, 3] }]\n'],
   ];
   it.each(broken)('rejects %s, and so does loading it', (_, text) => {
     expect(targetsValid(parse(text))).toBe(false);
     expect(loads(text)).toBe(false);
+  });
+});
+
+describe('editors that read draft-07', () => {
+  // The Red Hat YAML extension validates with draft-07 semantics: keywords new in 2019-09/2020-12
+  // would be ignored (or, for prefixItems beside items: false, reject every item).
+  it('find no keyword they would misread', () => {
+    const text = JSON.stringify([scenarioJsonSchema(), targetsJsonSchema()]);
+    for (const keyword of ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', 'dependentRequired', 'dependentSchemas', '$dynamicRef', '$anchor']) {
+      expect({ keyword, found: text.includes(`"${keyword}"`) }).toEqual({ keyword, found: false });
+    }
+    expect(targetsValid(parse('targets: [{ metric: firms, year: 10, interval: [1, 2] }]\n'))).toBe(true);
   });
 });
 
