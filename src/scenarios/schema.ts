@@ -210,7 +210,7 @@ export const scenarioSchema = scenarioBodySchema
   .extend({
     extends: z.string().optional().describe('Another scenario file (relative path) or bundled name that this one starts from.'),
     expect: z.array(targetSchema).optional()
-      .describe('Calibration targets (targets.ts): what was observed; `clusterlab check` runs the seeds against them.'),
+      .describe('Calibration targets: what was observed (docs/SCENARIOS.md#targets); `clusterlab check` runs the seeds against them.'),
     variants: z.record(z.string(), variantSchema).default({})
       .describe('Named changes to the scenario, run by `--variant`, `batch --variants` and `compare`.'),
   })
