@@ -11,6 +11,7 @@ import { bundledDir, bundledNames, findBundled } from '../../src/scenarios/bundl
 import { scenarioJsonSchema, targetsJsonSchema } from '../../src/scenarios/json-schema.ts';
 import { loadScenario, validateScenarioFile } from '../../src/scenarios/load.ts';
 import { readSource } from '../../src/scenarios/source.ts';
+import { validateRaw } from '../../src/scenarios/validate.ts';
 import { bundledTargetNames, bundledTargetsDir, loadTargetFile } from '../../src/scenarios/target-files.ts';
 import { tempDir, type TempDir } from './helpers.ts';
 
@@ -24,6 +25,13 @@ beforeEach(() => {
   tmp = tempDir();
 });
 afterEach(() => tmp.remove());
+
+/** The paths of every scalar in `value`. */
+function leaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...at, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...at, k]));
+  return [at];
+}
 
 /** Whether `validate` accepts the scenario text (its variants included). */
 function validateAccepts(text: string): boolean {
@@ -95,6 +103,29 @@ describe('the scenario schema', () => {
   it.each(broken)('rejects %s, and so does validate', (_, text) => {
     expect(scenarioValid(parse(text))).toBe(false);
     expect(validateAccepts(text)).toBe(false);
+  });
+
+  it('never rejects what validate accepts: every leaf of bundled scenarios, broken five ways', () => {
+    // Each mutant the schema rejects must be rejected by validate too (the converse is the
+    // cross-field rules, below). Variants are left alone: validateRaw does not apply them.
+    const broken = [(v: unknown) => (typeof v === 'string' ? 7 : 'x'), () => -1, () => 1e9, () => null, () => 0.5];
+    let rejected = 0;
+    for (const name of ['default', 'yangtze-delta', 'changsha-machinery', 'stage-policy', 'silicon-saxony']) {
+      const raw = readSource(findBundled(name)!).raw as Record<string, unknown>;
+      for (const path of leaves(raw).filter((p) => p[0] !== 'variants')) {
+        for (const breakIt of broken) {
+          const mutant = structuredClone(raw);
+          type Node = Record<string | number, unknown>;
+          const parent = path.slice(0, -1).reduce((o, k) => o[k] as Node, mutant as Node);
+          const key = path[path.length - 1];
+          parent[key] = breakIt(parent[key]);
+          if (scenarioValid(mutant)) continue;
+          rejected++;
+          expect({ path: path.join('.'), validate: validateRaw(mutant).ok }).toEqual({ path: path.join('.'), validate: false });
+        }
+      }
+    }
+    expect(rejected).toBeGreaterThan(500);
   });
 
   it('accepts a file that extends another without repeating its required keys, like validate', () => {
