@@ -13,11 +13,12 @@ export type PriorKind = (typeof PRIOR_KINDS)[number];
 
 export const priorSchema = z
   .object({
-    /** A scenario path, as for `sweep --param` (e.g. mechanisms.spinoffs.rate). */
-    path: z.string().regex(/^[A-Za-z_][\w-]*(\.[\w-]+)*$/, 'a dotted scenario path'),
-    lo: z.number(),
-    hi: z.number(),
-    kind: z.enum(PRIOR_KINDS).default('uniform'),
+    path: z.string().regex(/^[A-Za-z_][\w-]*(\.[\w-]+)*$/, 'a dotted scenario path')
+      .describe('A scenario path, as for `sweep --param` (e.g. mechanisms.spinoffs.rate).'),
+    lo: z.number().describe('Lowest value of the parameter (below hi; > 0 for loguniform).'),
+    hi: z.number().describe('Highest value of the parameter.'),
+    kind: z.enum(PRIOR_KINDS).default('uniform')
+      .describe('uniform on [lo, hi], loguniform (uniform in ln), or integer (each integer of [lo, hi] equally likely).'),
   })
   .strict();
 export type Prior = z.infer<typeof priorSchema>;

@@ -1,4 +1,4 @@
-// The command line: `clusterlab run | validate | list | batch | compare | check | sweep | merge | report`.
+// The command line: `clusterlab run | validate | list | schema | batch | compare | check | sweep | merge | report`.
 // `main(argv, io)` parses and dispatches and returns the exit code (0 ok, 1 invalid input, 2 usage,
 // 4 some batch runs failed, 130 a batch interrupted by SIGINT/SIGTERM), so tests call it
 // in-process; `cli()` binds it to the process. Anything else thrown is a bug: `cli()` prints its
@@ -21,6 +21,7 @@ import { processIo, type CliIo } from './io.ts';
 import { listCommand } from './list.ts';
 import { reportCommand, type ReportOptions } from './report.ts';
 import { runCommand, type RunCommandOptions } from './run.ts';
+import { schemaCommand } from './schema.ts';
 import { validateCommand } from './validate.ts';
 import { packageVersion } from './version.ts';
 
@@ -74,6 +75,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
     .description('bundled scenarios, policy levers, metrics, firm kinds and roles, stages, events')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => setExit(listCommand(options, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors: completion and checks while typing)')
+    .option('--targets', 'the schema of targets files (targets: and priors:) instead')
+    .action((options: { targets?: boolean }) => setExit(schemaCommand(options, io)));
 
   withBatchOptions(
     program

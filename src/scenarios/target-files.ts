@@ -23,6 +23,15 @@ export interface TargetFile {
   priorLines: (number | undefined)[];
 }
 
+/** The schema of a targets file (types and domains; loadTargetFile checks the rest against the scenario). */
+export const targetsFileSchema = z
+  .object({
+    targets: z.array(targetSchema).min(1).describe('What was observed: value targets (a metric) and shape targets (a stage), at least one.'),
+    priors: z.array(priorSchema).default([])
+      .describe('For `clusterlab calibrate`: the parameters to fit, each a scenario path with a range (`--prior` adds or replaces).'),
+  })
+  .strict();
+
 /**
  * Reads a targets file (`targets: [...]`, optionally `priors: [...]`), validated against the
  * scenario; errors name file, path and line.
@@ -35,10 +44,9 @@ export function loadTargetFile(absPath: string, ctx: TargetContext): TargetFile 
       return { path: formatPath(f.path), expected: f.expected, found: f.found, ...(where ? { line: where.line } : {}) };
     }));
   };
-  const schema = z.object({ targets: z.array(targetSchema).min(1), priors: z.array(priorSchema).default([]) }).strict();
   if (!isPlainObject(source.raw)) fail([{ path: [], expected: 'a mapping with a list `targets`', found: describeValue(source.raw, true) }]);
-  const parsed = schema.safeParse(source.raw, { reportInput: true });
-  if (!parsed.success) fail(translateIssues(parsed.error.issues, schema));
+  const parsed = targetsFileSchema.safeParse(source.raw, { reportInput: true });
+  if (!parsed.success) fail(translateIssues(parsed.error.issues, targetsFileSchema));
   const { targets, priors } = parsed.data!;
   const findings = checkTargets(targets, ctx, ['targets']);
   for (const [i, key, expected, found] of priorProblems(priors)) findings.push({ path: ['priors', i, key], expected, found });

@@ -16,28 +16,32 @@ import { count, nonNegative, positive, probability } from './units.ts';
 
 export const targetSchema = z
   .object({
-    /** A label for outputs (default: metric@region or stage@region). */
-    name: z.string().min(1).optional(),
-    /** Value target: a metric of timeseries.csv (`clusterlab list`). */
-    metric: z.string().min(1).optional(),
-    /** A region's name, or `all`. */
-    region: z.string().min(1).default('all'),
-    /** Value target: the metric in `region` as a share of its value in this region (or `all`), e.g. a province's share of the delta's profit. */
-    of: z.string().min(1).optional(),
-    /** When: a year (tick year·T), a tick, or the mean over a window of years [from, to]. */
-    year: nonNegative.optional(),
-    tick: count.optional(),
-    window: z.object({ from: nonNegative, to: positive }).strict().optional(),
-    /** The observed value, with its standard deviation (the observation's interval is value ± 2 sd). */
-    value: z.number().optional(),
-    sd: positive.optional(),
-    /** Or the observed interval [low, high]. */
-    interval: z.tuple([z.number(), z.number()]).optional(),
-    /** Shape target: the share of seeds in which the region reaches this stage. */
-    stage: z.enum(STAGES).optional(),
-    share: z.object({ min: probability.default(0), max: probability.default(1) }).strict().optional(),
-    /** Weight in a calibration distance (not used by `check`). */
-    weight: nonNegative.default(1),
+    name: z.string().min(1).optional().describe('A label for outputs (default: metric@region or stage@region).'),
+    metric: z.string().min(1).optional().describe('Value target: a metric of timeseries.csv (`clusterlab list`).'),
+    region: z.string().min(1).default('all').describe('A region\'s name, or `all`.'),
+    of: z.string().min(1).optional()
+      .describe('Value target: the metric in `region` as a share of its value in this region (or `all`), e.g. a province\'s share of the delta\'s profit.'),
+    year: nonNegative.optional().describe('When (one of year, tick, window): a year, i.e. tick year·ticksPerYear.'),
+    tick: count.optional().describe('When (one of year, tick, window): a tick.'),
+    window: z
+      .object({ from: nonNegative.describe('First year of the window.'), to: positive.describe('Last year of the window (> from).') })
+      .strict()
+      .optional()
+      .describe('When (one of year, tick, window): the mean over the years [from, to].'),
+    value: z.number().optional()
+      .describe('The observed value, with its standard deviation (the observation\'s interval is value ± 2 sd).'),
+    sd: positive.optional().describe('Standard deviation of the observed value (only with value).'),
+    interval: z.tuple([z.number(), z.number()]).optional().describe('Or the observed interval [low, high].'),
+    stage: z.enum(STAGES).optional().describe('Shape target: the share of seeds in which the region reaches this stage.'),
+    share: z
+      .object({
+        min: probability.default(0).describe('Lowest observed share of seeds (0..1).'),
+        max: probability.default(1).describe('Highest observed share of seeds (0..1).'),
+      })
+      .strict()
+      .optional()
+      .describe('Shape target: the observed share of seeds in which the region reaches `stage`.'),
+    weight: nonNegative.default(1).describe('Weight in a calibration distance (not used by `check`).'),
   })
   .strict();
 export type Target = z.infer<typeof targetSchema>;

@@ -8,14 +8,17 @@ export const count = z.number().int().min(0);
 
 export const range = (min: number, max: number) =>
   z
-    .object({ min: z.number(), max: z.number() })
+    .object({ min: z.number().describe('Lowest value (inclusive).'), max: z.number().describe('Highest value (inclusive).') })
     .strict()
     .refine((r) => r.min <= r.max, { message: 'expected min ≤ max' })
     .default({ min, max });
 
 export const intRange = (min: number, max: number) =>
   z
-    .object({ min: z.number().int(), max: z.number().int() })
+    .object({ min: z.number().int().describe('Lowest value (inclusive).'), max: z.number().int().describe('Highest value (inclusive).') })
     .strict()
     .refine((r) => r.min <= r.max, { message: 'expected min ≤ max' })
     .default({ min, max });
+
+/** The switch of a mechanism. */
+export const enabled = (on: boolean) => z.boolean().default(on).describe('Switch the mechanism on (true) or off (false).');
