@@ -9,6 +9,7 @@ import type { Job } from '../workers/protocol.ts';
 import { packageVersion } from '../cli/version.ts';
 import { BatchError } from './errors.ts';
 import type { PosteriorSpec } from './posterior.ts';
+import { designUnits, readDesignFile } from './design-file.ts';
 import { variedOf, type Varied } from './varied.ts';
 import { BASE, buildJobs, jobsHash, sweepUnits, variantUnits, type SeedRange, type Shard, type Unit } from './jobs.ts';
 
@@ -22,7 +23,10 @@ export interface VariantEntry {
 }
 
 export interface SweepSpec {
-  method: DesignMethod;
+  /** `file`: the points of `sweep --design FILE` (see design-file.ts). */
+  method: DesignMethod | 'file';
+  /** `file`: the design file as given and its sha256. */
+  design?: { file: string; hash: string };
   /** grid: samples per parameter; lhs: points; morris: trajectories; sobol: base rows. */
   samples: number;
   /** Seeds the random designs (lhs, morris, sobol). */
@@ -150,4 +154,18 @@ export function identityOf(m: BatchManifest): Omit<BatchManifest, 'completed' | 
   if (posterior === undefined) return identity;
   const { file: _file, ...drawn } = posterior;
   return { ...identity, posterior: drawn };
+}
+
+/** sweep --design FILE: the file's points × seeds. */
+export function designPlan(spec: CommonSpec & { design: string }): Plan {
+  const base = loadScenario(spec.ref);
+  const ticks = ticksOf(base, spec.ticks);
+  const metrics = spec.metrics ?? METRICS.map((m) => m.name);
+  const design = readDesignFile(spec.design);
+  const units = designUnits(base, design);
+  const sweep: SweepSpec = {
+    method: 'file', design: { file: spec.design, hash: design.hash }, samples: design.points.length, seedKey: '', params: design.params, points: design.points,
+  };
+  const manifest = manifestOf('sweep', base, spec, units, ticks, { variants: [], baseline: null, sweep });
+  return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
 }

@@ -144,7 +144,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
       .option('--param <path=lo:hi[:int]>', 'a swept parameter (repeat for several), e.g. mechanisms.spinoffs.rate=0.01:0.1 or mechanisms.entry.rate=1:6:int',
         (text: string, all: SweepParam[] | undefined) => [...(all ?? []), parseParam(text)])
-      .requiredOption('--samples <n>', 'grid: values per parameter; lhs: points; morris: trajectories; sobol: base rows N (N·(k + 2) points)', integerOption(1))
+      .option('--samples <n>', 'grid: values per parameter; lhs: points; morris: trajectories; sobol: base rows N (N·(k + 2) points)', integerOption(1))
+      .option('--design <file>', 'run a design made elsewhere: a CSV with one column per scenario path and one row per point (instead of --param, --samples, --method)')
       .addOption(new Option('--method <method>', 'design: grid (full factorial), lhs (Latin hypercube), morris or sobol (Saltelli) (default: grid; the sensitivity method\'s design with --sensitivity)').choices(['grid', 'lhs', 'morris', 'sobol']))
       .option('--seeds <k>', 'seeds per point (default 1)', integerOption(1))
       .addOption(new Option('--sensitivity <method>', 'also compute Morris elementary effects (μ*, σ) or Sobol\' indices (S1, ST with 95 % bootstrap intervals) into sensitivity.csv').choices(['morris', 'sobol'])),
