@@ -3,6 +3,7 @@
 // the properties they rest on.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundleReportAssets } from '../src/report/assets.ts';
 
 const dist = new URL('../dist/', import.meta.url);
 
@@ -39,5 +40,11 @@ describe('dist/', () => {
     expect(packages(cli).has('zod')).toBe(true);
     expect([...externalImports(cli)]).toEqual(['esbuild']);
     expect(cli).toContain('var BUILT = true');
+  });
+
+  it("the report's prebuilt script and styles are what the sources bundle to (report.html is the same either way)", async () => {
+    const fromSources = await bundleReportAssets();
+    expect(readFileSync(new URL('report.js', dist), 'utf8')).toBe(fromSources.js);
+    expect(readFileSync(new URL('report.css', dist), 'utf8')).toBe(fromSources.css);
   });
 });
