@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ when it is missing or older than the sources (bin/clusterlab.mjs runs it).
+    globalSetup: ['./test/support/build.ts'],
     // Statistical tests run many seeds of the engine; tens of seconds is normal for them.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,7 +3,21 @@
 // Networking makes firms join and applies their boosts; policy/regional.ts switches the levers' ones.
 import type { Scenario } from '../scenarios/schema.ts';
 import { LEVERS } from './policy/catalogue.ts';
-import { promotionOrgSchema } from '../scenarios/networks.ts';
+
+/**
+ * What a lever's organisation takes from a scenario organisation's defaults (promotionOrgSchema
+ * in scenarios/networks.ts; a test checks they agree). Written out rather than parsed from the
+ * schema so that the engine, and each worker thread that runs it, does not load zod.
+ */
+export const PROMOTION_ORG_DEFAULTS = {
+  largeEmployees: 50,
+  tieValue: 0.005,
+  sizeElasticity: 0.5,
+  spilloverValue: 0.01,
+  serviceValue: 0.5,
+  leaveRate: 0.5,
+  benefitSpread: 0.01,
+} as const;
 
 /** Cluster promotion organisations ("network weavers"): a few, so plain arrays. */
 export interface PromotionOrgs {
@@ -74,7 +88,7 @@ export function promotionOrgsFrom(
     scenario.levers[l].params[name] ?? LEVERS.promotionOrganisation.params[name].default;
   // A lever's organisation under rule `choice` takes the choice defaults of a scenario organisation.
   const byChoice = (l: number) => scenario.levers[l].rule === 'choice';
-  const d = promotionOrgSchema.parse({ name: 'lever', regions: ['lever'] });
+  const d = PROMOTION_ORG_DEFAULTS;
   const dflt = (l: number, value: number) => (byChoice(l) ? value : 0);
   return {
     count: K,

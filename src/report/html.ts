@@ -1,48 +1,21 @@
-// ReportData → one self-contained report.html: the chart code (viz/src/report-entry.ts with uPlot)
-// bundled by esbuild at call time, uPlot's CSS and viz/src/style.css, and the data as JSON, all
-// inlined. No external URL of any kind, so the file opens offline from file:// and can be mailed.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+// ReportData → one self-contained report.html: the chart code (viz/src/report-entry.ts with uPlot),
+// uPlot's CSS and viz/src/style.css (prebuilt in dist/, or bundled on first use from the sources:
+// see assets.ts), and the data as JSON, all inlined. No external URL of any kind, so the file opens offline from file:// and can be mailed.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { writeFileAtomic } from '../io/write.ts';
+import { reportAssets, type ReportAssets } from './assets.ts';
 import { loadReportData } from './load.ts';
 import type { ReportData } from './model.ts';
 
 export const REPORT_FILE = 'report.html';
 
-const VIZ_SRC = fileURLToPath(new URL('../../viz/src/', import.meta.url));
+let cachedAssets: Promise<ReportAssets> | null = null;
 
-let bundled: Promise<{ js: string; css: string }> | null = null;
-
-/** Text that could read as an address to fetch, made inert (same meaning inside JS strings and CSS). */
-function neutralise(text: string): string {
-  return text.replace(/\b(https?):\/\//g, '$1:\\/\\/');
-}
-
-/** The script and styles of every report, built once per process. */
-function assets(): Promise<{ js: string; css: string }> {
-  bundled ??= (async () => {
-    const result = await build({
-      entryPoints: [join(VIZ_SRC, 'report-entry.ts')],
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      legalComments: 'none',
-      write: false,
-      logLevel: 'silent',
-    });
-    const js = neutralise(result.outputFiles[0].text).replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-    const require = createRequire(import.meta.url);
-    const uplotCss = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8');
-    const css = neutralise(uplotCss + '\n' + readFileSync(join(VIZ_SRC, 'style.css'), 'utf8')).replace(/<\/(style)/gi, '<\\/$1');
-    return { js, css };
-  })();
-  bundled.catch(() => (bundled = null));
-  return bundled;
+/** The script and styles of every report, read or built once per process. */
+function assets(): Promise<ReportAssets> {
+  cachedAssets ??= reportAssets();
+  cachedAssets.catch(() => (cachedAssets = null));
+  return cachedAssets;
 }
 
 function escapeHtml(text: string): string {

@@ -1,16 +1,16 @@
 // The scenarios shipped with clusterlab: files in src/scenarios/bundled/, named by their file
-// name without extension. Located relative to this module so that they are found whatever the
-// working directory, also when clusterlab is installed as a package.
+// name without extension. Located from the package root (src/package-root.ts), so that they are
+// found whatever the working directory, from the sources or the built dist/, and when installed.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import { isPlainObject } from './merge.ts';
 import { readSource } from './source.ts';
 
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
 export function bundledDir(): string {
-  return fileURLToPath(new URL('./bundled/', import.meta.url));
+  return packagePath('src/scenarios/bundled/');
 }
 
 /** Name → absolute path of every bundled scenario. */

@@ -3,7 +3,7 @@
 // files bundled with clusterlab (targets/ at the package root), named like bundled scenarios.
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import { z } from 'zod';
 import { priorProblems, priorSchema, type Prior } from '../calibrate/priors.ts';
 import { describeValue, formatPath, ScenarioError, type Finding } from './errors.ts';
@@ -61,7 +61,7 @@ export function loadTargets(absPath: string, ctx: TargetContext): Target[] {
 
 /** The targets files shipped with clusterlab (targets/ at the package root). */
 export function bundledTargetsDir(): string {
-  return fileURLToPath(new URL('../../targets/', import.meta.url));
+  return packagePath('targets/');
 }
 
 /** `--targets REF`: a file (relative to the working directory), or the name of a bundled targets file. */

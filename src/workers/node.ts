@@ -11,7 +11,11 @@ import type { JobRunner } from './protocol.ts';
 
 export { inProcessSpawner } from './in-process.ts';
 
-/** The worker thread entry shipped with the engine. */
+/**
+ * The worker thread entry: src/workers/node-worker.mjs from the sources (it loads the TypeScript
+ * through tsx); in the build, where this code sits in a chunk in dist/, dist/node-worker.mjs (the
+ * bundle of node-thread.ts, plain JavaScript).
+ */
 export const NODE_WORKER_SCRIPT = new URL('./node-worker.mjs', import.meta.url);
 
 export interface NodeSpawnOptions {
