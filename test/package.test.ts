@@ -57,6 +57,8 @@ suite(`the packed package (npm pack → npm install --offline)${hasNpm ? '' : ' 
       expect(paths).toContain(needed);
     }
     expect(paths.some((p) => p.startsWith('targets/'))).toBe(true);
+    // The JSON Schemas the bundled scenarios' first line points at.
+    expect(paths).toContain('schema/scenario.schema.json');
     expect(paths.filter((p) => /^(test|bench|scratch|out|viz|examples)\//.test(p) || /\.ts$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: object };
     expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
@@ -68,9 +70,10 @@ suite(`the packed package (npm pack → npm install --offline)${hasNpm ? '' : ' 
     expect(r.code).toBe(0);
     for (const name of ['timeseries.csv', 'events.csv', 'firms.csv', 'summary.json']) expect(existsSync(join(app, 'run', name))).toBe(true);
     const lines = readFileSync(join(app, 'run', 'timeseries.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^tick,/);
-    // Ticks 0 (the initial state) to 10.
-    expect(Math.max(...lines.slice(1).map((l) => Number(l.split(',')[0])))).toBe(10);
+    expect(lines[0]).toMatch(/^seed,tick,/);
+    // Ticks 0 (the initial state) to 10, every row of seed 3.
+    expect(Math.max(...lines.slice(1).map((l) => Number(l.split(',')[1])))).toBe(10);
+    expect(lines.slice(1).every((l) => l.startsWith('3,'))).toBe(true);
     const summary = JSON.parse(readFileSync(join(app, 'run', 'summary.json'), 'utf8'));
     expect(JSON.stringify(summary)).toContain('"default"');
     expect(clusterlab('--version').out.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
