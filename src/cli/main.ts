@@ -37,6 +37,7 @@ function withBatchOptions(command: Command, name: string): Command {
     .option('--shard <k/N>', 'run only the k-th of N slices of the job list (join them with `clusterlab merge`)', parseShard)
     .option('--out <dir>', `output folder (default: out/<scenario>-${name}[-shard<k>of<N>])`)
     .option('--resume', 'finish an interrupted batch in --out: run only the jobs without a result')
+    .option('--keep <tables>', 'agent-level tables kept from every run, comma-separated: firms, events, ties (written as <table>.parquet)')
     .option('--quiet', 'no progress output')
     .option('--no-report', 'do not write report.html (written by default when the batch finishes)')
     .option('--json', 'print the result as JSON');
