@@ -156,3 +156,23 @@ describe('runs/<i>.bin byte order', () => {
     for (const k of [0, 1, record.rows, record.rows + 5]) expect(view.getFloat64(k * 8, true)).toBe(stored.series[k]);
   });
 });
+
+describe('compare --posterior: series.parquet has the draw and the drawn parameter', () => {
+  it('variant, draw, seed, …, then the parameter each (variant, draw) ran with, as runs.csv has it', async () => {
+    const scenario = ws.file('two.yaml', 'name: two\nticks: 8\nticksPerYear: 4\nregions:\n  - name: north\n  - name: south\nfirms:\n  generate:\n    count: 6\nvariants:\n  more_entry:\n    set:\n      mechanisms.spinoffs.rate: 0.2\n');
+    const posterior = ws.file('post.csv', 'generation,particle,weight,distance,mechanisms.entry.rate\n1,0,0.5,0.5,0\n1,1,0.5,0.4,3\n');
+    const out = dir('posterior');
+    const r = await cli(['compare', scenario, '--posterior', posterior, '--draws', '2', '--seeds', '2', '--workers', '0', '--quiet', '--no-report', '--out', out]);
+    expect(r.code).toBe(0);
+    const names = (await rows(`DESCRIBE SELECT * FROM read_parquet('${join(out, 'series.parquet')}')`)).map((c) => c.column_name);
+    expect(names.slice(0, 4)).toEqual(['variant', 'draw', 'seed', 'tick']);
+    const got = await rows(`SELECT DISTINCT variant, draw, seed::INTEGER AS seed, "mechanisms.entry.rate" AS rate FROM read_parquet('${join(out, 'series.parquet')}') ORDER BY draw, variant, seed`);
+    const runs = readCsv(out, 'runs.csv');
+    const k = runs.header.indexOf('mechanisms.entry.rate');
+    const want = runs.rows.filter((row) => row[runs.header.indexOf('region')] === 'all')
+      .map((row) => ({ variant: row[0], draw: Number(row[1]), seed: Number(row[2]), rate: Number(row[k]) }))
+      .sort((a, b) => a.draw - b.draw || a.variant.localeCompare(b.variant) || a.seed - b.seed);
+    expect(got).toEqual(want);
+    expect(new Set(got.map((g) => g.rate)).size).toBe(2);
+  });
+});
