@@ -6,7 +6,7 @@
 //   row group compresses distinct runs, as a real batch's would.
 //   Reported: bytes per run of runs/<i>.bin and of series.parquet; wall time of writing
 //   series.parquet (writeSeriesParquet, what finalize does); process rss while writing (sampled
-//   every 500 runs; it must stay flat); DuckDB reading one metric of every run (the final value
+//   every 100 runs, peak per quarter: it must stay flat); DuckDB reading one metric of every run (the final value
 //   of `employment` per run, and the mean path over all runs).
 // Usage: tsx bench/parquet.ts [--runs N] [--distinct R]   (defaults 10000 and 200)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -59,11 +59,13 @@ async function main(): Promise<void> {
 
     gc();
     const samples: number[] = [];
+    const heaps: number[] = [];
     const before = process.memoryUsage().rss;
     const completed = Array.from({ length: N }, (_, i) => i);
     const t2 = performance.now();
     const file = writeSeriesParquet(out, plan.manifest, completed, (i) => {
-      if (i % 500 === 0) samples.push(process.memoryUsage().rss);
+      if (i % 100 === 0) samples.push(process.memoryUsage().rss);
+      if (i % 1000 === 0) heaps.push(process.memoryUsage().heapUsed);
       return readRun(out, i);
     });
     const written = (performance.now() - t2) / 1000;
@@ -71,9 +73,11 @@ async function main(): Promise<void> {
     console.log(`  runs/<i>.bin      ${MB(binBytes)} in ${N} files (${(binBytes / N / 1000).toFixed(1)} kB a run; .json sidecars not counted)`);
     console.log(`  series.parquet    ${MB(parquetBytes)} in 1 file (${(parquetBytes / N / 1000).toFixed(1)} kB a run, ${(binBytes / parquetBytes).toFixed(1)}× smaller)`);
     console.log(`  writing           ${written.toFixed(1)} s (${(N / written).toFixed(0)} runs/s)`);
-    const peak = Math.max(...samples);
-    const first = samples[Math.min(1, samples.length - 1)];
-    console.log(`  rss while writing ${MB(before)} before, ${MB(first)} after 500 runs, ${MB(samples.at(-1)!)} at the end, peak ${MB(peak)}`);
+    // Peak rss per quarter of the runs: flat memory shows as four similar peaks.
+    const q = Math.max(1, Math.ceil(samples.length / 4));
+    const peaks = [0, 1, 2, 3].map((k) => samples.slice(k * q, (k + 1) * q)).filter((x) => x.length).map((x) => MB(Math.max(...x)));
+    console.log(`  rss while writing ${MB(before)} before; peak per quarter of the runs: ${peaks.join(', ')}`);
+    console.log(`  heapUsed every 1000 runs: ${heaps.map(MB).join(', ')} (one row group, ~160 runs, is buffered at a time)`);
 
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const T = plan.manifest.ticks;

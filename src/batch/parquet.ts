@@ -39,17 +39,22 @@ function schemaElement(c: ColumnSpec): SchemaElement {
   }
 }
 
-/** A required numeric column's buffered values as the typed array the writer encodes. */
-function typed(c: ColumnSpec, values: Cell[]): ArrayLike<unknown> {
-  if (c.nullable) {
-    return c.type === 'INT64' ? values.map((v) => (v === null ? null : BigInt(v as number))) : values;
+/** A column's buffered chunks as one array of the type the writer encodes (typed for required numbers). */
+function joined(c: ColumnSpec, chunks: ArrayLike<Cell>[], rows: number): ArrayLike<unknown> {
+  if (c.nullable || c.type === 'STRING' || c.type === 'BOOLEAN') {
+    const out: Cell[] = new Array(rows);
+    let at = 0;
+    for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) out[at++] = chunk[i];
+    return c.nullable && c.type === 'INT64' ? out.map((v) => (v === null ? null : BigInt(v as number))) : out;
   }
-  switch (c.type) {
-    case 'DOUBLE': return Float64Array.from(values as number[]);
-    case 'INT32': return Int32Array.from(values as number[]);
-    case 'INT64': return BigInt64Array.from(values as number[], (v) => BigInt(v));
-    default: return values;
+  const out = c.type === 'DOUBLE' ? new Float64Array(rows) : c.type === 'INT32' ? new Int32Array(rows) : new Float64Array(rows);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (ArrayBuffer.isView(chunk) && out instanceof Float64Array && chunk instanceof Float64Array) out.set(chunk, at);
+    else for (let i = 0; i < chunk.length; i++) out[at + i] = chunk[i] as number;
+    at += chunk.length;
   }
+  return c.type === 'INT64' ? BigInt64Array.from(out, (v) => BigInt(v)) : out;
 }
 
 /**
@@ -61,7 +66,10 @@ export class ParquetTable {
   private readonly fd: number;
   private readonly writer: ParquetWriter;
   private readonly bytes: ByteWriter;
-  private readonly buffers: Cell[][];
+  /** Per column, the chunks appended since the last row group (copies: numbers unboxed where typed). */
+  private chunks: ArrayLike<Cell>[][];
+  /** Rows appended one at a time (`row`), per column, not yet moved into chunks. */
+  private pending: Cell[][];
   private rows = 0;
 
   constructor(readonly file: string, readonly columns: readonly ColumnSpec[], private readonly groupRows = ROW_GROUP_ROWS) {
@@ -82,32 +90,44 @@ export class ParquetTable {
     const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map(schemaElement)];
     // created_by names the engine's version only, so the bytes do not depend on the machine.
     this.writer = new ParquetWriter({ writer: bytes, schema, codec: 'SNAPPY', createdBy: `clusterlab ${packageVersion()}` });
-    this.buffers = columns.map(() => []);
+    this.chunks = columns.map(() => []);
+    this.pending = columns.map(() => []);
   }
 
   /** Appends one row (values in column order). */
   row(values: readonly Cell[]): void {
-    for (let k = 0; k < values.length; k++) this.buffers[k].push(values[k]);
+    for (let k = 0; k < values.length; k++) this.pending[k].push(values[k]);
     this.rows++;
   }
 
   /** Appends a column's values for the rows of the current run (call for every column, same length). */
   column(k: number, values: ArrayLike<Cell>): void {
-    const b = this.buffers[k];
-    for (let i = 0; i < values.length; i++) b.push(values[i]);
+    const c = this.columns[k];
+    const numeric = !c.nullable && (c.type === 'DOUBLE' || c.type === 'INT32' || c.type === 'INT64');
+    // A copy: the caller may reuse or drop its array; numbers are kept unboxed.
+    this.chunks[k].push(numeric ? Float64Array.from(values as ArrayLike<number>) : Array.from(values));
     if (k === 0) this.rows += values.length;
   }
 
   /** The end of a run: writes a row group once enough rows are buffered. */
   endRun(): void {
+    this.movePending();
     if (this.rows >= this.groupRows) this.flushGroup();
   }
 
+  private movePending(): void {
+    if (this.pending[0]?.length) {
+      this.pending.forEach((p, k) => this.chunks[k].push(p));
+      this.pending = this.columns.map(() => []);
+    }
+  }
+
   private flushGroup(): void {
+    this.movePending();
     if (this.rows === 0) return;
-    const columnData = this.columns.map((c, k) => ({ name: c.name, data: typed(c, this.buffers[k]) as never }));
+    const columnData = this.columns.map((c, k) => ({ name: c.name, data: joined(c, this.chunks[k], this.rows) as never }));
+    this.chunks = this.columns.map(() => []);
     this.writer.write({ columnData, rowGroupSize: this.rows });
-    for (let k = 0; k < this.buffers.length; k++) this.buffers[k] = [];
     this.rows = 0;
   }
 
