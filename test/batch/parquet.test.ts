@@ -117,6 +117,12 @@ describe('--keep firms,events,ties', () => {
     expect(summaryFiles(dir('w2'))).toEqual(files);
   }, 60_000);
 
+  it('--resume with another --keep is refused (keep is part of the batch)', async () => {
+    const r = await cli([...ARGV.map((a) => (a === 'firms,events,ties' ? 'firms' : a)), '--workers', '0', '--resume', '--out', dir('w0')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/keep/);
+  });
+
   it('an unknown table: exit 1, naming the option and the known tables', async () => {
     const r = await cli(['batch', 'default', '--seeds', '1', '--keep', 'firms,nope', '--out', dir('bad')]);
     expect(r.code).toBe(1);
@@ -127,8 +133,10 @@ describe('--keep firms,events,ties', () => {
 describe('sweep: series.parquet has the point and the swept parameters', () => {
   it('point, seed, then each swept parameter with the point\'s value', async () => {
     const out = dir('sweep');
-    const r = await cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', '--ticks', '10', '--workers', '0', '--quiet', '--no-report', '--out', out]);
+    const r = await cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', '--ticks', '10', '--keep', 'events', '--workers', '0', '--quiet', '--no-report', '--out', out]);
     expect(r.code).toBe(0);
+    const events = await rows(`SELECT point, seed::INTEGER AS seed, count(*)::INTEGER AS n FROM read_parquet('${join(out, 'events.parquet')}') GROUP BY ALL ORDER BY ALL`);
+    expect(events.map((e) => [e.point, e.seed])).toEqual([[0, 1], [0, 2], [1, 1], [1, 2]]);
     const got = await rows(`SELECT DISTINCT point, seed::INTEGER AS seed, "mechanisms.spinoffs.rate" AS rate FROM read_parquet('${join(out, 'series.parquet')}') ORDER BY ALL`);
     expect(got).toEqual([
       { point: 0, seed: 1, rate: 0.01 }, { point: 0, seed: 2, rate: 0.01 },
