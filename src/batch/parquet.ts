@@ -11,9 +11,11 @@
 // resumed, merged or differently-parallelised batch gives the same bytes.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { SchemaElement } from 'hyparquet';
 import { STAGES } from '../engine/series.ts';
 import { packageVersion } from '../cli/version.ts';
+
+/** A Parquet schema element, as the writer takes it (hyparquet's type, not imported directly). */
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
 /** Rows a row group reaches before it is written (whole runs: a group may hold a little more). */
 export const ROW_GROUP_ROWS = 65_536;
