@@ -150,7 +150,9 @@ export function csvFields(line: string): string[] {
 
 function cellOf(text: string, spec: ColumnSpec): Cell {
   if (text === '' && spec.nullable) return null;
-  return spec.type === 'STRING' ? text : parseNumber(text);
+  if (spec.type === 'STRING') return text;
+  // An empty field in a required number column can only be a non-finite value spelled empty.
+  return text === '' ? NaN : parseNumber(text);
 }
 
 /** Writes <table>.parquet from the CSV text every completed run kept. */
