@@ -7,6 +7,8 @@
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
 //   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome; with the
 //                    Saltelli design: Sobol' S1 and ST with bootstrap intervals (analysis/sobol.ts)
+//   series.parquet every completed run's series, one row per (run, tick, region) (tables.ts);
+//                  with --keep also firms.parquet, events.parquet, ties.parquet
 //   failures.csv   every job that failed all its attempts (header only when none)
 //   manifest.json  rewritten last, with the completed and failed counts
 // Everything is a function of the stored runs and the manifest, read in job-index order: the same
@@ -30,6 +32,7 @@ import type { BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
+import { writeKeptParquet, writeSeriesParquet } from './tables.ts';
 
 export const RUNS_CSV = 'runs.csv';
 export const ENSEMBLE_CSV = 'ensemble.csv';
@@ -173,6 +176,9 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
       files.push(writeCompare(dir, compare));
     }
   }
+  // The tidy tables for R, pandas, polars and DuckDB (tables.ts).
+  files.push(writeSeriesParquet(dir, manifest, status.completed, recordOf));
+  for (const table of manifest.keep ?? []) files.push(writeKeptParquet(dir, manifest, table, status.completed, recordOf));
   files.push(writeFailures(dir, manifest, status.failed));
   const final: BatchManifest = { ...manifest, completed: status.completed.length, failed: status.failed.length };
   files.push(writeManifest(dir, final));

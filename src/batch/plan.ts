@@ -8,6 +8,7 @@ import { loadScenario } from '../scenarios/load.ts';
 import type { Job } from '../workers/protocol.ts';
 import { packageVersion } from '../cli/version.ts';
 import { BatchError } from './errors.ts';
+import type { KeepTable } from './keep.ts';
 import type { PosteriorSpec } from './posterior.ts';
 import { designUnits, readDesignFile } from './design-file.ts';
 import { variedOf, type Varied } from './varied.ts';
@@ -53,6 +54,8 @@ export interface BatchManifest {
   sweep: SweepSpec | null;
   /** compare --posterior: the posterior file's hash and the draws; absent otherwise. */
   posterior?: PosteriorSpec;
+  /** `--keep`: the agent-level tables kept from every run (firms.parquet, …); absent when none. */
+  keep?: KeepTable[];
   /** batch, compare: the scenario paths the units change and each unit's value there (runs.csv's last columns). */
   varied?: Varied;
   /** This directory's slice of the jobs; null for the whole list (and after merge). */
@@ -81,6 +84,8 @@ export interface CommonSpec {
   ticks?: number;
   metrics: string[] | null;
   shard: Shard | null;
+  /** `--keep`: agent-level tables kept from every run (none when absent). */
+  keep?: KeepTable[];
 }
 
 function ticksOf(loaded: LoadedScenario, ticks: number | undefined): number {
@@ -101,6 +106,7 @@ export function manifestOf(command: BatchKind, base: LoadedScenario, spec: Commo
     baseline: extra.baseline,
     metrics,
     sweep: extra.sweep,
+    ...(spec.keep?.length ? { keep: spec.keep } : {}),
     shard: spec.shard,
     jobs: units.length * spec.seeds.count,
     jobsHash: jobsHash(units, spec.seeds, ticks, metrics),
@@ -121,7 +127,7 @@ export function variantPlan(command: 'batch' | 'compare', spec: CommonSpec & { v
     patches: u.loaded.patches as unknown[],
   }));
   const manifest = { ...manifestOf(command, base, spec, units, ticks, { variants, baseline: command === 'compare' ? spec.baseline ?? BASE : null, sweep: null }), varied: variedOf(units) };
-  return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
+  return { manifest, units, jobs: keepIn(buildJobs(units, spec.seeds, ticks, metrics), spec.keep), design: null };
 }
 
 /** sweep: design points × seeds. */
@@ -140,7 +146,14 @@ export function sweepPlan(spec: CommonSpec & { params: Param[]; method: DesignMe
   const units = sweepUnits(base, spec.params, design.points);
   const sweep: SweepSpec = { method: spec.method, samples: spec.samples, seedKey, params: spec.params, points: design.points };
   const manifest = manifestOf('sweep', base, spec, units, ticks, { variants: [], baseline: null, sweep });
-  return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design };
+  return { manifest, units, jobs: keepIn(buildJobs(units, spec.seeds, ticks, metrics), spec.keep), design };
+}
+
+/** Jobs that return the kept tables (unchanged when none are kept). */
+export function keepIn(jobs: Job[], keep: KeepTable[] | undefined): Job[] {
+  if (!keep?.length) return jobs;
+  for (const job of jobs) job.keep = keep;
+  return jobs;
 }
 
 /** The parts of two manifests that must agree for their runs to belong to one batch. */
@@ -167,5 +180,5 @@ export function designPlan(spec: CommonSpec & { design: string }): Plan {
     method: 'file', design: { file: spec.design, hash: design.hash }, samples: design.points.length, seedKey: '', params: design.params, points: design.points,
   };
   const manifest = manifestOf('sweep', base, spec, units, ticks, { variants: [], baseline: null, sweep });
-  return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
+  return { manifest, units, jobs: keepIn(buildJobs(units, spec.seeds, ticks, metrics), spec.keep), design: null };
 }

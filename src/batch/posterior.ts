@@ -23,6 +23,7 @@ import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario, withOverrides, withVariantOn, type LoadedScenario } from '../scenarios/load.ts';
 import { BatchError } from './errors.ts';
 import { BASE, buildJobs, variantUnits, type Unit } from './jobs.ts';
+import { keepIn } from './plan.ts';
 import { manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
 import type { CompareRow } from './finalize.ts';
 
@@ -119,7 +120,7 @@ export function posteriorPlan(spec: PosteriorPlanSpec): Plan {
     },
     varied: variedOf(units),
   };
-  return { manifest, units, jobs: buildJobs(units, spec.seeds, ticks, metrics), design: null };
+  return { manifest, units, jobs: keepIn(buildJobs(units, spec.seeds, ticks, metrics), spec.keep), design: null };
 }
 
 /** The job index of (draw, variant, seed) in a posterior compare. */

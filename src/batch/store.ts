@@ -5,15 +5,19 @@
 //   <out>/manifest.json          what the batch is (written before the first job, rewritten at the end)
 //   <out>/runs/<index>.bin       series (Float64, metric-major) then stage (Uint8), raw bytes
 //   <out>/runs/<index>.json      job identity, outcomes, final stage, metrics, regions, rows, ticksPerYear
+//   <out>/runs/<index>.<table>.csv  with --keep: the run's firms, events or ties table (single-run CSV text)
 //   <out>/runs/<index>.failed.json  a job that failed all its attempts (retried on --resume)
 //
-// Every file is written to a temporary name and renamed; the .json is written after the .bin, so
-// its presence marks a complete job. Byte order of the .bin: the machine's (little-endian on every
-// platform Node runs on).
+// Every file is written to a temporary name and renamed; the .json is written last, so its
+// presence marks a complete job. Byte order of the .bin: little-endian, whatever the machine
+// (values are byte-swapped on a big-endian host when written and read), so a store moves between
+// machines (merge, resume elsewhere).
 import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDir, writeFileAtomic } from '../io/write.ts';
 import type { Job, JobResult } from '../workers/protocol.ts';
+import { BatchError } from './errors.ts';
+import { KEEP_TABLES, type KeepTable } from './keep.ts';
 
 export const RUNS_DIR = 'runs';
 export const MANIFEST = 'manifest.json';
@@ -60,6 +64,7 @@ export function runsDir(out: string): string {
 
 const binFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.bin`);
 const jsonFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.json`);
+const keptFile = (out: string, index: number, table: KeepTable) => join(out, RUNS_DIR, `${index}.${table}.csv`);
 const failedFile = (out: string, index: number) => join(out, RUNS_DIR, `${index}.failed.json`);
 
 /** Creates <out>/runs and removes temporary files an interrupted writer left behind. */
@@ -75,8 +80,13 @@ export function writeRun(out: string, job: Job, result: JobResult): void {
   const { series, stage } = result;
   const bytes = new Uint8Array(series.byteLength + stage.byteLength);
   bytes.set(new Uint8Array(series.buffer, series.byteOffset, series.byteLength), 0);
+  if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, series.length);
   bytes.set(stage, series.byteLength);
   writeFileAtomic(binFile(out, job.index), bytes);
+  for (const table of KEEP_TABLES) {
+    const text = result.kept?.[table];
+    if (text !== undefined) writeFileAtomic(keptFile(out, job.index, table), text);
+  }
   const record: RunRecord = {
     index: job.index,
     variant: job.variant,
@@ -147,10 +157,32 @@ export function readRunSeries(out: string, index: number, record: RunRecord = re
       if (n === 0) throw new Error(`${binFile(out, index)}: unexpected end of file`);
       at += n;
     }
+    if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, values);
     return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether this machine stores numbers little-endian (the .bin's byte order). */
+export const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Reverses the bytes of each of the first `count` 8-byte values of `bytes`, in place. */
+export function swapFloat64(bytes: Uint8Array, count: number): void {
+  for (let i = 0; i < count * 8; i += 8) {
+    for (let a = i, b = i + 7; a < b; a++, b--) {
+      const t = bytes[a];
+      bytes[a] = bytes[b];
+      bytes[b] = t;
+    }
+  }
+}
+
+/** A kept table's CSV text of a completed job (`--keep`). */
+export function readKept(out: string, index: number, table: KeepTable): string {
+  const file = keptFile(out, index, table);
+  if (!existsSync(file)) throw new BatchError(`${file}: missing (the batch keeps ${table}; run the batch again with --resume after removing runs/${index}.json)`);
+  return readFileSync(file, 'utf8');
 }
 
 /** The value of `metric` at (tick, region) of a stored run; region = regions.length − 1 for `all`. */
@@ -163,6 +195,7 @@ export function valueAt(record: RunRecord, data: RunSeries, metric: string, tick
 /** Copies a job's files from one run directory to another (merge). */
 export function copyRun(from: string, to: string, index: number): void {
   copyAtomic(binFile(from, index), binFile(to, index));
+  for (const table of KEEP_TABLES) if (existsSync(keptFile(from, index, table))) copyAtomic(keptFile(from, index, table), keptFile(to, index, table));
   copyAtomic(jsonFile(from, index), jsonFile(to, index));
   rmSync(failedFile(to, index), { force: true });
 }

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from 'commander';
 import { performance } from 'node:perf_hooks';
 import { BatchError } from '../batch/errors.ts';
 import { variantNames, type SeedRange, type Shard } from '../batch/jobs.ts';
+import { parseKeep, type KeepTable } from '../batch/keep.ts';
 import { variantPlan, type Plan } from '../batch/plan.ts';
 import { executeBatch, type ExecuteResult, type PoolSetup } from '../batch/run.ts';
 import { loadScenario } from '../scenarios/load.ts';
@@ -38,6 +39,8 @@ export interface CommonOptions {
   resume?: boolean;
   shard?: Shard;
   metrics?: string[];
+  /** `--keep` as typed: table names, comma-separated (checked by parseKeep). */
+  keep?: string;
   quiet?: boolean;
   /** false with `--no-report`: no report.html at the end (written by default for a finished, unsharded batch). */
   report?: boolean;
@@ -74,6 +77,11 @@ export function resumeHint(argv: readonly string[] | undefined, out: string, com
   const words = argv.includes('--resume') ? [...argv] : [...argv, '--resume'];
   if (!argv.some((w) => w === '--out' || w.startsWith('--out='))) words.push('--out', out);
   return `  clusterlab ${words.map(shellWord).join(' ')}`;
+}
+
+/** The tables `--keep` names (exit 1 with the known tables for an unknown one). */
+export function keepOption(options: { keep?: string }): KeepTable[] | undefined {
+  return options.keep === undefined ? undefined : parseKeep(options.keep);
 }
 
 export function seedRange(options: { seeds: number; seedStart?: number }): SeedRange {
@@ -205,6 +213,7 @@ export function batchCommand(ref: string, options: BatchOptions, io: CliIo, deps
     const names = variantNames(options.variants, base.variants);
     const plan = variantPlan('batch', {
       ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names,
+      keep: keepOption(options),
     });
     const out = options.out ?? defaultBatchDir(base.name, 'batch', options.shard);
     const executed = await runPlan('batch', plan, out, options, io, deps);

@@ -14,7 +14,7 @@ import { variantPlan } from '../batch/plan.ts';
 import { POSTERIOR_COMPARE_EXTRA, posteriorPlan, type PosteriorCompareRow } from '../batch/posterior.ts';
 import { COMPARE_COLUMNS } from '../batch/finalize.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
+import { BATCH_EXIT, defaultBatchDir, keepOption, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 
 export interface CompareOptions extends CommonOptions {
@@ -86,7 +86,7 @@ export function compareCommand(ref: string, options: CompareOptions, io: CliIo, 
     if ((options.posterior === undefined) !== (options.draws === undefined)) {
       throw new BatchError(options.posterior === undefined ? '--draws needs --posterior <posterior.csv>' : '--posterior needs --draws <K> (the number of parameter draws)');
     }
-    const common = { ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names, baseline };
+    const common = { ref, seeds: seedRange(options), ticks: options.ticks, metrics: options.metrics ?? null, shard: options.shard ?? null, variants: names, baseline, keep: keepOption(options) };
     const plan = options.posterior !== undefined
       ? posteriorPlan({ ...common, posterior: options.posterior, draws: options.draws! })
       : variantPlan('compare', common);

@@ -28,6 +28,9 @@ import { packageVersion } from './version.ts';
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, bug: 3, runsFailed: 4, interrupted: 130 } as const;
 
 /** A fresh program per call: commander keeps parsed state on the command objects. */
+/** `--keep`, taken by batch, compare and sweep (check and calibrate keep no tables). */
+const KEEP_HELP = 'agent-level tables kept from every run, comma-separated: firms, events, ties (written as <table>.parquet)';
+
 /** The options every batch command (batch, compare, sweep) takes. */
 function withBatchOptions(command: Command, name: string): Command {
   return command
@@ -88,7 +91,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .description('run variants × seeds on a worker pool; writes runs.csv, ensemble.csv, failures.csv, manifest.json')
       .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
       .requiredOption('--seeds <n>', 'number of seeds per variant', integerOption(1))
-      .option('--variants <list>', 'variants to run, comma-separated, in this order; `base` = the scenario itself; `all` = base and every variant (default: base)'),
+      .option('--variants <list>', 'variants to run, comma-separated, in this order; `base` = the scenario itself; `all` = base and every variant (default: base)')
+      .option('--keep <tables>', KEEP_HELP),
     'batch',
   ).action((scenario: string, options: BatchOptions) => batchCommand(scenario, options, io, deps).then(setExit));
 
@@ -100,6 +104,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .requiredOption('--seeds <n>', 'number of seeds (the same seeds for every variant)', integerOption(1))
       .option('--baseline <name>', 'the variant the others are compared with (default: base, the scenario itself)')
       .option('--variants <list>', 'variants to compare, comma-separated (default: all); the baseline is added when not named')
+      .option('--keep <tables>', KEEP_HELP)
       .option('--posterior <file>', 'a calibration\'s posterior.csv: run every variant under --draws parameter draws from it (intervals include parameter uncertainty)')
       .option('--draws <k>', 'parameter draws from --posterior (systematic resampling; each draw runs every variant on the same seeds)', integerOption(1)),
     'compare',
@@ -148,7 +153,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
       .option('--design <file>', 'run a design made elsewhere: a CSV with one column per scenario path and one row per point (instead of --param, --samples, --method)')
       .addOption(new Option('--method <method>', 'design: grid (full factorial), lhs (Latin hypercube), morris or sobol (Saltelli) (default: grid; the sensitivity method\'s design with --sensitivity)').choices(['grid', 'lhs', 'morris', 'sobol']))
       .option('--seeds <k>', 'seeds per point (default 1)', integerOption(1))
-      .addOption(new Option('--sensitivity <method>', 'also compute Morris elementary effects (μ*, σ) or Sobol\' indices (S1, ST with 95 % bootstrap intervals) into sensitivity.csv').choices(['morris', 'sobol'])),
+      .addOption(new Option('--sensitivity <method>', 'also compute Morris elementary effects (μ*, σ) or Sobol\' indices (S1, ST with 95 % bootstrap intervals) into sensitivity.csv').choices(['morris', 'sobol']))
+      .option('--keep <tables>', KEEP_HELP),
     'sweep',
   ).action((scenario: string, options: SweepOptions) => sweepCommand(scenario, options, io, deps).then(setExit));
 

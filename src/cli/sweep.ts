@@ -7,7 +7,7 @@ import type { DesignMethod } from '../analysis/design.ts';
 import type { SweepParam } from '../batch/jobs.ts';
 import { designPlan, sweepPlan } from '../batch/plan.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { BATCH_EXIT, defaultBatchDir, runPlan, seedRange, summaryJson, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
+import { BATCH_EXIT, defaultBatchDir, keepOption, runPlan, seedRange, summaryJson, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 
 export interface SweepOptions extends CommonOptions {
@@ -60,7 +60,7 @@ export function sweepCommand(ref: string, options: SweepOptions, io: CliIo, deps
     const seeds = options.seeds ?? 1;
     const plan = sweepPlan({
       ref, seeds: seedRange({ seeds, seedStart: options.seedStart }), ticks: options.ticks, metrics: options.metrics ?? null,
-      shard: options.shard ?? null, params, method, samples: options.samples!,
+      shard: options.shard ?? null, params, method, samples: options.samples!, keep: keepOption(options),
     });
     const out = options.out ?? defaultBatchDir(base.name, 'sweep', options.shard);
     const executed = await runPlan('sweep', plan, out, options, io, deps);
@@ -78,7 +78,7 @@ async function designSweep(ref: string, options: SweepOptions, io: CliIo, deps: 
   const seeds = options.seeds ?? 1;
   const plan = designPlan({
     ref, seeds: seedRange({ seeds, seedStart: options.seedStart }), ticks: options.ticks, metrics: options.metrics ?? null,
-    shard: options.shard ?? null, design: options.design!,
+    shard: options.shard ?? null, design: options.design!, keep: keepOption(options),
   });
   const out = options.out ?? defaultBatchDir(base.name, 'sweep', options.shard);
   const executed = await runPlan('sweep', plan, out, options, io, deps);

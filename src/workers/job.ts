@@ -4,11 +4,17 @@
 // same job gives the same result on any thread, in Node or in a browser.
 import { finalStageOf, outcomesOf, regionOutcomesOf } from '../analysis/outcomes.ts';
 import { sizeHistogram } from '../analysis/sizes.ts';
-import { run } from '../engine/run.ts';
+import { run, type RunResult } from '../engine/run.ts';
+import type { KeepTable } from '../batch/keep.ts';
+import { eventsCsv } from '../io/events.ts';
+import { firmsCsv } from '../io/firms.ts';
+import { csvText } from '../io/format.ts';
+import { tiesCsv, TIES_HEADER } from '../io/ties.ts';
 import type { Job, JobResult } from './protocol.ts';
 
 export function runJob(job: Job): JobResult {
-  const { world } = run(job.scenario, { seed: job.seed, ticks: job.ticks });
+  const result = run(job.scenario, { seed: job.seed, ticks: job.ticks });
+  const { world } = result;
   const { series } = world;
   const columns = selectColumns(series.metrics, job.metrics);
   const rows = series.recorded * (series.regions + 1);
@@ -28,7 +34,19 @@ export function runJob(job: Job): JobResult {
     regionOutcomes: byRegion.outcomes,
     regionFinalStages: byRegion.finalStages,
     sizes: sizeHistogram(world.firms.employees, world.firms.count),
+    ...(job.keep?.length ? { kept: keptTables(job.keep, result) } : {}),
   };
+}
+
+/** The agent-level tables a job keeps, as the text a single run writes (ties: empty unless the scenario logs them). */
+function keptTables(keep: readonly KeepTable[], result: RunResult): Partial<Record<KeepTable, string>> {
+  const kept: Partial<Record<KeepTable, string>> = {};
+  for (const table of keep) {
+    if (table === 'firms') kept.firms = firmsCsv(result.world);
+    else if (table === 'events') kept.events = eventsCsv(result.world);
+    else kept.ties = result.ties ? tiesCsv(result.ties, result.world) : csvText(TIES_HEADER, []);
+  }
+  return kept;
 }
 
 /** Column indices of the requested metrics, in the requested order (all when null). */

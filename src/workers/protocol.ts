@@ -1,6 +1,7 @@
 // The messages between the batch driver and its workers: one job in, one result out. Everything
 // here must survive structured cloning (Node worker_threads and browser Web Workers alike); the
 // series travel as transferred buffers, not copies.
+import type { KeepTable } from '../batch/keep.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
 /** One run to do: a fully resolved scenario (variant or sweep point applied) and a seed. */
@@ -16,6 +17,8 @@ export interface Job {
   scenario: Scenario;
   /** Metrics kept in the returned series (null: all), in this order. */
   metrics: string[] | null;
+  /** Agent-level tables to return as CSV text (`--keep`); absent or empty: none. */
+  keep?: KeepTable[];
 }
 
 /** What a finished run sends back. */
@@ -41,6 +44,8 @@ export interface JobResult {
   regionFinalStages: string[];
   /** Firm sizes at the last tick: sizes[k] = firms with employees in [2^k, 2^(k+1)) (see analysis/sizes.ts). */
   sizes: number[];
+  /** The tables Job.keep asked for, as the single-run CSV text (src/io/firms.ts, events.ts, ties.ts). */
+  kept?: Partial<Record<KeepTable, string>>;
 }
 
 /** The surface a worker exposes (through comlink). */

@@ -14,11 +14,17 @@ export async function cli(argv: string[], deps: BatchDeps = {}) {
 }
 
 /** The summary files of a finished folder, by name (absent files are left out). */
-export const SUMMARY_FILES = ['runs.csv', 'ensemble.csv', 'compare.csv', 'sweep.csv', 'sensitivity.csv', 'failures.csv', 'manifest.json'];
+export const SUMMARY_FILES = [
+  'runs.csv', 'ensemble.csv', 'compare.csv', 'sweep.csv', 'sensitivity.csv', 'series.parquet', 'firms.parquet', 'events.parquet', 'ties.parquet',
+  'failures.csv', 'manifest.json',
+];
 
+/** The summary files by name: text as text, Parquet as base64 (so byte-identity is what is compared). */
 export function summaryFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of SUMMARY_FILES) if (existsSync(join(dir, name))) out[name] = readFileSync(join(dir, name), 'utf8');
+  for (const name of SUMMARY_FILES) {
+    if (existsSync(join(dir, name))) out[name] = readFileSync(join(dir, name), name.endsWith('.parquet') ? 'base64' : 'utf8');
+  }
   return out;
 }
 

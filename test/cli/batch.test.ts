@@ -31,7 +31,7 @@ describe('batch with 1 and 2 worker threads', () => {
       expect(summaryFiles(dir(`w${w}`))).toEqual(reference);
       expect(runFiles(dir(`w${w}`))).toEqual(runFiles(dir('w0')));
     }
-    expect(Object.keys(reference).sort()).toEqual(['ensemble.csv', 'failures.csv', 'manifest.json', 'runs.csv']);
+    expect(Object.keys(reference).sort()).toEqual(['ensemble.csv', 'failures.csv', 'manifest.json', 'runs.csv', 'series.parquet']);
   });
 
   const variedIn = (text: string) => JSON.parse(text).varied;

@@ -84,7 +84,7 @@ describe('compare options', () => {
     const two = await cli([...argv, '--workers', '2', '--out', dir('c2')]);
     expect([one.code, two.code]).toEqual([0, 0]);
     const files = summaryFiles(dir('c1'));
-    expect(Object.keys(files).sort()).toEqual(['compare.csv', 'ensemble.csv', 'failures.csv', 'manifest.json', 'runs.csv']);
+    expect(Object.keys(files).sort()).toEqual(['compare.csv', 'ensemble.csv', 'failures.csv', 'manifest.json', 'runs.csv', 'series.parquet']);
     expect(summaryFiles(dir('c2'))).toEqual(files);
   });
 

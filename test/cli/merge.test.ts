@@ -33,7 +33,8 @@ async function shardedVsWhole(name: string, argv: string[], shards: number) {
 
 describe('shards + merge = one machine', () => {
   it('batch, 2 shards', async () => {
-    await shardedVsWhole('batch', ['batch', 'default', '--seeds', '5', '--ticks', '40', '--variants', 'all', '--workers', '0', '--quiet'], 2);
+    await shardedVsWhole('batch', ['batch', 'default', '--seeds', '5', '--ticks', '40', '--variants', 'all', '--keep', 'firms,events,ties', '--workers', '0', '--quiet'], 2);
+    expect(Object.keys(summaryFiles(dir('batch-merged')))).toContain('events.parquet');
   });
 
   it('compare, 3 shards (compare.csv included)', async () => {

@@ -21,7 +21,7 @@ function faultDir(name: string): string {
 }
 
 describe('resume after failures inside the pool', () => {
-  const argv = ['batch', 'default', '--seeds', '4', '--ticks', '40', '--variants', 'base,placebo', '--quiet'];
+  const argv = ['batch', 'default', '--seeds', '4', '--ticks', '40', '--variants', 'base,placebo', '--keep', 'firms,events', '--quiet'];
   let reference: Record<string, string>;
   beforeAll(async () => {
     expect((await cli([...argv, '--workers', '0', '--out', dir('ref')])).code).toBe(0);

@@ -14,7 +14,7 @@ export const binPath = join(repoRoot, 'bin', 'clusterlab.mjs');
 export const SMALL = { scenario: 'default', seeds: 6, args: ['--ticks', '40'] } as const;
 
 /** Files of a finished batch that must be identical whether it ran sharded or not. */
-export const SAME_FILES = ['runs.csv', 'ensemble.csv'] as const;
+export const SAME_FILES = ['runs.csv', 'ensemble.csv', 'series.parquet'] as const;
 
 export interface Result {
   code: number | null;
@@ -76,6 +76,10 @@ export function expectSameFiles(actualDir: string, expectedDir: string, names: r
     const b = join(expectedDir, name);
     expect(existsSync(a), `${a} exists`).toBe(true);
     expect(existsSync(b), `${b} exists`).toBe(true);
+    if (name.endsWith('.parquet')) {
+      expect(readFileSync(a).equals(readFileSync(b)), `${name} differs from the unsharded batch's`).toBe(true);
+      continue;
+    }
     const x = readFileSync(a, 'utf8');
     const y = readFileSync(b, 'utf8');
     if (x !== y) {
