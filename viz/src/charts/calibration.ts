@@ -12,7 +12,7 @@ import uPlot from 'uplot';
 import type { CalibrationData, CalibrationFit, CalibrationParameter, Marginal } from '../../../src/report/model.ts';
 import { el, section } from './dom.ts';
 import { formatTick, formatValue } from './format.ts';
-import { axis, rgba, variantColour, yValues } from './uplot-helpers.ts';
+import { axis, rgba, variantColour, whisker, yValues } from './uplot-helpers.ts';
 
 /** Pairwise scatter for at most this many parameters (15 charts). */
 export const MAX_PAIRS_PARAMS = 6;
@@ -334,12 +334,7 @@ function fitChart(host: HTMLElement, fit: CalibrationFit[], widths: { full: numb
             const x0 = u.valToPos(i + 1, 'x', true);
             const ya = u.valToPos(a, 'y', true);
             const yb = u.valToPos(b, 'y', true);
-            ctx.strokeStyle = f.reached ? REACHED : MISSED;
-            ctx.beginPath();
-            ctx.moveTo(x0, ya); ctx.lineTo(x0, yb);
-            ctx.moveTo(x0 - cap, ya); ctx.lineTo(x0 + cap, ya);
-            ctx.moveTo(x0 - cap, yb); ctx.lineTo(x0 + cap, yb);
-            ctx.stroke();
+            whisker(ctx, x0, ya, yb, cap, f.reached ? REACHED : MISSED);
           });
           ctx.restore();
         },

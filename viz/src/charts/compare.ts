@@ -5,7 +5,7 @@ import uPlot from 'uplot';
 import type { CompareEntry, ReportData } from '../../../src/report/model.ts';
 import { el } from './dom.ts';
 import { formatSigned, formatValue } from './format.ts';
-import { axis, variantColour, yValues } from './uplot-helpers.ts';
+import { axis, variantColour, whisker, yValues } from './uplot-helpers.ts';
 
 /** The compare view's outcomes, in table order. */
 export const COMPARE_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'];
@@ -76,12 +76,7 @@ export function compareChart(host: HTMLElement, data: ReportData, outcome: strin
             const ya = u.valToPos(e.ciLow, 'y', true);
             const yb = u.valToPos(e.ciHigh, 'y', true);
             const cap = 8 * devicePixelRatio;
-            ctx.strokeStyle = colourOf(e.variant);
-            ctx.beginPath();
-            ctx.moveTo(xx, ya); ctx.lineTo(xx, yb);
-            ctx.moveTo(xx - cap, ya); ctx.lineTo(xx + cap, ya);
-            ctx.moveTo(xx - cap, yb); ctx.lineTo(xx + cap, yb);
-            ctx.stroke();
+            whisker(ctx, xx, ya, yb, cap, colourOf(e.variant));
           });
           ctx.restore();
         },

@@ -54,3 +54,13 @@ export function stageSpans(stages: readonly string[]): [string, number, number][
   });
   return spans;
 }
+
+/** An interval as a vertical whisker with caps at both ends, at canvas x between canvas ys ya and yb. */
+export function whisker(ctx: CanvasRenderingContext2D, x: number, ya: number, yb: number, cap: number, colour: string): void {
+  ctx.strokeStyle = colour;
+  ctx.beginPath();
+  ctx.moveTo(x, ya); ctx.lineTo(x, yb);
+  ctx.moveTo(x - cap, ya); ctx.lineTo(x + cap, ya);
+  ctx.moveTo(x - cap, yb); ctx.lineTo(x + cap, yb);
+  ctx.stroke();
+}
