@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Stream } from '../engine/rng.ts';
+import { parseDecimal } from '../io/format.ts';
 
 /** Columns that are not parameters. */
 export const POSTERIOR_META = ['generation', 'particle', 'weight', 'distance'] as const;
@@ -51,8 +52,6 @@ export class PosteriorError extends Error {
   }
 }
 
-/** Plain decimal or exponent notation; NaN/Inf are not parameter values. */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function fields(line: string): string[] {
   // The writer quotes nothing a number or a dotted path needs; strip quotes all the same.
@@ -87,8 +86,10 @@ export function readPosterior(file: string): Posterior {
     const f = fields(lines[l]);
     if (f.length !== header.length) throw new PosteriorError(file, `line ${line}`, `${header.length} fields as in the header`, `${f.length}`);
     const num = (i: number, what: string): number => {
-      if (!NUMBER.test(f[i])) throw new PosteriorError(file, `line ${line}, column "${header[i]}"`, what, f[i] === '' ? 'an empty field' : `"${f[i]}"`);
-      return Number(f[i]);
+      // Plain decimal or exponent notation: NaN and infinities are not parameter values.
+      const x = parseDecimal(f[i]);
+      if (Number.isNaN(x)) throw new PosteriorError(file, `line ${line}, column "${header[i]}"`, what, f[i] === '' ? 'an empty field' : `"${f[i]}"`);
+      return x;
     };
     const generation = num(col('generation'), 'a generation number (0, 1, …)');
     if (!Number.isInteger(generation) || generation < 0) throw new PosteriorError(file, `line ${line}, column "generation"`, 'a generation number (0, 1, …)', f[col('generation')]);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Param } from '../analysis/design.ts';
+import { parseDecimal } from '../io/format.ts';
 import { ScenarioError } from '../scenarios/errors.ts';
 import { withOverrides, type LoadedScenario } from '../scenarios/load.ts';
 import { BatchError } from './errors.ts';
@@ -19,7 +20,6 @@ export interface DesignFile {
   points: number[][];
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PATH = /^[A-Za-z_][\w-]*(\.[\w-]+)*$/;
 
 export function readDesignFile(file: string): DesignFile {
@@ -40,7 +40,10 @@ export function readDesignFile(file: string): DesignFile {
   const points = lines.slice(1).map((line, r) => {
     const fields = line.split(',').map(unquote);
     if (fields.length !== header.length) fail(`row ${r + 1}`, `${header.length} values (one per column)`, `${fields.length}`);
-    return fields.map((f, c) => (NUMBER.test(f) ? Number(f) : fail(`row ${r + 1}, column "${header[c]}"`, 'a number', JSON.stringify(f))));
+    return fields.map((f, c) => {
+      const x = parseDecimal(f);
+      return Number.isNaN(x) ? fail(`row ${r + 1}, column "${header[c]}"`, 'a number', JSON.stringify(f)) : x;
+    });
   });
   const params = header.map((path, c): Param => {
     const column = points.map((p) => p[c]);

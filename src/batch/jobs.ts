@@ -6,6 +6,7 @@
 // `--shard k/N` keeps the jobs whose index % N === k − 1.
 import { InvalidArgumentError } from 'commander';
 import { METRICS } from '../engine/metrics.ts';
+import { parseDecimal } from '../io/format.ts';
 import { scenarioHash } from '../scenarios/hash.ts';
 import { loadScenario, withOverrides, type LoadedScenario } from '../scenarios/load.ts';
 import type { Job } from '../workers/protocol.ts';
@@ -74,9 +75,8 @@ export interface SweepParam {
 export function parseParam(text: string): SweepParam {
   const m = /^([A-Za-z_][\w-]*(?:\.[\w-]+)*)=([^:]+):([^:]+)(?::(int))?$/.exec(text.trim());
   if (!m) throw new InvalidArgumentError(`expected path=lo:hi or path=lo:hi:int (e.g. mechanisms.spinoffs.rate=0.01:0.1), got "${text}".`);
-  const number = (s: string) => (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) ? Number(s) : NaN);
-  const lo = number(m[2]);
-  const hi = number(m[3]);
+  const lo = parseDecimal(m[2].trim());
+  const hi = parseDecimal(m[3].trim());
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new InvalidArgumentError(`"${text}": lo and hi must be numbers.`);
   if (!(lo < hi)) throw new InvalidArgumentError(`"${text}": lo must be below hi.`);
   const integer = m[4] === 'int';

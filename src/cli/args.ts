@@ -1,6 +1,7 @@
 // Option parsers. They throw commander's InvalidArgumentError, which commander reports as a
 // usage error (exit code 2), naming the option and the value.
 import { InvalidArgumentError } from 'commander';
+import { parseDecimal } from '../io/format.ts';
 
 /** An integer option value, written in decimal digits, within [min, max]. */
 export function integerOption(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
@@ -18,7 +19,8 @@ export function integerOption(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SA
 /** A decimal number option value (e.g. 0.5, 1e-3). */
 export function numberOption() {
   return (text: string): number => {
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) throw new InvalidArgumentError('expected a number.');
-    return Number(text);
+    const x = parseDecimal(text.trim());
+    if (Number.isNaN(x)) throw new InvalidArgumentError('expected a number.');
+    return x;
   };
 }

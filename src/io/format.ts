@@ -20,6 +20,14 @@ export function formatNumber(x: number): string {
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
 
+/** Plain decimal or exponent notation (`3`, `-0.5`, `.5`, `1e-3`): what users type and files hold. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A number written in plain decimal or exponent notation; NaN for anything else (hex, `inf`, ''). */
+export function parseDecimal(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
 /** An integer as text (plain digits); a non-integer here is a bug in the caller. */
 export function formatInt(n: number): string {
   if (!Number.isSafeInteger(n)) throw new RangeError(`formatInt: ${n} is not an integer`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvText, formatInt, formatNumber, jsonNumber } from '../../src/io/format.ts';
+import { csvField, csvText, formatInt, formatNumber, jsonNumber, parseDecimal } from '../../src/io/format.ts';
 
 describe('formatNumber', () => {
   it('writes every real at full precision: the shortest text that reads back to the same double', () => {
@@ -30,6 +30,11 @@ describe('formatNumber', () => {
     expect(formatInt(40)).toBe('40');
     expect(formatInt(-0)).toBe('0');
     expect(() => formatInt(0.5)).toThrow(/not an integer/);
+  });
+
+  it('parseDecimal reads plain decimal and exponent notation only', () => {
+    expect([parseDecimal('3'), parseDecimal('-0.5'), parseDecimal('.5'), parseDecimal('1e-3'), parseDecimal('7.0')]).toEqual([3, -0.5, 0.5, 0.001, 7]);
+    for (const bad of ['', ' ', '0x10', 'inf', 'NaN', '1,5', '1e', 'five']) expect(parseDecimal(bad)).toBeNaN();
   });
 
   it('jsonNumber keeps the value, null when not finite', () => {
