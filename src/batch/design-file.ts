@@ -6,10 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Param } from '../analysis/design.ts';
 import { parseDecimal } from '../io/format.ts';
-import { ScenarioError } from '../scenarios/errors.ts';
-import { withOverrides, type LoadedScenario } from '../scenarios/load.ts';
+import type { LoadedScenario } from '../scenarios/load.ts';
 import { BatchError } from './errors.ts';
-import type { Unit } from './jobs.ts';
+import { scenarioAtPoint, type Unit } from './jobs.ts';
 
 export interface DesignFile {
   file: string;
@@ -54,15 +53,8 @@ export function readDesignFile(file: string): DesignFile {
 
 /** The design's points as units, each checked against the scenario (errors name row and column). */
 export function designUnits(base: LoadedScenario, design: DesignFile): Unit[] {
-  return design.points.map((values, i) => {
-    const set: Record<string, number> = {};
-    design.params.forEach((p, j) => (set[p.path] = values[j]));
-    try {
-      return { label: `point ${i}`, variant: null, point: i, loaded: withOverrides(base, set) };
-    } catch (err) {
-      if (!(err instanceof ScenarioError)) throw err;
-      const problems = err.problems.map((p) => `column "${p.path}": expected ${p.expected}, found ${p.found}`).join('; ');
-      throw new BatchError(`${design.file}: row ${i + 1} does not fit ${base.name}: ${problems}`);
-    }
-  });
+  const paths = design.params.map((p) => p.path);
+  return design.points.map((values, i) => ({
+    label: `point ${i}`, variant: null, point: i, loaded: scenarioAtPoint(base, paths, values, design.file, `row ${i + 1}`),
+  }));
 }

@@ -8,7 +8,9 @@ import { InvalidArgumentError } from 'commander';
 import { METRICS } from '../engine/metrics.ts';
 import { parseDecimal } from '../io/format.ts';
 import { scenarioHash } from '../scenarios/hash.ts';
-import { loadScenario, withOverrides, type LoadedScenario } from '../scenarios/load.ts';
+import { ScenarioError } from '../scenarios/errors.ts';
+import { loadScenario, withValues, type LoadedScenario } from '../scenarios/load.ts';
+import { BatchError } from './errors.ts';
 import type { Job } from '../workers/protocol.ts';
 
 /** The unmodified scenario's name among the variants. */
@@ -86,11 +88,22 @@ export function parseParam(text: string): SweepParam {
 
 /** Sweep points as units: each point's values set on the base scenario (ScenarioError names a bad path or value). */
 export function sweepUnits(base: LoadedScenario, params: readonly SweepParam[], points: readonly (readonly number[])[]): Unit[] {
-  return points.map((values, i) => {
-    const set: Record<string, number> = {};
-    params.forEach((p, j) => (set[p.path] = values[j]));
-    return { label: `point ${i}`, variant: null, point: i, loaded: withOverrides(base, set) };
-  });
+  const paths = params.map((p) => p.path);
+  return points.map((values, i) => ({ label: `point ${i}`, variant: null, point: i, loaded: withValues(base, paths, values) }));
+}
+
+/**
+ * withValues for a point read from a file (a design row, a posterior particle): a value the
+ * scenario rejects is a BatchError naming the file, the point (`where`) and each column.
+ */
+export function scenarioAtPoint(base: LoadedScenario, paths: readonly string[], values: readonly number[], file: string, where: string): LoadedScenario {
+  try {
+    return withValues(base, paths, values);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    const problems = err.problems.map((p) => `column "${p.path}": expected ${p.expected}, found ${p.found}`).join('; ');
+    throw new BatchError(`${file}: ${where} does not fit ${base.name}: ${problems}`);
+  }
 }
 
 /** `--metrics m1,m2` → the series kept per run (usage error on an unknown name); absent: all. */

@@ -10,7 +10,6 @@
 // instead of a second file: whatever reads compare.csv (the report, --json, the terminal table, R
 // scripts that filter region = all) reads a posterior compare unchanged, and an effect and its
 // uncertainty stay on one row.
-import { variedOf } from './varied.ts';
 import { join } from 'node:path';
 import { posteriorEffect } from '../analysis/posterior-effect.ts';
 import { drawPosterior, PosteriorError, readPosterior, type Posterior } from '../analysis/posterior.ts';
@@ -19,12 +18,11 @@ import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { METRICS } from '../engine/metrics.ts';
 import { csvField, formatInt, formatNumber } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
-import { ScenarioError } from '../scenarios/errors.ts';
-import { loadScenario, withOverrides, withVariantOn, type LoadedScenario } from '../scenarios/load.ts';
+import { loadScenario, withVariantOn, type LoadedScenario } from '../scenarios/load.ts';
 import { BatchError } from './errors.ts';
-import { BASE, buildJobs, variantUnits, type Unit } from './jobs.ts';
-import { keepIn } from './plan.ts';
-import { manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
+import { BASE, buildJobs, scenarioAtPoint, variantUnits, type Unit } from './jobs.ts';
+import { keepIn, manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
+import { variedOf } from './varied.ts';
 import type { CompareRow } from './finalize.ts';
 
 export const DRAWS_CSV = 'draws.csv';
@@ -57,15 +55,7 @@ export interface PosteriorCompareRow extends CompareRow {
 
 /** The draws as scenarios: the values set on the base (a bad path or value names the posterior row). */
 function drawScenario(base: LoadedScenario, posterior: Posterior, index: number): LoadedScenario {
-  const set: Record<string, number> = {};
-  posterior.params.forEach((p, j) => (set[p] = posterior.particles[index][j]));
-  try {
-    return withOverrides(base, set);
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    const problems = err.problems.map((p) => `column "${p.path}": expected ${p.expected}, found ${p.found}`).join('; ');
-    throw new BatchError(`${posterior.file}: line ${posterior.lines[index]} (particle ${posterior.ids[index]}) does not fit ${base.name}: ${problems}`);
-  }
+  return scenarioAtPoint(base, posterior.params, posterior.particles[index], posterior.file, `line ${posterior.lines[index]} (particle ${posterior.ids[index]})`);
 }
 
 export interface PosteriorPlanSpec extends CommonSpec {

@@ -13,7 +13,7 @@ import { BatchError } from '../batch/errors.ts';
 import { inShard, type SeedRange, type Shard } from '../batch/jobs.ts';
 import type { PoolSetup } from '../batch/run.ts';
 import { ScenarioError } from '../scenarios/errors.ts';
-import { withOverrides, type LoadedScenario } from '../scenarios/load.ts';
+import { withValues, type LoadedScenario } from '../scenarios/load.ts';
 import type { Target } from '../scenarios/targets.ts';
 import { runPool } from '../workers/pool.ts';
 import type { Job } from '../workers/protocol.ts';
@@ -29,9 +29,7 @@ export function pointKey(values: readonly number[]): string {
 
 /** The scenario with a point's values set (ScenarioError names a bad path or value). */
 export function scenarioAt(base: LoadedScenario, priors: readonly Prior[], values: readonly number[]): LoadedScenario {
-  const set: Record<string, number> = {};
-  priors.forEach((p, j) => (set[p.path] = values[j]));
-  return withOverrides(base, set);
+  return withValues(base, priors.map((p) => p.path), values);
 }
 
 /**

@@ -93,6 +93,11 @@ export function withVariantOn(loaded: LoadedScenario, name: string): LoadedScena
   return { ...loaded, scenario: deepFreeze(applied.scenario), variant: name, patches: [...loaded.patches, ...applied.patches] };
 }
 
+/** The scenario with values[j] set at paths[j] (a sweep point, a draw, a particle); see withOverrides. */
+export function withValues(loaded: LoadedScenario, paths: readonly string[], values: readonly number[]): LoadedScenario {
+  return withOverrides(loaded, Object.fromEntries(paths.map((path, j) => [path, values[j]])));
+}
+
 function withVariant(base: Resolved, name: string): LoadedScenario {
   const applied = applyVariant(base.loaded.scenario, name);
   if (!applied.ok) throw toError(base.display, base.sources, applied.findings);
