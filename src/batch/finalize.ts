@@ -28,7 +28,7 @@ import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { inShard } from './jobs.ts';
 import { drawOf, POSTERIOR_COMPARE_EXTRA, posteriorCompareRows, writeDraws } from './posterior.ts';
-import type { BatchManifest } from './plan.ts';
+import { baselineIndex, type BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
@@ -261,8 +261,7 @@ function writeEnsemble(dir: string, manifest: BatchManifest, completed: number[]
 function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): CompareRow[] {
   const N = manifest.seeds.count;
   const baseline = manifest.baseline!;
-  const b = manifest.variants.findIndex((v) => v.name === baseline);
-  if (b < 0) throw new BatchError(`compare: the baseline ${baseline} is not among the variants run`);
+  const b = baselineIndex(manifest);
   const done = new Set(completed);
   const rows: CompareRow[] = [];
   manifest.variants.forEach((variant, u) => {

@@ -156,6 +156,13 @@ export function keepIn(jobs: Job[], keep: KeepTable[] | undefined): Job[] {
   return jobs;
 }
 
+/** compare: the index of the baseline among manifest.variants (a BatchError when it was not run). */
+export function baselineIndex(manifest: BatchManifest): number {
+  const b = manifest.variants.findIndex((v) => v.name === manifest.baseline);
+  if (b < 0) throw new BatchError(`compare: the baseline ${manifest.baseline} is not among the variants run`);
+  return b;
+}
+
 /** The parts of two manifests that must agree for their runs to belong to one batch. */
 export function identityOf(m: BatchManifest): Omit<BatchManifest, 'completed' | 'failed' | 'shard' | 'scenario' | 'posterior'> & {
   scenario: { name: string; hash: string };

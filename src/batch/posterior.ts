@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../io/write.ts';
 import { loadScenario, withVariantOn, type LoadedScenario } from '../scenarios/load.ts';
 import { BatchError } from './errors.ts';
 import { BASE, buildJobs, scenarioAtPoint, variantUnits, type Unit } from './jobs.ts';
-import { keepIn, manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
+import { baselineIndex, keepIn, manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
 import { variedOf } from './varied.ts';
 import type { CompareRow } from './finalize.ts';
 
@@ -130,8 +130,7 @@ export function posteriorCompareRows(manifest: BatchManifest, completed: number[
   const K = spec.draws.length;
   const N = manifest.seeds.count;
   const baseline = manifest.baseline!;
-  const b = manifest.variants.findIndex((v) => v.name === baseline);
-  if (b < 0) throw new BatchError(`compare: the baseline ${baseline} is not among the variants run`);
+  const b = baselineIndex(manifest);
   const done = new Set(completed);
   const rows: PosteriorCompareRow[] = [];
   manifest.variants.forEach((variant, u) => {
