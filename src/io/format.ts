@@ -17,7 +17,9 @@ export function formatNumber(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   const text = String(x + 0); // + 0: no "-0"
-  return /[.e]/.test(text) ? text : `${text}.0`;
+  // Only a whole number below 1e21 prints without a `.` or an exponent (no regex per number: this
+  // runs for every cell of every CSV).
+  return Number.isInteger(x) && Math.abs(x) < 1e21 ? `${text}.0` : text;
 }
 
 /** Plain decimal or exponent notation (`3`, `-0.5`, `.5`, `1e-3`): what users type and files hold. */
