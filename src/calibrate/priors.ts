@@ -77,11 +77,6 @@ export function valueOf(p: Prior, latent: number): number {
   return latent;
 }
 
-/** The latent coordinate of a value (the inverse of valueOf, up to integer rounding). */
-export function latentOf(p: Prior, value: number): number {
-  return p.kind === 'loguniform' ? log(value) : value;
-}
-
 export function inBox(priors: readonly Prior[], latent: readonly number[]): boolean {
   return priors.every((p, j) => {
     const [lo, hi] = latentBounds(p);

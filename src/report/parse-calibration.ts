@@ -4,21 +4,10 @@
 // calibration has finished, parameters.csv and fit.csv (the posterior predictive check). The
 // marginals are weighted histograms over each prior's range, binned here so that the report and
 // the tests see the same numbers. Pure and browser-safe.
+import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { csvNumber, table } from './csv.ts';
 import { json, type ReportFiles } from './files.ts';
 import type { CalibrationData, CalibrationFit, CalibrationGeneration, CalibrationParameter, Marginal, Population, ReportData } from './model.ts';
-
-interface CalibrationManifest {
-  command: 'calibrate';
-  scenario: { name: string; file: string; hash: string; variant: string | null };
-  targets: { file: string };
-  priors: { path: string; lo: number; hi: number; kind: CalibrationParameter['prior'] }[];
-  settings: { method: 'abc' | 'smm'; particles: number; seeds: number };
-  ticks: number;
-  ticksPerYear: number;
-  estimate?: { values: number[] };
-  stopped: string | null;
-}
 
 /** Bins of a continuous marginal; an integer prior with at most MAX_INTEGER_BINS values gets one bin each. */
 const BINS = 20;
