@@ -53,9 +53,12 @@ export function checkPrior(base: LoadedScenario, p: Prior, file: string, path: s
 export class SimulationLog {
   private readonly values = new Map<string, Float64Array>();
   private readonly file: string;
+  /** Whether this process's log file exists (has its header): checked once, not per run. */
+  private started: boolean;
 
   constructor(private readonly dir: string, private readonly targets: number, shard: Shard | null) {
     this.file = join(dir, shard ? `${LOG_PREFIX}-${shard.k}of${shard.n}.csv` : `${LOG_PREFIX}.csv`);
+    this.started = existsSync(this.file);
     this.refresh();
   }
 
@@ -80,7 +83,8 @@ export class SimulationLog {
   }
 
   add(key: string, seed: number, values: Float64Array, header: readonly string[]): void {
-    if (!existsSync(this.file)) appendFileSync(this.file, ['point', 'seed', ...header].join(',') + '\n');
+    if (!this.started) appendFileSync(this.file, ['point', 'seed', ...header].join(',') + '\n');
+    this.started = true;
     appendFileSync(this.file, `${key},${seed},${Array.from(values, (v) => String(v)).join(',')}\n`);
     this.values.set(`${key}#${seed}`, values);
   }
