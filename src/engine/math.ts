@@ -10,22 +10,10 @@ const scratch = new Float64Array(1);
 const words = new Int32Array(scratch.buffer);
 // Word order of a double in memory: little-endian on every platform JS runs on, but check.
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LO = 1 - HI;
 
 function highWord(x: number): number {
   scratch[0] = x;
   return words[HI];
-}
-
-function lowWord(x: number): number {
-  scratch[0] = x;
-  return words[LO];
-}
-
-function withHighWord(x: number, hi: number): number {
-  scratch[0] = x;
-  words[HI] = hi;
-  return scratch[0];
 }
 
 const LN2_HI = 6.93147180369123816490e-1;
@@ -40,40 +28,62 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-/** e^x (fdlibm e_exp.c). */
+// Thresholds of fdlibm's tests on the high word of |x|, as doubles: hx > H ⇔ |x| ≥ (H + 1, 0) and
+// hx < H ⇔ |x| < (H, 0), so comparing doubles takes the same branches without reading bits.
+const EXP_HUGE = 709.7822265625; // high word 0x40862e42: beyond it, over/underflow checks
+const EXP_HALF_LN2 = 0.3465735912322998; // high word 0x3fd62e43: |x| > ln2/2 reduces
+const EXP_1P5_LN2 = 1.0397205352783203; // high word 0x3ff0a2b2: |x| < 1.5·ln2 has k = ±1
+const EXP_TINY = 3.725290298461914e-9; // 2^-28
+// 2^k for k = -1074..1023 (exact: halving and doubling a power of two is exact down to 2^-1074).
+const POW2_BIAS = 1074;
+const POW2 = new Float64Array(1074 + 1024);
+POW2[POW2_BIAS] = 1;
+for (let k = 1; k <= 1023; k++) POW2[POW2_BIAS + k] = POW2[POW2_BIAS + k - 1] * 2;
+for (let k = -1; k >= -1074; k--) POW2[POW2_BIAS + k] = POW2[POW2_BIAS + k + 1] / 2;
+
+/**
+ * e^x (fdlibm e_exp.c). The result y·2^k is formed by multiplying with an exact power of two where
+ * fdlibm adds k to the exponent bits: the same double, without a round trip through memory.
+ */
 export function exp(x: number): number {
-  let hx = highWord(x);
-  const negative = hx < 0;
-  hx &= 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) return x !== x ? x : negative ? 0 : x; // NaN, −∞ → 0, +∞
-    if (x > O_THRESHOLD) return Infinity;
-    if (x < U_THRESHOLD) return 0;
+  const a = x < 0 ? -x : x;
+  if (!(a < EXP_HUGE)) {
+    if (x !== x) return x;
+    if (x > O_THRESHOLD) return Infinity; // includes +∞
+    if (x < U_THRESHOLD) return 0; // includes −∞
   }
   let hi = 0;
   let lo = 0;
   let k = 0;
-  if (hx > 0x3fd62e42) {
+  if (a >= EXP_HALF_LN2) {
     // |x| > ln2/2: x = k·ln2 + r with |r| ≤ ln2/2
-    if (hx < 0x3ff0a2b2) {
-      hi = negative ? x + LN2_HI : x - LN2_HI;
-      lo = negative ? -LN2_LO : LN2_LO;
-      k = negative ? -1 : 1;
+    if (a < EXP_1P5_LN2) {
+      if (x < 0) {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      } else {
+        hi = x - LN2_HI;
+        lo = LN2_LO;
+        k = 1;
+      }
     } else {
-      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      k = Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
       hi = x - k * LN2_HI; // exact: k·LN2_HI has few significant bits
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (hx < 0x3e300000) {
+  } else if (a < EXP_TINY) {
     return 1 + x; // |x| < 2^-28
   }
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  if (k >= -1021) return withHighWord(y, highWord(y) + (k << 20));
-  return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
+  // y ∈ [0.7, 1.42]: y·2^k is exact while it stays normal; 2^1024 itself is not a double.
+  if (k > 1023) return y * 2 * POW2[POW2_BIAS + 1023];
+  if (k >= -1021) return y * POW2[POW2_BIAS + k];
+  return y * POW2[POW2_BIAS + k + 1000] * TWO_M1000;
 }
 
 const TWO54 = 1.8014398509481984e16;
@@ -85,24 +95,29 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/** Natural logarithm (fdlibm e_log.c). */
+/**
+ * Natural logarithm (fdlibm e_log.c). x is read once through memory for its high word; the
+ * normalisation of x to [√2/2, √2) multiplies by an exact power of two where fdlibm sets the
+ * exponent bits (the same double).
+ */
 export function log(x: number): number {
-  let hx = highWord(x);
-  const lx = lowWord(x);
+  scratch[0] = x;
+  let hx = words[HI];
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0)
+    if (x === 0) return -Infinity; // log(±0)
     if (hx < 0) return NaN; // log(negative)
     k -= 54; // subnormal: scale up
     x *= TWO54;
-    hx = highWord(x);
+    scratch[0] = x;
+    hx = words[HI];
   }
   if (hx >= 0x7ff00000) return x + x; // +∞ or NaN
-  k += (hx >> 20) - 1023;
+  const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  x = withHighWord(x, hx | (i ^ 0x3ff00000)); // normalise x or x/2 to [√2/2, √2)
-  k += i >> 20;
+  x *= POW2[POW2_BIAS - e - (i >> 20)]; // x or x/2, now in [√2/2, √2)
+  k += e + (i >> 20);
   const f = x - 1;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
