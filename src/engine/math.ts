@@ -202,3 +202,32 @@ export function tickProbability(annual: number, ticksPerYear: number): number {
 export function rateProbability(rate: number, ticksPerYear: number): number {
   return rate > 0 ? 1 - exp(-rate / ticksPerYear) : 0;
 }
+
+// A draw u decides an event by u < q. Most draws are far from q, and q is bracketed by cheap
+// bounds, so pow and exp are needed only for draws near q. The computed q is within ~1e-15 of the
+// true one (absolute: every q here is ≤ 1), so outside the bounds ± DECISION_MARGIN the decision
+// is the one the exact q gives; inside, q is computed exactly as before. Same decisions, bit for bit.
+const DECISION_MARGIN = 1e-12;
+
+/**
+ * u < tickProbability(annual, T), decided without pow when u is clearly below p/T or above
+ * p/(T(1 − p)): for p ∈ [0, ½) and T ≥ 1, p/T ≤ 1 − (1 − p)^(1/T) ≤ −ln(1 − p)/T ≤ p/(T(1 − p)).
+ */
+export function belowTickProbability(u: number, annual: number, ticksPerYear: number): boolean {
+  if (ticksPerYear >= 1 && annual < 0.5) {
+    const lower = annual / ticksPerYear;
+    if (u < lower - DECISION_MARGIN) return true;
+    if (u >= lower / (1 - annual) + DECISION_MARGIN) return false;
+  }
+  return u < tickProbability(annual, ticksPerYear);
+}
+
+/** u < rateProbability(rate, T), decided without exp when u is clearly outside x − x²/2 ≤ 1 − e^−x ≤ x, x = rate/T. */
+export function belowRateProbability(u: number, rate: number, ticksPerYear: number): boolean {
+  if (rate > 0) {
+    const x = rate / ticksPerYear;
+    if (u >= x + DECISION_MARGIN) return false;
+    if (u < x - 0.5 * x * x - DECISION_MARGIN) return true;
+  }
+  return u < rateProbability(rate, ticksPerYear);
+}

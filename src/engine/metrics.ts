@@ -183,28 +183,34 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const n = firms.count;
   // Without differentiation every position and crowding is 0: variety-metrics.ts then needs no pass.
   let positioned = false;
+  // Accumulators and the tick in locals: the loop runs per firm per tick.
+  const { firms: count, employment, revenue: revenueSum, profit: profitSum, capSum, capTop, empSq, supply, ageTicks } = a;
+  const { empSeg, supplyTies, members, functionSum, margin, local } = a;
+  const tick = world.tick;
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const e = employees[i];
     const c = capability[i];
-    a.firms[r] += 1;
-    a.employment[r] += e;
-    a.revenue[r] += revenue[i];
-    a.profit[r] += profit[i];
-    a.capSum[r] += c;
-    if (c > a.capTop[r]) a.capTop[r] = c;
-    a.empSq[r] += e * e;
-    a.supply[r] += c * e;
-    a.ageTicks[r] += world.tick - birth[i];
-    a.empSeg[r * S + segment[i]] += e;
-    if (buyer[i] >= 0) a.supplyTies[r] += 1;
+    const rev = revenue[i];
+    const pro = profit[i];
+    count[r] += 1;
+    employment[r] += e;
+    revenueSum[r] += rev;
+    profitSum[r] += pro;
+    capSum[r] += c;
+    if (c > capTop[r]) capTop[r] = c;
+    empSq[r] += e * e;
+    supply[r] += c * e;
+    ageTicks[r] += tick - birth[i];
+    empSeg[r * S + segment[i]] += e;
+    if (buyer[i] >= 0) supplyTies[r] += 1;
     if (promo[i] >= 0) {
-      a.members[r] += 1;
+      members[r] += 1;
       classifyMember(world, a, i, promo[i], r);
     }
-    a.functionSum[r] += fn[i];
-    a.margin[r] += revenue[i] > 0 ? Math.max(-1, profit[i] / revenue[i]) : -1;
-    a.local[r] += e * phi[i];
+    functionSum[r] += fn[i];
+    margin[r] += rev > 0 ? Math.max(-1, pro / rev) : -1;
+    local[r] += e * phi[i];
     if (variety[i] !== 0 || crowding[i] !== 0) positioned = true;
   }
 

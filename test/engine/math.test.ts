@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exp, floorLog2, log, pow, rateProbability, tanh, tickProbability } from '../../src/engine/math.ts';
+import {
+  belowRateProbability, belowTickProbability, exp, floorLog2, log, pow, rateProbability, tanh, tickProbability,
+} from '../../src/engine/math.ts';
 import { Stream } from '../../src/engine/rng.ts';
 
 /** Distance in units of the last place between two doubles of the same sign. */
@@ -71,6 +73,39 @@ describe('deterministic elementary functions', () => {
     expect(rateProbability(2, 4)).toBeLessThan(rateProbability(8, 4));
     // T ticks without an event have probability exp(−rate): the year's count is Poisson(rate).
     expect((1 - rateProbability(3, 12)) ** 12).toBeCloseTo(Math.exp(-3), 14);
+  });
+
+  it('belowTickProbability and belowRateProbability decide exactly as u < the computed probability', () => {
+    // Draws far from q, at q, one ulp either side of q and of the bounds, for tiny to certain p.
+    const draw = new Stream('math', 'decisions');
+    const ulpStep = (x: number, d: number) => {
+      const f = new Float64Array([x]);
+      const i = new BigInt64Array(f.buffer);
+      i[0] += BigInt(d);
+      return f[0];
+    };
+    let checked = 0;
+    let mismatches = 0;
+    for (let k = 0; k < 4000; k++) {
+      const p = [1e-12, 1e-6, 0.01, 0.2, 0.49, 0.5, 0.9, 1, 3][k % 9] * draw.uniform();
+      const T = [1, 2, 4, 12, 52, 0.5][k % 6];
+      const qt = tickProbability(p, T);
+      const qr = rateProbability(p * 10, T);
+      const us = [draw.uniform(), qt, qr, p / T, (p / T) / (1 - p), p * 10 / T, (p * 10 / T) * (1 - p * 5 / T)];
+      for (const u0 of us) {
+        for (const d of [-2, -1, 0, 1, 2]) {
+          const u = u0 > 0 ? ulpStep(u0, d) : u0;
+          checked++;
+          if (belowTickProbability(u, p, T) !== u < qt) mismatches++;
+          if (belowRateProbability(u, p * 10, T) !== u < qr) mismatches++;
+        }
+      }
+    }
+    expect(checked).toBe(140000);
+    expect(mismatches).toBe(0);
+    // Special arguments fall through to the exact computation.
+    expect(belowTickProbability(0.3, NaN, 4)).toBe(0.3 < tickProbability(NaN, 4));
+    expect([belowTickProbability(0, 0, 4), belowRateProbability(0, 0, 4), belowTickProbability(0.99, 5, 4)]).toEqual([false, false, true]);
   });
 
   it('the engine calls none of the Math functions whose rounding differs between JS engines', () => {

@@ -11,7 +11,7 @@ import { remapBuyers, remapTies } from '../ties.ts';
 import { EVENT, logEvent, recordExit } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { exp, pow, tickProbability } from '../math.ts';
+import { belowTickProbability, exp, pow } from '../math.ts';
 
 export function exit(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.exit;
@@ -31,7 +31,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
       const ageYears = (world.tick - birth[i]) / tpy;
       let annual = p.hazard * exp(-ageYears / p.hazardAgeScale);
       if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
-      leaves = rng.uniform() < tickProbability(annual, tpy);
+      leaves = belowTickProbability(rng.uniform(), annual, tpy);
     }
     if (leaves) {
       alive[i] = 0;

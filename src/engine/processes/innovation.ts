@@ -25,7 +25,7 @@ import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { partnerOf } from '../ties.ts';
 import { groupByRegion, type RegionGroups } from '../groups.ts';
-import { pow, rateProbability, tickProbability } from '../math.ts';
+import { belowRateProbability, pow, tickProbability } from '../math.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { canPay, paramOf, pay } from '../policy/state.ts';
 import { midpoint, near, type Differentiation } from '../variety.ts';
@@ -62,7 +62,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
     let lambda = p.rate * (1 + p.rdWeight * (rdBoost ? rd[i] * (1 + rdBoost[region[i]]) : rd[i]));
     if (p.capabilityElasticity !== 0) lambda *= pow(c / meanC, p.capabilityElasticity);
     if (p.inflowWeight > 0) lambda *= 1 + (p.inflowWeight * learned[i] * tpy) / c;
-    if (!(rng.uniform() < rateProbability(lambda, tpy)) || shareTotal <= 0) continue;
+    if (!belowRateProbability(rng.uniform(), lambda, tpy) || shareTotal <= 0) continue;
 
     const kind = rng.uniform() * shareTotal;
     let success = true;

@@ -27,7 +27,7 @@
 // index) join. Draws: one uniform per decision (non-member × eligible organisation, member).
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { exp, log, pow, tickProbability } from '../math.ts';
+import { belowTickProbability, exp, log, pow } from '../math.ts';
 import { orgOf } from '../ties.ts';
 
 // Scratch reused between ticks: ties of each firm / research organisation to each organisation's members.
@@ -115,8 +115,8 @@ export function membership(world: World, rng: Stream): void {
     return b - fee;
   };
   const sigma = (x: number) => 1 / (1 + exp(-x));
-  const joins = (k: number, N: number) => rng.uniform() < tickProbability(org.joinRate[k] * sigma(N / org.benefitSpread[k]), tpy);
-  const leaves = (k: number, N: number) => rng.uniform() < tickProbability(org.leaveRate[k] * sigma(-N / org.benefitSpread[k]), tpy);
+  const joins = (k: number, N: number) => belowTickProbability(rng.uniform(), org.joinRate[k] * sigma(N / org.benefitSpread[k]), tpy);
+  const leaves = (k: number, N: number) => belowTickProbability(rng.uniform(), org.leaveRate[k] * sigma(-N / org.benefitSpread[k]), tpy);
   const eligible = (k: number, r: number) => org.choice[k] === 1 && world.tick >= org.startTick[k] && org.inRegion[k * R + r] === 1;
 
   for (let i = 0; i < n; i++) {

@@ -29,7 +29,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import type { Stream } from '../rng.ts';
 import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { addTie, orgEndpoint, orgOf, partnerOf, removeTies, tied } from '../ties.ts';
-import { exp, rateProbability, tickProbability } from '../math.ts';
+import { belowRateProbability, exp, rateProbability, tickProbability } from '../math.ts';
 import { KIND } from '../firms.ts';
 import { groupByRegion, type RegionGroups } from '../groups.ts';
 import { regionalEffects } from '../policy/regional.ts';
@@ -115,7 +115,7 @@ function interact(world: World, p: Networking, rng: Stream): void {
     const k = sharedOrg(world, a, b);
     const boost = k >= 0 ? 1 + world.promotion.trustBoost[k] : 1;
     const lambda = (local ? p.interactionLocal : p.interactionPipeline) * boost;
-    if (rng.uniform() < rateProbability(lambda, tpy)) {
+    if (belowRateProbability(rng.uniform(), lambda, tpy)) {
       ties.last[t] = world.tick;
       ties.trust[t] += Math.min(1, (p.trustGrowth * boost) / tpy) * (1 - ties.trust[t]);
     } else {
@@ -196,7 +196,7 @@ function formation(world: World, p: Networking, rng: Stream): void {
     const r = region[i];
     const localise = fx !== null && fx.branch[r] > 0 && firms.kind[i] === KIND.branch ? fx.branch[r] : 0;
     const rate = localise > 0 ? p.formationRate * m * lock * (1 + localise) : p.formationRate * m * lock;
-    if (!(rng.uniform() < rateProbability(rate, tpy))) continue;
+    if (!belowRateProbability(rng.uniform(), rate, tpy)) continue;
     const open = fx !== null ? fx.openness[r] : 0;
     const pipeline = localise > 0 ? 0 : open > 0 ? Math.min(1, p.pipelineShare * (1 + open)) : p.pipelineShare;
     const u = rng.uniform();

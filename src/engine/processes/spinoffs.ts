@@ -29,7 +29,7 @@ import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 import { addTie } from '../ties.ts';
 import { near } from '../variety.ts';
-import { pow, tickProbability } from '../math.ts';
+import { belowTickProbability, pow } from '../math.ts';
 import { regionIntensities, seedMoney, seedPayable } from '../policy/effects.ts';
 
 let support = new Float64Array(0); // startupSupport intensity per region (0: off or cannot pay)
@@ -65,7 +65,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
     if (founding > 0) annual *= 1 + founding * firms.agglomeration[i];
     if (p.sizeElasticity !== 0) annual *= pow(firms.employees[i] / p.sizeRef, p.sizeElasticity);
     if (p.capabilityElasticity !== 0) annual *= pow(firms.capability[i] / meanC, p.capabilityElasticity);
-    if (!(rng.uniform() < tickProbability(annual, tpy))) continue;
+    if (!belowTickProbability(rng.uniform(), annual, tpy)) continue;
     const k = rng.int(p.founders.min, p.founders.max);
     if (firms.employees[i] < k + 1) continue;
     firms.employees[i] -= k;

@@ -25,7 +25,7 @@ import { KIND, meanCapability, ROLE } from '../firms.ts';
 import { regionalEffects } from '../policy/regional.ts';
 import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
-import { log, pow, rateProbability } from '../math.ts';
+import { belowRateProbability, log, pow, rateProbability } from '../math.ts';
 
 let top = new Int32Array(0); // top[s·k + m]: the m-th largest candidate of segment s (-1: none)
 let leaders = new Int32Array(0);
@@ -97,8 +97,8 @@ function breakTies(world: World, p: SupplyParams, rng: Stream): void {
     const b = buyer[i];
     if (b < 0) continue;
     const f = friction[region[i] * R + region[b]];
-    const q = f > 0 ? rateProbability(p.breakRate * (1 + p.barrier * f), tpy) : base;
-    if (rng.uniform() < q) {
+    const u = rng.uniform();
+    if (f > 0 ? belowRateProbability(u, p.breakRate * (1 + p.barrier * f), tpy) : u < base) {
       buyer[i] = -1;
       if (role[i] === ROLE.supplier) role[i] = ROLE.independent;
     }

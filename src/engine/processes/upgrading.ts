@@ -24,7 +24,7 @@
 // capability and its function. O(firms + regions·segments).
 import type { Scenario } from '../../scenarios/schema.ts';
 import { EVENT, logEvent } from '../log.ts';
-import { rateProbability, tickProbability } from '../math.ts';
+import { belowRateProbability, tickProbability } from '../math.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
 
@@ -135,7 +135,7 @@ function intersectoral(world: World, p: Upgrading['intersectoral'], mean: Float6
       if (industry[u] === industry[t]) near += empSeg[r * S + u];
     }
     const lambda = rate * rel * (1 + (relatedWeight * near) / emp[r]);
-    if (!(rng.uniform() < rateProbability(lambda, tpy))) continue;
+    if (!belowRateProbability(rng.uniform(), lambda, tpy)) continue;
     segment[i] = t;
     capability[i] *= retained;
     cash[i] -= cost;
