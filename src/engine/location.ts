@@ -23,9 +23,12 @@ export function countFirms(world: World, into?: LocationCounts): LocationCounts 
   out.byRegion.fill(0);
   out.byRegionSegment.fill(0);
   const { region, segment } = world.firms;
-  for (let i = 0; i < world.firms.count; i++) {
-    out.byRegion[region[i]] += 1;
-    out.byRegionSegment[region[i] * S + segment[i]] += 1;
+  const { byRegion, byRegionSegment } = out;
+  const n = world.firms.count;
+  for (let i = 0; i < n; i++) {
+    const r = region[i];
+    byRegion[r] += 1;
+    byRegionSegment[r * S + segment[i]] += 1;
   }
   return out;
 }

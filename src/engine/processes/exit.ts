@@ -23,13 +23,20 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
   const { cash, employees, distress, alive, birth, capability } = firms;
   const meanC = p.hazard > 0 ? meanCapability(firms) : 1;
   let dead = 0;
+  // exp(−age/age_scale) of the last birth tick seen: firms born in the same tick sit side by side
+  // (new firms are appended, compaction keeps the order), so most firms reuse their neighbour's.
+  let factorBirth = NaN;
+  let ageFactor = 0;
   for (let i = 0; i < n; i++) {
     if (cash[i] < -(p.cashFloor + p.cashFloorPerEmployee * employees[i])) distress[i]++;
     else distress[i] = 0;
     let leaves = distress[i] > grace;
     if (!leaves && p.hazard > 0 && birth[i] < world.tick) {
-      const ageYears = (world.tick - birth[i]) / tpy;
-      let annual = p.hazard * exp(-ageYears / p.hazardAgeScale);
+      if (birth[i] !== factorBirth) {
+        factorBirth = birth[i];
+        ageFactor = exp(-((world.tick - factorBirth) / tpy) / p.hazardAgeScale);
+      }
+      let annual = p.hazard * ageFactor;
       if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
       leaves = belowTickProbability(rng.uniform(), annual, tpy);
     }
