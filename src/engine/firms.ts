@@ -25,8 +25,8 @@ const COLUMNS = {
   kind: Uint8Array,
   role: Uint8Array,
   champion: Uint8Array, // specialised "hidden champion" SME
-  region: Int32Array,
-  segment: Int32Array, // position on the technology ring, 0..S-1
+  region: Uint16Array, // regions ≤ 65,535 (the scenario schema's limit): 2 bytes, not 4
+  segment: Uint16Array, // position on the technology ring, 0..S-1 (S ≤ 256)
   variety: Float64Array, // position inside the segment, on a circle [0, 1) (differentiation; 0 when off)
   crowding: Float64Array, // ρ: supply near the firm's variety relative to an even spread (set by market)
   birth: Int32Array, // tick of birth (age = tick - birth)
@@ -41,8 +41,8 @@ const COLUMNS = {
   anchor: Uint8Array, // chain leader designated by the scenario (never demoted by the ranking)
   buyer: Int32Array, // index of the leader this firm supplies (-1: none); remapped on compaction
   supplySince: Int32Array, // tick the supply tie to `buyer` began
-  promo: Int32Array, // promotion organisation the firm is a member of (-1: none)
-  degree: Int32Array, // collaboration ties of the firm (see ties.ts)
+  promo: Int16Array, // promotion organisation the firm is a member of (-1: none; ≤ 32,767 of them)
+  degree: Uint16Array, // collaboration ties of the firm (see ties.ts; maxTies ≤ 65,535)
   embeddedness: Float64Array, // Σ trust of local ties (and a local supply tie) / maxTies, set by networking
   agglomeration: Float64Array, // φ: Marshallian advantage from related local firms (0..1), set by agglomeration
   function: Uint8Array, // value-chain function, index into FIRM_FUNCTIONS (set by upgrading)

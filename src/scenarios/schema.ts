@@ -179,12 +179,12 @@ export const scenarioBodySchema = z
     ticksPerYear: z.number().int().min(1).default(4).describe('Ticks per year (4: one tick is a quarter). Rates are per year.'),
     seed: z.number().int().default(1).describe('Random seed (`--seed` overrides).'),
     segments: segmentsSchema.prefault({}).describe('The technology ring of segments and its world demand.'),
-    regions: z.array(regionSchema).min(1).describe('The regions (at least one).'),
+    regions: z.array(regionSchema).min(1).max(65535).describe('The regions (at least one; at most 65,535).'),
     distances: z.array(z.array(nonNegative)).optional()
       .describe('Distance matrix in km, R × R in region order, symmetric with a zero diagonal; replaces the positions.'),
     barriers: barriersSchema.prefault({}).describe('Administrative friction between provinces (default: none).'),
     researchOrgs: z.array(researchOrgSchema).default([]).describe('Universities and research institutes.'),
-    promotionOrgs: z.array(promotionOrgSchema).default([])
+    promotionOrgs: z.array(promotionOrgSchema).max(32767).default([])
       .describe('Cluster promotion organisations ("network weavers"): members tie and trust more easily.'),
     levers: z.array(leverSchema).default([])
       .describe('Policy levers with targets, triggers, intensities and budgets (`clusterlab list` shows the levers).'),

@@ -13,6 +13,19 @@ function filled(n: number, capacity = 4): Firms {
 }
 
 describe('firms', () => {
+  it('a firm slot costs 126 bytes, and the narrow columns hold every value the schema allows', () => {
+    const firms = createFirms(8);
+    let bytes = 0;
+    for (const name of FIRM_COLUMNS) bytes += firms[name].byteLength;
+    expect(bytes / 8).toBe(126);
+    const i = addFirm(firms, { ...firm(0), region: 65534, segment: 255 });
+    firms.promo[i] = 32766;
+    firms.degree[i] = 64;
+    expect([firms.region[i], firms.segment[i], firms.promo[i], firms.degree[i]]).toEqual([65534, 255, 32766, 64]);
+    firms.promo[i] = -1;
+    expect(firms.promo[i]).toBe(-1);
+  });
+
   it('addFirm appends with the next id and every column set', () => {
     const firms = filled(3);
     expect(firms.count).toBe(3);
