@@ -101,3 +101,14 @@ console.log('');
 console.log('4. time per process (one run, seed 1, processes called in tick.ts order and timed)');
 breakdown('core-cluster 100k, T = 100', coreCluster(100_000), 100);
 breakdown('scale 100k, T = 100', scale(100_000), 100);
+
+console.log('\n5. a national-size run: scale with 1,000,000 firms for 50 years (T = 200), seed 1');
+{
+  const national = scale(1_000_000);
+  const r = measureRun(national, 1, 50 * national.ticksPerYear);
+  console.log(
+    `  ${r.ticks} ticks in ${r.seconds.toFixed(1)} s (tick loop; world creation excluded): ${M(r.rate)}, ${r.firms} firms at the end; ` +
+      `firm columns ${MB(r.firmBytes)} at peak capacity ${r.peakCapacity} (${(r.firmBytes / r.peakCapacity).toFixed(0)} B per slot); ` +
+      `peak rss of the process ${MB(process.resourceUsage().maxRSS * 1024)}`,
+  );
+}
