@@ -118,8 +118,6 @@ export function chooseRegion(
     : chooseRegionLogit(world, counts, segment, p.logit, rng, offer);
 }
 
-let tilt = new Float64Array(0);
-
 /**
  * Segment weights when an active entrySubsidy lever targets segments (null otherwise, or under
  * the proportional rule): w_s = b_s·(1/R)·Σ_r exp(β_sub·x_r(s)), b_s the segment's demand (1 for
@@ -133,7 +131,9 @@ export function segmentTilt(world: World, p: Entry): Float64Array | null {
   if (!P.levers.some((l) => l.kind === k && l.segments !== null && l.active.includes(1))) return null;
   const S = world.segments.count;
   const R = world.regions.count;
-  if (tilt.length !== S) tilt = new Float64Array(S);
+  const own = world.context.location;
+  if (own.tilt.length !== S) own.tilt = new Float64Array(S);
+  const { tilt } = own;
   const { demand } = world.segments;
   let totalDemand = 0;
   for (let s = 0; s < S; s++) totalDemand += demand[s];

@@ -4,6 +4,7 @@
 // The columns of ties, supply chains and mobility come next, from network-metrics.ts, then policy
 // spend, then those of differentiated competition (variety-metrics.ts).
 import type { World } from './world.ts';
+import type { MetricsScratch } from './context.ts';
 import { log } from './math.ts';
 import { computeNetworkMetrics, NETWORK_DEFS } from './network-metrics.ts';
 import { computeVarietyMetrics, VARIETY_DEFS } from './variety-metrics.ts';
@@ -105,42 +106,14 @@ const LOCAL_COL = METRIC[LOCAL_DEFS[0].name];
 const MEMBERSHIP_COL0 = METRIC[MEMBERSHIP_DEFS[0].name];
 const PARTS_COL = METRIC.parts_province_supply_ratio;
 
-/** Accumulators, one slot per region plus one (index R) for `all`. */
-interface Scratch {
-  regions: number;
-  segments: number;
-  firms: Float64Array;
-  employment: Float64Array;
-  revenue: Float64Array;
-  profit: Float64Array;
-  capSum: Float64Array;
-  capTop: Float64Array;
-  empSq: Float64Array; // Σ employees² (HHI numerator)
-  supply: Float64Array; // Σ capability·employees (price denominator)
-  ageTicks: Float64Array; // Σ (tick − birth)
-  supplyTies: Float64Array; // firms with a leader (for network-metrics.ts)
-  members: Float64Array; // members of a promotion organisation (for network-metrics.ts)
-  functionSum: Float64Array; // Σ value-chain function
-  /** Employment by (region, segment): empSeg[r·S + s], r = R for `all`. */
-  empSeg: Float64Array;
-  margin: Float64Array; // Σ of the firms' margins (for variety-metrics.ts)
-  local: Float64Array; // Σ e·φ (local returns)
-  large: Float64Array; // member classes (for membership-metrics.ts)
-  sme: Float64Array;
-  other: Float64Array;
-}
-
-// Keyed on the world, so that concurrent worlds (tests, workers) never share accumulators and a
-// world that is dropped frees its scratch with it.
-const scratchOf = new WeakMap<World, Scratch>();
-
-function scratchFor(world: World): Scratch {
+/** The world's accumulators (world.context.metrics), one slot per region plus one for `all`. */
+function scratchFor(world: World): MetricsScratch {
   const R = world.regions.count;
   const S = world.segments.count;
-  const got = scratchOf.get(world);
+  const got = world.context.metrics;
   if (got && got.regions === R && got.segments === S) return got;
   const n = R + 1;
-  const s: Scratch = {
+  const s: MetricsScratch = {
     regions: R, segments: S,
     firms: new Float64Array(n), employment: new Float64Array(n), revenue: new Float64Array(n),
     profit: new Float64Array(n), capSum: new Float64Array(n), capTop: new Float64Array(n),
@@ -149,7 +122,7 @@ function scratchFor(world: World): Scratch {
     empSeg: new Float64Array(n * S), margin: new Float64Array(n), local: new Float64Array(n),
     large: new Float64Array(n), sme: new Float64Array(n), other: new Float64Array(n),
   };
-  scratchOf.set(world, s);
+  world.context.metrics = s;
   return s;
 }
 
@@ -160,7 +133,7 @@ const xlogx = (p: number): number => (p > 0 ? p * log(p) : 0);
  * for `all` (read by the stage classifier in the same observation). Undefined before the first.
  */
 export function employmentBySegment(world: World): Float64Array | undefined {
-  return scratchOf.get(world)?.empSeg;
+  return world.context.metrics?.empSeg;
 }
 
 /**

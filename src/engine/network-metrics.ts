@@ -20,6 +20,7 @@
 //   skill                   skill of the labour pool; all: pool-weighted mean
 // Ratios are 0 when their denominator is 0.
 import type { World } from './world.ts';
+import type { NetworkMetricsScratch } from './context.ts';
 
 const def = <N extends string>(name: N, unit: string, additive: boolean, description: string) => ({
   name, unit, additive, description,
@@ -59,27 +60,10 @@ export interface FirmTallies {
   members: Float64Array;
 }
 
-interface Scratch {
-  regions: number;
-  ties: Float64Array; // per slot (R + 1)
-  nonlocal: Float64Array;
-  trust: Float64Array;
-  inside: Float64Array; // firm–firm ties with both endpoints in the region; slot R: all firm–firm ties
-  closed: Float64Array; // 3 × triangles
-  triples: Float64Array; // Σ_v C(d_v, 2)
-  // Clustering pass, per firm slot / per tie: forward CSR (lower → higher index), marks, degrees.
-  fstart: Int32Array;
-  fnbr: Int32Array;
-  mark: Int32Array;
-  deg: Int32Array;
-  degLocal: Int32Array;
-}
-
-const scratchOf = new WeakMap<World, Scratch>();
-
-function scratchFor(world: World): Scratch {
+/** The world's accumulators (world.context.networkMetrics). */
+function scratchFor(world: World): NetworkMetricsScratch {
   const R = world.regions.count;
-  let s = scratchOf.get(world);
+  let s = world.context.networkMetrics;
   if (!s || s.regions !== R) {
     const n = R + 1;
     const f = () => new Float64Array(n);
@@ -87,7 +71,7 @@ function scratchFor(world: World): Scratch {
       regions: R, ties: f(), nonlocal: f(), trust: f(), inside: f(), closed: f(), triples: f(),
       fstart: new Int32Array(0), fnbr: new Int32Array(0), mark: new Int32Array(0), deg: new Int32Array(0), degLocal: new Int32Array(0),
     };
-    scratchOf.set(world, s);
+    world.context.networkMetrics = s;
   }
   return s;
 }
@@ -163,7 +147,7 @@ function sumOr(byRegion: Int32Array | Float64Array, k: number, R: number): numbe
 }
 
 /** Per-region tie counts, non-local counts, trust sums and inside (firm–firm, same region) counts. */
-function tiePass(world: World, s: Scratch): void {
+function tiePass(world: World, s: NetworkMetricsScratch): void {
   const { ties, firms } = world;
   const R = world.regions.count;
   const orgRegion = world.researchOrgs.region;
@@ -200,7 +184,7 @@ function tiePass(world: World, s: Scratch): void {
  * Σ_v C(d_v, 2) with d_v the firm–firm degree (for a region: counting neighbours in v's region
  * only); transitivity = 3·triangles / triples.
  */
-function clusteringPass(world: World, s: Scratch): void {
+function clusteringPass(world: World, s: NetworkMetricsScratch): void {
   const { ties, firms } = world;
   const R = world.regions.count;
   const n = firms.count;

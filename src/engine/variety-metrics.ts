@@ -12,6 +12,7 @@
 //                     below at −1 (a firm without revenue counts −1): the unweighted mean, so
 //                     that the many small firms of a crowded niche weigh as much as the leaders
 import type { World } from './world.ts';
+import type { VarietyMetricsScratch } from './context.ts';
 import { log } from './math.ts';
 
 const def = <N extends string>(name: N, unit: string, additive: boolean, description: string) => ({
@@ -26,26 +27,17 @@ export const VARIETY_DEFS = [
 
 const BINS = 10;
 
-interface Scratch {
-  regions: number;
-  segments: number;
-  counts: Float64Array; // firms by (slot, segment, bin), slot R = all
-  crowding: Float64Array; // Σ q·ρ by slot
-  supply: Float64Array; // Σ q by slot
-}
-
-const scratchOf = new WeakMap<World, Scratch>();
-
-function scratchFor(world: World): Scratch {
+/** The world's accumulators (world.context.varietyMetrics). */
+function scratchFor(world: World): VarietyMetricsScratch {
   const R = world.regions.count;
   const S = world.segments.count;
-  const got = scratchOf.get(world);
+  const got = world.context.varietyMetrics;
   if (got && got.regions === R && got.segments === S) return got;
-  const s: Scratch = {
+  const s: VarietyMetricsScratch = {
     regions: R, segments: S, counts: new Float64Array((R + 1) * S * BINS),
     crowding: new Float64Array(R + 1), supply: new Float64Array(R + 1),
   };
-  scratchOf.set(world, s);
+  world.context.varietyMetrics = s;
   return s;
 }
 

@@ -18,10 +18,6 @@ import type { World } from './world.ts';
 
 export type Differentiation = Scenario['mechanisms']['market']['differentiation'];
 
-let histogram = new Float64Array(0); // Σ q by (segment, bin)
-let convolved = new Float64Array(0); // Σ K·q by (segment, bin)
-let total = new Float64Array(0); // Σ q by segment
-
 /** x wrapped onto the circle [0, 1). */
 export function wrap(x: number): number {
   const y = x - Math.floor(x);
@@ -54,11 +50,13 @@ export function computeCrowding(world: World, p: Differentiation): void {
   const B = p.bins;
   const n = firms.count;
   const { segment, variety, capability, employees, crowding } = firms;
-  if (histogram.length < S * B) {
-    histogram = new Float64Array(S * B);
-    convolved = new Float64Array(S * B);
+  const own = world.context.variety;
+  if (own.histogram.length < S * B) {
+    own.histogram = new Float64Array(S * B);
+    own.convolved = new Float64Array(S * B);
   }
-  if (total.length < S) total = new Float64Array(S);
+  if (own.total.length < S) own.total = new Float64Array(S);
+  const { histogram, convolved, total } = own;
   histogram.fill(0, 0, S * B);
   total.fill(0, 0, S);
   for (let i = 0; i < n; i++) {

@@ -13,6 +13,7 @@ import { adjacency, createTies, type Adjacency, type Ties } from './ties.ts';
 import { createPolicy, type PolicyState } from './policy/state.ts';
 import { promotionOrgsFrom, type PromotionOrgs } from './promotion.ts';
 import { createLocalField, type LocalField } from './local-returns.ts';
+import { createContext, type RunContext } from './context.ts';
 
 export interface Regions {
   count: number;
@@ -131,6 +132,9 @@ export interface World {
   ledger: FirmLedger;
   series: Series;
   stage: StageState;
+  /** What each process and observer keeps for this run between calls: its reused arrays, the
+   *  levers' and metrics' private state (context.ts, one field per owner). */
+  context: RunContext;
 }
 
 export function ringDistance(a: number, b: number, segments: number): number {
@@ -283,6 +287,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
     ledger: createFirmLedger(scenario.output.firms),
     series: createSeries(regions.count, ticks),
     stage: createStageState(regions.count),
+    context: createContext(),
   };
   const { curves, demand, demandYearAgo } = world.segments;
   for (let s = 0; s < S; s++) {

@@ -1,6 +1,6 @@
 // Per-tick effects of firm-process levers that one process computes and later processes read.
-// Kept outside PolicyState in a WeakMap keyed by the world, so worlds and their outputs are
-// unchanged when no lever exists.
+// Kept outside PolicyState, in world.context.effects (created on first use), so worlds and their
+// outputs are unchanged when no lever exists.
 //
 // rdBoost[r]: the rise of the effective R&D intensity of the firms of region r this tick,
 // s_r·φ_r with s_r the Σ intensity of the rdSubsidy levers on in r and φ_r the share of the
@@ -18,14 +18,12 @@ export interface PolicyEffects {
   rdBoosted: boolean;
 }
 
-const effects = new WeakMap<World, PolicyEffects>();
-
 /** The world's effects (created, all zero, on first use). */
 export function effectsOf(world: World): PolicyEffects {
-  let e = effects.get(world);
+  let e = world.context.effects;
   if (!e) {
     e = { rdBoost: new Float64Array(world.regions.count), rdBoosted: false };
-    effects.set(world, e);
+    world.context.effects = e;
   }
   return e;
 }

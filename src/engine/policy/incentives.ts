@@ -25,17 +25,6 @@ import { LEVER } from './catalogue.ts';
 import { bestResponse, forecastOf, jointOffer, type Forecast } from './government.ts';
 import { activeLevers, available, book, canPay, intensityOf, pay, paramOf, ruleOf, type PolicyLever } from './state.ts';
 
-interface Race {
-  incentive: Float64Array;
-  on: Uint8Array;
-  previous: Float64Array;
-  /** Common offer of each coordination lever (by lever index), and whether it was on last tick. */
-  common: Float64Array;
-  commonOn: Uint8Array;
-}
-
-const races = new WeakMap<World, Race>();
-
 const isJoint = (l: PolicyLever): boolean => l.kind === LEVER.coordination && l.rule === 'joint';
 
 /** Called by policy/regional.ts each tick after the levers were switched. */
@@ -45,13 +34,13 @@ export function updateIncentives(world: World, params: Scenario): void {
   const anyRace = P.levers.some((l) => l.kind === k);
   if (!anyRace && !P.levers.some(isJoint)) return;
   const R = world.regions.count;
-  let race = races.get(world);
+  let race = world.context.race;
   if (!race) {
     race = {
       incentive: new Float64Array(R), on: new Uint8Array(R), previous: new Float64Array(R),
       common: new Float64Array(P.levers.length), commonOn: new Uint8Array(P.levers.length),
     };
-    races.set(world, race);
+    world.context.race = race;
   }
   const { incentive: I, on, previous, common, commonOn } = race;
   previous.set(I);
@@ -111,12 +100,12 @@ export function updateIncentives(world: World, params: Scenario): void {
 
 /** Region r's race incentive this tick (0 when off). */
 export function raceIncentive(world: World, r: number): number {
-  return races.get(world)?.incentive[r] ?? 0;
+  return world.context.race?.incentive[r] ?? 0;
 }
 
 /** The common incentive coordination lever l offers this tick (its intensity under rule fixed). */
 export function commonIncentive(world: World, l: PolicyLever): number {
-  return isJoint(l) ? (races.get(world)?.common[l.index] ?? l.intensity) : l.intensity;
+  return isJoint(l) ? (world.context.race?.common[l.index] ?? l.intensity) : l.intensity;
 }
 
 /** What lever l offers per entrant in region r this tick, for policy.csv (NaN: not an incentive lever). */

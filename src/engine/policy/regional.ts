@@ -30,6 +30,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { KIND } from '../firms.ts';
 import { geoWeightsFrom } from '../proximity.ts';
 import type { World } from '../world.ts';
+import type { RegionalState } from '../context.ts';
 import { updateIncentives } from './incentives.ts';
 import { LEVER } from './catalogue.ts';
 import { available, book, canPay, intensityOf, pay, paramOf } from './state.ts';
@@ -45,23 +46,14 @@ export interface RegionalEffects {
   amenity: Float64Array;
 }
 
-interface RegionalState {
-  baseFriction: Float64Array;
-  baseOpenness: Float64Array;
-  /** barrierRemoval intensity (capped at 1) that world.friction currently reflects. */
-  barrier: Float64Array;
-  effects: RegionalEffects;
-}
-
-const states = new WeakMap<World, RegionalState>();
-
 /** The effects the processes read this tick; null when the run has no levers. */
 export function regionalEffects(world: World): RegionalEffects | null {
-  return states.get(world)?.effects ?? null;
+  return world.context.regional?.effects ?? null;
 }
 
+/** The run's regional lever state (world.context.regional), created on the first tick with levers. */
 function stateOf(world: World): RegionalState {
-  let s = states.get(world);
+  let s = world.context.regional;
   if (!s) {
     const R = world.regions.count;
     s = {
@@ -70,7 +62,7 @@ function stateOf(world: World): RegionalState {
       barrier: new Float64Array(R),
       effects: { openness: new Float64Array(R), chain: new Float64Array(R), branch: new Float64Array(R), amenity: new Float64Array(R) },
     };
-    states.set(world, s);
+    world.context.regional = s;
   }
   return s;
 }

@@ -31,7 +31,8 @@ import { chooseRegion, countFirms, segmentTilt, type LocationCounts } from '../l
 import { EVENT, logEvent } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
-import { groupByRegion, type RegionGroups } from '../groups.ts';
+import { groupByRegion } from '../groups.ts';
+import type { EntryOffers } from '../context.ts';
 import { seedMoney, seedOffered } from '../policy/effects.ts';
 import { incentiveOffered, payIncentive } from '../policy/incentives.ts';
 import { paySegment, segmentOffer } from '../policy/state.ts';
@@ -52,22 +53,14 @@ function chooseSegment(world: World, p: Entry, rng: Stream): number {
   return total > 0 ? rng.categorical(world.segments.demand, S, total) : rng.int(0, S - 1);
 }
 
-/** What each region offers one entrant now, by item (scratch, length R each). */
-interface Offers {
-  total: Float64Array;
-  subsidy: Float64Array; // entrySubsidy
-  seed: Float64Array; // startupSupport
-  incentive: Float64Array; // subsidyRace / coordination
-}
-
-let offers: Offers | null = null;
-
 /** What each region offers the next entrant (a startup unless `branch`); logit: the rule has a utility. */
-function makeOffers(world: World, segment: number, branch: boolean, logit: boolean): Offers {
+function makeOffers(world: World, segment: number, branch: boolean, logit: boolean): EntryOffers {
   const R = world.regions.count;
-  if (!offers || offers.total.length !== R) {
-    offers = { total: new Float64Array(R), subsidy: new Float64Array(R), seed: new Float64Array(R), incentive: new Float64Array(R) };
+  const own = world.context.entry;
+  if (!own.offers || own.offers.total.length !== R) {
+    own.offers = { total: new Float64Array(R), subsidy: new Float64Array(R), seed: new Float64Array(R), incentive: new Float64Array(R) };
   }
+  const { offers } = own;
   const P = world.policy;
   for (let r = 0; r < R; r++) {
     let subsidy = 0;
@@ -133,9 +126,6 @@ export function entry(world: World, params: Scenario, rng: Stream): void {
   if (lr.enabled && lr.localEntry > 0) localFounders(world, p, lr.localEntry, positioned, rng);
 }
 
-let groups: RegionGroups | undefined;
-let exposure = new Float64Array(0); // running Σ e·φ over a region's firms, in group order
-
 /**
  * Local founders (local returns): region r has Poisson(ℓ·F_r/T) startups, F_r = Σ_{i in r} e_i·φ_i;
  * each stays in r (founders start where they live and work) in the segment of a firm drawn ∝ e_i·φ_i.
@@ -144,8 +134,10 @@ function localFounders(world: World, p: Entry, rate: number, positioned: boolean
   const { firms, regions } = world;
   const n = firms.count; // firms founded now are not sources this tick
   const R = regions.count;
-  groups = groupByRegion(firms.region, n, R, groups);
-  if (exposure.length < n) exposure = new Float64Array(firms.capacity);
+  const own = world.context.entry;
+  const groups = (own.groups = groupByRegion(firms.region, n, R, own.groups));
+  if (own.exposure.length < n) own.exposure = new Float64Array(firms.capacity);
+  const { exposure } = own;
   const { start, members } = groups;
   for (let r = 0; r < R; r++) {
     let total = 0;

@@ -10,8 +10,6 @@ import type { World } from '../world.ts';
 import { exp, pow, tanh } from '../math.ts';
 import { intensityOf, paramOf, pay } from '../policy/state.ts';
 
-let desired = new Float64Array(0);
-
 export function growth(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.growth;
   const { firms, regions } = world;
@@ -23,7 +21,9 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   const n = firms.count;
   const { employees, profit, region } = firms;
   if (p.enabled) {
-    if (desired.length < n) desired = new Float64Array(firms.capacity);
+    const own = world.context.growth;
+    if (own.desired.length < n) own.desired = new Float64Array(firms.capacity);
+    const desired = own.desired;
     const drift = p.rate / tpy;
     const noise = p.noise / Math.sqrt(tpy);
     const scale = p.profitScale / tpy; // profit is per tick
@@ -65,6 +65,7 @@ function limitHiring(world: World, n: number): void {
   const { firms, regions } = world;
   const R = regions.count;
   const { employees, region } = firms;
+  const { desired } = world.context.growth;
   const hires = new Float64Array(R);
   const released = new Float64Array(R);
   const employed = new Float64Array(R);

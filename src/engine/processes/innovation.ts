@@ -32,8 +32,6 @@ import { midpoint, near, type Differentiation } from '../variety.ts';
 
 type Innovation = Scenario['mechanisms']['innovation'];
 
-let specialised = new Float64Array(0); // specialisedSme intensity per region
-let supported = new Uint8Array(0); // firm i's imitation is cut this tick (specialisedSme paid)
 
 /** Demand growth over the last year of segment s (ratio; 1 when there was no demand). */
 function demandGrowth(world: World, s: number): number {
@@ -162,6 +160,7 @@ function imitate(world: World, p: Innovation['imitation'], diff: Differentiation
   }
   const prob = tickProbability(p.rate, world.ticksPerYear);
   const cut = world.policy.levers.length > 0 && supportSmes(world);
+  const { specialised, supported } = world.context.innovation;
   const maxEmployees = p.maxEmployees;
   for (let i = 0; i < n; i++) {
     const r = region[i];
@@ -183,11 +182,14 @@ function imitate(world: World, p: Innovation['imitation'], diff: Differentiation
  */
 function supportSmes(world: World): boolean {
   const R = world.regions.count;
-  if (specialised.length < R) specialised = new Float64Array(R);
+  const own = world.context.innovation;
+  if (own.specialised.length < R) own.specialised = new Float64Array(R);
+  const { specialised } = own;
   if (!regionIntensities(world, 'specialisedSme', specialised)) return false;
   const { firms } = world;
   const n = firms.count;
-  if (supported.length < n) supported = new Uint8Array(firms.capacity);
+  if (own.supported.length < n) own.supported = new Uint8Array(firms.capacity);
+  const { supported } = own;
   supported.fill(0, 0, n);
   const size = new Float64Array(R);
   const cost = new Float64Array(R);

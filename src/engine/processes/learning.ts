@@ -31,26 +31,15 @@ import { orgOf, partnerOf, type Adjacency } from '../ties.ts';
 import { exp, pow } from '../math.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { canPay, paramOf, pay } from '../policy/state.ts';
+import type { RunContext } from '../context.ts';
 
-let capSum = new Float64Array(0);
-let cntSum = new Float64Array(0);
-let capConv = new Float64Array(0);
-let cntConv = new Float64Array(0);
-let pool = new Float64Array(0);
-let before = new Float64Array(0); // capabilities at the start of the tick, read through ties
-let orgBefore = new Float64Array(0); // research organisations' knowledge at the start of the tick
-let platform = new Float64Array(0); // publicPlatform intensity per region
-let vouchers = new Float64Array(0); // innovationVouchers intensity per region
-let smeSize = new Float64Array(0); // innovationVouchers' smeEmployees per region
-let voucherCost = new Float64Array(0); // innovationVouchers' cost per SME per tick, per region
-
-function scratch(size: number): void {
-  if (capSum.length >= size) return;
-  capSum = new Float64Array(size);
-  cntSum = new Float64Array(size);
-  capConv = new Float64Array(size);
-  cntConv = new Float64Array(size);
-  pool = new Float64Array(size);
+function scratch(own: RunContext['learning'], size: number): void {
+  if (own.capSum.length >= size) return;
+  own.capSum = new Float64Array(size);
+  own.cntSum = new Float64Array(size);
+  own.capConv = new Float64Array(size);
+  own.cntConv = new Float64Array(size);
+  own.pool = new Float64Array(size);
 }
 
 /** pool[r·S+s]: the weighted mean capability firms in (r, s) learn from (NaN: no source). */
@@ -59,6 +48,7 @@ function knowledgePool(world: World, localOnly: boolean): void {
   const S = world.segments.count;
   const R = regions.count;
   const size = R * S;
+  const { capSum, cntSum, capConv, cntConv, pool } = world.context.learning;
   capSum.fill(0, 0, size);
   cntSum.fill(0, 0, size);
   const { region, segment, capability } = firms;
@@ -113,6 +103,7 @@ function knowledgePool(world: World, localOnly: boolean): void {
 function throughTies(world: World, adj: Adjacency, i: number, c: number, rate: number): number {
   const { ties, firms, cognitive } = world;
   const S = world.segments.count;
+  const { before, orgBefore } = world.context.learning;
   let sum = 0;
   for (let e = adj.start[i]; e < adj.start[i + 1]; e++) {
     const t = adj.edges[e];
@@ -133,10 +124,11 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const S = world.segments.count;
   const R = regions.count;
   const frontier = world.frontier;
+  const own = world.context.learning;
   // Research organisations: capacity-weighted knowledge per region, then they advance.
   if (params.mechanisms.networking.enabled) {
-    if (orgBefore.length < researchOrgs.count) orgBefore = new Float64Array(researchOrgs.count);
-    orgBefore.set(researchOrgs.knowledge.subarray(0, researchOrgs.count));
+    if (own.orgBefore.length < researchOrgs.count) own.orgBefore = new Float64Array(researchOrgs.count);
+    own.orgBefore.set(researchOrgs.knowledge.subarray(0, researchOrgs.count));
   }
   const researchLevel = new Float64Array(R);
   for (let k = 0; k < researchOrgs.count; k++) {
@@ -149,7 +141,7 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
     firms.learned.fill(0, 0, n);
     return;
   }
-  scratch(R * S);
+  scratch(own, R * S);
   knowledgePool(world, p.distanceDecayKm === 0 || R === 1);
 
   const { region, segment, capability, rd, learned } = firms;
@@ -161,19 +153,20 @@ export function learning(world: World, params: Scenario, _rng: Stream): void {
   const rigid = net.enabled && net.rigidity > 0;
   const adj = tieLearning ? adjacencyOf(world) : null;
   if (tieLearning) {
-    if (before.length < n) before = new Float64Array(firms.capacity);
-    before.set(capability.subarray(0, n));
+    if (own.before.length < n) own.before = new Float64Array(firms.capacity);
+    own.before.set(capability.subarray(0, n));
   }
   const lr = params.mechanisms.localReturns;
   const localKnowledge = lr.enabled ? lr.knowledge : 0;
   // Levers: read once per tick (all off when the scenario has none).
   const levers = world.policy.levers.length > 0;
-  if (levers && platform.length < R) {
-    platform = new Float64Array(R);
-    vouchers = new Float64Array(R);
-    smeSize = new Float64Array(R);
-    voucherCost = new Float64Array(R);
+  if (levers && own.platform.length < R) {
+    own.platform = new Float64Array(R);
+    own.vouchers = new Float64Array(R);
+    own.smeSize = new Float64Array(R);
+    own.voucherCost = new Float64Array(R);
   }
+  const { platform, vouchers, smeSize, voucherCost, pool } = own;
   const rdBoost = levers && effectsOf(world).rdBoosted ? effectsOf(world).rdBoost : null;
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   const vouchersOn = levers && regionIntensities(world, 'innovationVouchers', vouchers);

@@ -41,10 +41,6 @@ import { ROLE } from '../firms.ts';
 import { effectsOf, regionIntensities } from '../policy/effects.ts';
 import { pay } from '../policy/state.ts';
 
-let offered = new Float64Array(0); // Σ cap_j of the suppliers of each leader (by leader index)
-let leverAt = new Float64Array(0); // intensity per region of the lever being read (scratch)
-let platform = new Float64Array(0); // publicPlatform intensity per region
-
 export function market(world: World, params: Scenario, _rng: Stream): void {
   const { firms, segments, regions } = world;
   const tpy = world.ticksPerYear;
@@ -69,13 +65,14 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
 
   const m = params.mechanisms.market;
   const levers = world.policy.levers.length > 0;
+  const own = world.context.market;
   if (levers) {
     const e = effectsOf(world);
     e.rdBoost.fill(0);
     e.rdBoosted = false;
-    if (leverAt.length < regions.count) {
-      leverAt = new Float64Array(regions.count);
-      platform = new Float64Array(regions.count);
+    if (own.leverAt.length < regions.count) {
+      own.leverAt = new Float64Array(regions.count);
+      own.platform = new Float64Array(regions.count);
     }
     if (m.enabled) procure(world);
   }
@@ -99,6 +96,7 @@ export function market(world: World, params: Scenario, _rng: Stream): void {
   const diff = m.differentiation;
   if (diff.enabled) computeCrowding(world, diff);
   const { crowding } = firms;
+  const { platform } = own;
   const platformOn = levers && regionIntensities(world, 'publicPlatform', platform);
   const functional = params.mechanisms.upgrading.functional;
   const fn = functional.enabled ? firms.function : null; // value added and overhead by function
@@ -137,7 +135,9 @@ function buyInputs(world: World, params: Scenario): void {
   const { role, buyer, region, revenue, profit } = firms;
   const province = regions.province;
   const { purchases, suppliers, local, province: inProvince, parts, partsProvince, isParts } = world.supply;
-  if (offered.length < n) offered = new Float64Array(firms.capacity);
+  const own = world.context.market;
+  if (own.offered.length < n) own.offered = new Float64Array(firms.capacity);
+  const { offered } = own;
   offered.fill(0, 0, n);
   for (let j = 0; j < n; j++) {
     const l = buyer[j];
@@ -175,6 +175,7 @@ function buyInputs(world: World, params: Scenario): void {
  * price; adds the quantity (as a rate per year) to segment demand before prices are set.
  */
 function procure(world: World): void {
+  const { leverAt } = world.context.market;
   if (!regionIntensities(world, 'procurement', leverAt)) return;
   const { firms, segments } = world;
   const R = world.regions.count;
@@ -205,6 +206,7 @@ function procure(world: World): void {
  * short); effects.rdBoost[r] = s_r·paid/desired.
  */
 function subsidiseRd(world: World): void {
+  const { leverAt } = world.context.market;
   if (!regionIntensities(world, 'rdSubsidy', leverAt)) return;
   const { firms } = world;
   const R = world.regions.count;

@@ -30,10 +30,6 @@ import type { World } from '../world.ts';
 import { belowTickProbability, exp, log, pow } from '../math.ts';
 import { orgOf } from '../ties.ts';
 
-// Scratch reused between ticks: ties of each firm / research organisation to each organisation's members.
-let tiedFirm = new Int32Array(0);
-let tiedResearch = new Int32Array(0);
-
 /** The annual fee of firm i for organisation k. */
 function feeOf(world: World, k: number, i: number): number {
   const org = world.promotion;
@@ -81,8 +77,10 @@ export function membership(world: World, rng: Stream): void {
   if (!active) return;
 
   // Ties to members, per (firm or research organisation, organisation): one pass over the ties.
-  if (tiedFirm.length < n * K) tiedFirm = new Int32Array(firms.capacity * K);
-  if (tiedResearch.length < O * K) tiedResearch = new Int32Array(O * K);
+  const own = world.context.membership;
+  if (own.tiedFirm.length < n * K) own.tiedFirm = new Int32Array(firms.capacity * K);
+  if (own.tiedResearch.length < O * K) own.tiedResearch = new Int32Array(O * K);
+  const { tiedFirm, tiedResearch } = own;
   tiedFirm.fill(0, 0, n * K);
   tiedResearch.fill(0, 0, O * K);
   for (let t = 0; t < ties.count; t++) {

@@ -16,23 +16,20 @@ import type { World } from '../world.ts';
 import { exp, log } from '../math.ts';
 import { regionalEffects } from '../policy/regional.ts';
 
-let flow = new Float64Array(0); // flow[a·R + b], workers this tick
-let inflow = new Float64Array(0);
-let outflow = new Float64Array(0);
-let skillIn = new Float64Array(0);
-
 export function migration(world: World, params: Scenario, _rng: Stream): void {
   const p = params.mechanisms.migration;
   if (!p.enabled) return;
   const { regions, distance, friction, counts } = world;
   const R = regions.count;
   if (R < 2) return;
-  if (flow.length < R * R) {
-    flow = new Float64Array(R * R);
-    inflow = new Float64Array(R);
-    outflow = new Float64Array(R);
-    skillIn = new Float64Array(R);
+  const own = world.context.migration;
+  if (own.flow.length < R * R) {
+    own.flow = new Float64Array(R * R);
+    own.inflow = new Float64Array(R);
+    own.outflow = new Float64Array(R);
+    own.skillIn = new Float64Array(R);
   }
+  const { flow, inflow, outflow, skillIn } = own;
   const { labourPool: pool, employed, wage, skill } = regions;
   const talent = regionalEffects(world)?.amenity;
   const amenity = talent && talent.some((x) => x !== 0) ? regions.amenity.map((m, r) => m + talent[r]) : regions.amenity;

@@ -31,17 +31,11 @@ import { adjacencyOf, ringDistance, type World } from '../world.ts';
 import { addTie, orgEndpoint, orgOf, partnerOf, removeTies, tied } from '../ties.ts';
 import { belowRateProbability, exp, rateProbability, tickProbability } from '../math.ts';
 import { KIND } from '../firms.ts';
-import { groupByRegion, type RegionGroups } from '../groups.ts';
+import { groupByRegion } from '../groups.ts';
 import { regionalEffects } from '../policy/regional.ts';
 import { membership } from './membership.ts';
 
 type Networking = Scenario['mechanisms']['networking'];
-
-// Scratch arrays reused between ticks (grown when needed).
-let firmsByRegion: RegionGroups | undefined;
-let orgsByRegion: RegionGroups | undefined;
-let acceptGeo = new Float64Array(0);
-const formedPairs = new Set<number>();
 
 export function networking(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.networking;
@@ -152,7 +146,9 @@ function embeddedness(world: World, p: Networking): void {
 /** Geographic acceptance factor geo·(1 − friction) per region pair (1 on the diagonal). */
 function geoAcceptance(world: World, p: Networking): void {
   const R = world.regions.count;
-  if (acceptGeo.length < R * R) acceptGeo = new Float64Array(R * R);
+  const own = world.context.networking;
+  if (own.acceptGeo.length < R * R) own.acceptGeo = new Float64Array(R * R);
+  const { acceptGeo } = own;
   for (let a = 0; a < R; a++) {
     for (let b = 0; b < R; b++) {
       const k = a * R + b;
@@ -172,9 +168,11 @@ function formation(world: World, p: Networking, rng: Stream): void {
   const { region, segment, degree, promo, embeddedness: e } = firms;
   const adj = adjacencyOf(world); // the ties before this step; newer pairs are in formedPairs
   const { researchOrgs } = world;
-  const byRegion = (firmsByRegion = groupByRegion(firms.region, firms.count, R, firmsByRegion));
-  const orgs = (orgsByRegion = groupByRegion(researchOrgs.region, researchOrgs.count, R, orgsByRegion));
+  const own = world.context.networking;
+  const byRegion = (own.firmsByRegion = groupByRegion(firms.region, firms.count, R, own.firmsByRegion));
+  const orgs = (own.orgsByRegion = groupByRegion(researchOrgs.region, researchOrgs.count, R, own.orgsByRegion));
   geoAcceptance(world, p);
+  const { acceptGeo, formedPairs } = own;
   let maxCog = 0;
   for (let d = 0; d < world.cognitive.length; d++) maxCog = Math.max(maxCog, world.cognitive[d]);
   const K = world.researchOrgs.count;

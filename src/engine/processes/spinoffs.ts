@@ -32,8 +32,6 @@ import { near } from '../variety.ts';
 import { belowTickProbability, pow } from '../math.ts';
 import { regionIntensities, seedMoney, seedPayable } from '../policy/effects.ts';
 
-let support = new Float64Array(0); // startupSupport intensity per region (0: off or cannot pay)
-
 export function spinoffs(world: World, params: Scenario, rng: Stream): void {
   if (params.mechanisms.spinoffs.enabled) firmSpinoffs(world, params, rng);
   academicSpinoffs(world, params, rng); // switched off by academic.rate = 0, not by `enabled`
@@ -55,7 +53,9 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const R = regions.count;
   const lr = params.mechanisms.localReturns;
   const founding = lr.enabled ? lr.founding : 0;
-  if (support.length < R) support = new Float64Array(R);
+  const own = world.context.spinoffs;
+  if (own.support.length < R) own.support = new Float64Array(R);
+  const { support } = own;
   const supportOn = world.policy.levers.length > 0 && regionIntensities(world, 'startupSupport', support);
   if (supportOn) for (let r = 0; r < R; r++) if (support[r] > 0 && !seedPayable(world, r)) support[r] = 0;
 

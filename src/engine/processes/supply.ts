@@ -27,11 +27,6 @@ import type { Stream } from '../rng.ts';
 import { ringDistance, type World } from '../world.ts';
 import { belowRateProbability, log, pow, rateProbability } from '../math.ts';
 
-let top = new Int32Array(0); // top[s·k + m]: the m-th largest candidate of segment s (-1: none)
-let leaders = new Int32Array(0);
-let leaderPull = new Float64Array(0); // leaderSize·ln(e_ℓ/ē) of the m-th leader
-let reachable = new Uint8Array(0); // reachable[s] = 1 when a leader is at distance 1..reach of s
-
 export function supply(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.supply;
   if (!p.enabled) return;
@@ -51,7 +46,9 @@ function reviewLeaders(world: World, p: SupplyParams): void {
   const k = p.leaders.perSegment;
   const n = firms.count;
   const { anchor, role, buyer, segment, employees } = firms;
-  if (top.length < S * k) top = new Int32Array(S * k);
+  const own = world.context.supply;
+  if (own.top.length < S * k) own.top = new Int32Array(S * k);
+  const { top } = own;
   top.fill(-1, 0, S * k);
   if (k > 0) {
     for (let i = 0; i < n; i++) {
@@ -111,18 +108,22 @@ function matchSuppliers(world: World, p: SupplyParams, rng: Stream): void {
   const S = world.segments.count;
   const n = firms.count;
   const { role, buyer, segment, region, capability } = firms;
-  if (leaders.length < n) leaders = new Int32Array(firms.capacity);
+  const own = world.context.supply;
+  if (own.leaders.length < n) own.leaders = new Int32Array(firms.capacity);
+  const { leaders } = own;
   let L = 0;
   for (let i = 0; i < n; i++) if (role[i] === ROLE.leader) leaders[L++] = i;
   if (L === 0) return;
-  if (leaderPull.length < L) leaderPull = new Float64Array(leaders.length);
+  if (own.leaderPull.length < L) own.leaderPull = new Float64Array(leaders.length);
+  const { leaderPull } = own;
   let meanLog = 0;
   for (let m = 0; m < L; m++) {
     leaderPull[m] = p.leaderSize > 0 ? log(firms.employees[leaders[m]]) : 0;
     meanLog += leaderPull[m] / L;
   }
   for (let m = 0; m < L; m++) leaderPull[m] = p.leaderSize * (leaderPull[m] - meanLog);
-  if (reachable.length < S) reachable = new Uint8Array(S);
+  if (own.reachable.length < S) own.reachable = new Uint8Array(S);
+  const { reachable } = own;
   reachable.fill(0, 0, S);
   for (let m = 0; m < L; m++) {
     const s = segment[leaders[m]];
