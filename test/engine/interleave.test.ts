@@ -64,7 +64,7 @@ const DEPTHS = [2, 5, 13, 34, 89, 233, 610, 1597, 4181];
 /** Calls `onDraw(k)` just before the stream's k-th draw since `count` was last set to 0. */
 function tap(stream: Stream) {
   const inner = stream as unknown as { next: () => number };
-  const draw = inner.next;
+  const draw = inner.next.bind(stream);
   const state = { count: 0, onDraw: null as ((k: number) => void) | null };
   inner.next = () => {
     if (state.onDraw) state.onDraw(++state.count);
