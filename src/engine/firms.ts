@@ -132,11 +132,12 @@ export function addFirm(firms: Firms, f: NewFirm): number {
 /**
  * Where each firm will be after `compactFirms`: remap[i] = its new index, or -1 if it leaves.
  * Call before compacting; columns that hold firm indices (`buyer`, tie endpoints) are rewritten
- * with it.
+ * with it. `into` (long enough) is filled and returned instead of a new array; entries beyond n
+ * are left as they were.
  */
-export function survivorIndex(firms: Firms): Int32Array {
+export function survivorIndex(firms: Firms, into?: Int32Array): Int32Array {
   const n = firms.count;
-  const remap = new Int32Array(n);
+  const remap = into && into.length >= n ? into : new Int32Array(n);
   let next = 0;
   for (let i = 0; i < n; i++) remap[i] = firms.alive[i] ? next++ : -1;
   return remap;

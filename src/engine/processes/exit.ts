@@ -46,7 +46,9 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     }
   }
   if (dead === 0) return;
-  const remap = survivorIndex(firms);
+  const ctx = world.context.exit;
+  if (ctx.remap.length < n) ctx.remap = new Int32Array(firms.capacity);
+  const remap = survivorIndex(firms, ctx.remap);
   compactFirms(firms, (i) => {
     const r = firms.region[i];
     world.regions.employed[r] -= firms.employees[i];
