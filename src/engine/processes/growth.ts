@@ -27,17 +27,19 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
     const drift = p.rate / tpy;
     const noise = p.noise / Math.sqrt(tpy);
     const scale = p.profitScale / tpy; // profit is per tick
+    const minEmployees = p.minEmployees;
     for (let i = 0; i < n; i++) {
       const e = employees[i];
       const x = drift * tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * rng.normal() : 0);
-      desired[i] = Math.max(p.minEmployees, e * exp(x));
+      desired[i] = Math.max(minEmployees, e * exp(x));
     }
     if (p.labourLimit) limitHiring(world, n);
     else employees.set(desired.subarray(0, n));
   }
 
-  regions.employed.fill(0);
-  for (let i = 0; i < n; i++) regions.employed[region[i]] += employees[i];
+  const employed = regions.employed;
+  employed.fill(0);
+  for (let i = 0; i < n; i++) employed[region[i]] += employees[i];
   for (let r = 0; r < R; r++) {
     const tightness = regions.employed[r] / regions.labourPool[r];
     regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * pow(tightness, p.wageCurvature));
