@@ -11,7 +11,11 @@ import { remapBuyers, remapTies } from '../ties.ts';
 import { EVENT, logEvent, recordExit } from '../log.ts';
 import type { Stream } from '../rng.ts';
 import type { World } from '../world.ts';
+import type { RunContext } from '../context.ts';
 import { belowTickProbability, exp, pow } from '../math.ts';
+
+/** Ages (ticks) beyond this are computed each time rather than kept (a bound on the table's size). */
+const AGE_TABLE_LIMIT = 1 << 16;
 
 export function exit(world: World, params: Scenario, rng: Stream): void {
   const p = params.mechanisms.exit;
@@ -23,20 +27,24 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
   const { cash, employees, distress, alive, birth, capability } = firms;
   const meanC = p.hazard > 0 ? meanCapability(firms) : 1;
   let dead = 0;
-  // exp(−age/age_scale) of the last birth tick seen: firms born in the same tick sit side by side
-  // (new firms are appended, compaction keeps the order), so most firms reuse their neighbour's.
-  let factorBirth = NaN;
-  let ageFactor = 0;
+  const ctx = world.context.exit;
+  // exp(−(age/T)/age_scale) depends on the age in ticks only: computed once per age and run.
+  let ageFactors = p.hazard > 0 ? ageFactorTable(ctx, tpy, p.hazardAgeScale, 0) : ctx.ageFactor;
   for (let i = 0; i < n; i++) {
     if (cash[i] < -(p.cashFloor + p.cashFloorPerEmployee * employees[i])) distress[i]++;
     else distress[i] = 0;
     let leaves = distress[i] > grace;
     if (!leaves && p.hazard > 0 && birth[i] < world.tick) {
-      if (birth[i] !== factorBirth) {
-        factorBirth = birth[i];
-        ageFactor = exp(-((world.tick - factorBirth) / tpy) / p.hazardAgeScale);
+      const age = world.tick - birth[i];
+      let factor = age < ageFactors.length ? ageFactors[age] : NaN;
+      if (factor !== factor) {
+        factor = exp(-(age / tpy) / p.hazardAgeScale);
+        if (age < AGE_TABLE_LIMIT) {
+          if (age >= ageFactors.length) ageFactors = ageFactorTable(ctx, tpy, p.hazardAgeScale, age);
+          ageFactors[age] = factor;
+        }
       }
-      let annual = p.hazard * ageFactor;
+      let annual = p.hazard * factor;
       if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
       leaves = belowTickProbability(rng.uniform(), annual, tpy);
     }
@@ -46,7 +54,6 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     }
   }
   if (dead === 0) return;
-  const ctx = world.context.exit;
   if (ctx.remap.length < n) ctx.remap = new Int32Array(firms.capacity);
   const remap = survivorIndex(firms, ctx.remap);
   compactFirms(firms, (i) => {
@@ -58,4 +65,22 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
   });
   remapTies(world.ties, firms, remap);
   remapBuyers(firms, remap);
+}
+
+/**
+ * The exit hazard's age factors by age in ticks (NaN: not computed yet), for this T and age scale,
+ * at least `age` + 1 long (grown by doubling; emptied when T or the age scale differ).
+ */
+function ageFactorTable(ctx: RunContext['exit'], tpy: number, ageScale: number, age: number): Float64Array {
+  if (ctx.ageScale !== ageScale || ctx.ticksPerYear !== tpy) {
+    ctx.ageFactor.fill(NaN);
+    ctx.ageScale = ageScale;
+    ctx.ticksPerYear = tpy;
+  }
+  if (ctx.ageFactor.length <= age) {
+    const grown = new Float64Array(Math.max(256, 2 * ctx.ageFactor.length, age + 1)).fill(NaN);
+    grown.set(ctx.ageFactor);
+    ctx.ageFactor = grown;
+  }
+  return ctx.ageFactor;
 }
