@@ -146,6 +146,7 @@ export function log(x: number): number {
 export function pow(x: number, y: number): number {
   if (y === 1) return x;
   if (y === 0) return 1;
+  if (y === 0.5 && x >= 0) return Math.sqrt(x); // the commonest elasticity, first
   if (Number.isInteger(y) && Math.abs(y) <= 64) {
     let base = x;
     let n = Math.abs(y);
@@ -157,7 +158,6 @@ export function pow(x: number, y: number): number {
     }
     return y > 0 ? result : 1 / result;
   }
-  if (y === 0.5 && x >= 0) return Math.sqrt(x);
   if (x > 0) return exp(y * log(x));
   if (x === 0) return y > 0 ? 0 : Infinity;
   return NaN; // negative base, non-integer exponent
