@@ -82,7 +82,14 @@ const defSeconds = defRuns.reduce((s, r) => s + r.seconds, 0);
 const defTicks = defRuns.reduce((s, r) => s + r.ticks, 0);
 console.log(`  default × 20 seeds: ${M(defFirmTicks / defSeconds)} (Σ firm-ticks / Σ seconds; median of runs ${M(median(defRuns.map((r) => r.rate)))}), ` +
   `${(defFirmTicks / defTicks).toFixed(0)} firms on average, ${(defTicks / defSeconds).toFixed(0)} ticks/s ` +
-  `(${((1000 * defSeconds) / defTicks).toFixed(3)} ms per tick: fixed per-tick costs dominate at this size)\n`);
+  `(${((1000 * defSeconds) / defTicks).toFixed(3)} ms per tick)`);
+{
+  // Whole runs as a batch worker does them (world creation, every tick, observation), outputs not written.
+  const t0 = performance.now();
+  for (let seed = 1; seed <= 100; seed++) run(def, { seed });
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`  default × 100 whole runs (run(), seeds 1–100): ${(100 / seconds).toFixed(1)} runs/s on one core (${((1000 * seconds) / 100).toFixed(1)} ms per run)\n`);
+}
 
 console.log('3. scale (6 regions, 4 research organisations, every mechanism on), T = 100');
 const small = repeatRuns('scale 10k', scale(10_000), 100, REPEATS);
