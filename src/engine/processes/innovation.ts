@@ -151,13 +151,19 @@ function imitate(world: World, p: Innovation['imitation'], diff: Differentiation
   const sum = new Float64Array(R);
   const cnt = new Float64Array(R);
   const best = new Int32Array(R).fill(-1);
+  const bestMargin = new Float64Array(R); // profit per employee of best[r]
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const margin = profit[i] / employees[i];
     sum[r] += margin;
     cnt[r] += 1;
-    if (best[r] < 0 || margin > profit[best[r]] / employees[best[r]]) best[r] = i;
+    if (best[r] < 0 || margin > bestMargin[r]) {
+      best[r] = i;
+      bestMargin[r] = margin;
+    }
   }
+  const mean = new Float64Array(R);
+  for (let r = 0; r < R; r++) mean[r] = sum[r] / cnt[r];
   const prob = tickProbability(p.rate, world.ticksPerYear);
   const cut = world.policy.levers.length > 0 && supportSmes(world);
   const { specialised, supported } = world.context.innovation;
@@ -165,7 +171,7 @@ function imitate(world: World, p: Innovation['imitation'], diff: Differentiation
   for (let i = 0; i < n; i++) {
     const r = region[i];
     const b = best[r];
-    if (b === i || profit[i] / employees[i] >= sum[r] / cnt[r]) continue;
+    if (b === i || profit[i] / employees[i] >= mean[r]) continue;
     if (maxEmployees !== null && employees[i] > maxEmployees) continue;
     const q = cut && supported[i] ? tickProbability(p.rate * Math.max(0, 1 - specialised[r]), world.ticksPerYear) : prob;
     if (!(rng.uniform() < q)) continue;
