@@ -7,7 +7,9 @@
 // Sizes: arrays start empty and their owner grows them when they are too small (to the firms'
 // capacity for per-firm arrays, to R, S or R·S otherwise), so a small run stays small. Fields
 // that are null are created by their owner on first use (only runs that need them pay for them).
+import type { Scenario } from '../scenarios/schema.ts';
 import type { RegionGroups } from './groups.ts';
+import type { MetricNeeds } from './metrics.ts';
 import type { PolicyEffects } from './policy/effects.ts';
 import type { RegionalEffects } from './policy/regional.ts';
 
@@ -152,6 +154,11 @@ export interface MetricsScratch {
   large: Float64Array; // member classes (for membership-metrics.ts)
   sme: Float64Array;
   other: Float64Array;
+  /** The per-region sums whose `all` slot is Σ regions, in that order (the arrays above). */
+  summed: Float64Array[];
+  /** Which optional sums the run needs, and the scenario they were read from (metrics.ts). */
+  needs: Readonly<MetricNeeds>;
+  needsOf: Scenario | null;
 }
 
 /** network-metrics.ts: per slot (R + 1) sums, and the clustering pass's arrays. */

@@ -19,7 +19,7 @@ export function observe(world: World, params: Scenario, _rng: Stream): void {
   if (t !== series.recorded) {
     throw new Error(`observe: tick ${t} observed out of order (${series.recorded} ticks recorded so far)`);
   }
-  computeMetrics(world, series.values, rowOf(series, t, 0));
+  computeMetrics(world, series.values, rowOf(series, t, 0), params);
   if (world.policy.levers.length > 0) recordPolicy(world.policy.log, world.policy, t, (l, r) => leverOffer(world, l, r));
   classifyStages(world, stageParams(params, world.ticksPerYear));
   series.recorded = t + 1;
