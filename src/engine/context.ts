@@ -100,10 +100,11 @@ export interface RunContext {
   regional: RegionalState | null;
   /** policy/incentives.ts: the regions' incentive race (subsidyRace, coordination). */
   race: IncentiveRace | null;
-  /** metrics.ts, network-metrics.ts, variety-metrics.ts: accumulators of the observation. */
+  /** metrics.ts, network-metrics.ts, variety-metrics.ts, membership-metrics.ts: accumulators of the observation. */
   metrics: MetricsScratch | null;
   networkMetrics: NetworkMetricsScratch | null;
   varietyMetrics: VarietyMetricsScratch | null;
+  membershipMetrics: MembershipMetricsScratch | null;
 }
 
 /** What each region offers one entrant now, by item (length R each). */
@@ -135,6 +136,8 @@ export interface IncentiveRace {
 export interface MetricsScratch {
   regions: number;
   segments: number;
+  /** The one array every accumulator below is a view of (cleared in one fill). */
+  buffer: Float64Array;
   firms: Float64Array;
   employment: Float64Array;
   revenue: Float64Array;
@@ -164,6 +167,8 @@ export interface MetricsScratch {
 /** network-metrics.ts: per slot (R + 1) sums, and the clustering pass's arrays. */
 export interface NetworkMetricsScratch {
   regions: number;
+  /** The one array the six per-slot sums below are views of. */
+  buffer: Float64Array;
   ties: Float64Array; // per slot (R + 1)
   nonlocal: Float64Array;
   trust: Float64Array;
@@ -176,6 +181,12 @@ export interface NetworkMetricsScratch {
   mark: Int32Array;
   deg: Int32Array;
   degLocal: Int32Array;
+}
+
+/** membership-metrics.ts: research organisations that are members, and budgets, per slot (R + 1). */
+export interface MembershipMetricsScratch {
+  research: Float64Array;
+  budget: Float64Array;
 }
 
 /** variety-metrics.ts: firms by (slot, segment, bin), Σ q·ρ and Σ q by slot (slot R = all). */
@@ -212,5 +223,6 @@ export function createContext(): RunContext {
     metrics: null,
     networkMetrics: null,
     varietyMetrics: null,
+    membershipMetrics: null,
   };
 }

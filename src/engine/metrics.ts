@@ -113,13 +113,16 @@ function scratchFor(world: World): MetricsScratch {
   const S = world.segments.count;
   const got = world.context.metrics;
   if (got && got.regions === R && got.segments === S) return got;
+  // Every accumulator is a view of one buffer, so that a tick clears them all with one fill.
   const n = R + 1;
-  const f = () => new Float64Array(n);
+  const buffer = new Float64Array(18 * n + n * S);
+  let at = 0;
+  const f = (length = n) => buffer.subarray(at, (at += length));
   const s: MetricsScratch = {
-    regions: R, segments: S,
+    regions: R, segments: S, buffer,
     firms: f(), employment: f(), revenue: f(), profit: f(), capSum: f(), capTop: f(), empSq: f(),
     supply: f(), ageTicks: f(), supplyTies: f(), members: f(), functionSum: f(),
-    empSeg: new Float64Array(n * S), margin: f(), local: f(), large: f(), sme: f(), other: f(),
+    empSeg: f(n * S), margin: f(), local: f(), large: f(), sme: f(), other: f(),
     summed: [], needs: EVERY_PASS, needsOf: null,
   };
   // The per-region sums whose `all` slot is the sum over regions (capTop and empSeg are done apart).
@@ -195,9 +198,7 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   const tpy = world.ticksPerYear;
   const a = scratchFor(world);
   const needs = needsFor(world, a, scenario);
-  for (const col of a.summed) col.fill(0);
-  a.capTop.fill(0);
-  a.empSeg.fill(0);
+  a.buffer.fill(0);
 
   // The sums every run needs, in one pass over the firms (per region and per (region, segment)).
   const { region, segment, employees, capability, revenue, profit, birth } = firms;
@@ -276,7 +277,9 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     out[C.imitations][row] = eventCount(counts.imitations, k, R);
     out[C.capMean][row] = n > 0 ? a.capSum[k] / n : 0;
     out[C.capTop][row] = a.capTop[k];
-    writeVariety(a.empSeg, k * S, S, emp, out, row);
+    // One region: `all` has the region's employment by segment, so the same variety (no logs twice).
+    if (k === R && R === 1) copyVariety(out, row0, row);
+    else writeVariety(a.empSeg, k * S, S, emp, out, row);
     out[C.hhi][row] = emp > 0 ? a.empSq[k] / (emp * emp) : 0;
     out[C.price][row] = a.supply[k] > 0 ? (a.revenue[k] * tpy) / a.supply[k] : 0;
     const pool = k < R ? regions.labourPool[k] : poolAll;
@@ -345,6 +348,12 @@ function eventCount(byRegion: Int32Array, k: number, R: number): number {
   let sum = 0;
   for (let r = 0; r < R; r++) sum += byRegion[r];
   return sum;
+}
+
+function copyVariety(out: readonly Float64Array[], from: number, to: number): void {
+  out[C.diversity][to] = out[C.diversity][from];
+  out[C.unrelated][to] = out[C.unrelated][from];
+  out[C.related][to] = out[C.related][from];
 }
 
 /**
