@@ -107,6 +107,16 @@ const LOCAL_COL = METRIC[LOCAL_DEFS[0].name];
 const MEMBERSHIP_COL0 = METRIC[MEMBERSHIP_DEFS[0].name];
 const PARTS_COL = METRIC.parts_province_supply_ratio;
 
+/**
+ * The per-slot sums of the scratch, in the order they lie in its buffer: sum j's slot k (region k,
+ * `all` at k = R) is buffer[j·(R + 1) + k]; empSeg follows them. The first ten are the main pass's,
+ * which indexes the buffer with these positions; everything else reads the named views.
+ */
+const SUMS = [
+  'firms', 'employment', 'revenue', 'profit', 'capSum', 'capTop', 'empSq', 'supply', 'ageTicks', 'margin',
+  'supplyTies', 'members', 'functionSum', 'local', 'large', 'sme', 'other',
+] as const;
+
 /** The world's accumulators (world.context.metrics), one slot per region plus one for `all`. */
 function scratchFor(world: World): MetricsScratch {
   const R = world.regions.count;
@@ -115,16 +125,9 @@ function scratchFor(world: World): MetricsScratch {
   if (got && got.regions === R && got.segments === S) return got;
   // Every accumulator is a view of one buffer, so that a tick clears them all with one fill.
   const n = R + 1;
-  const buffer = new Float64Array(18 * n + n * S);
-  let at = 0;
-  const f = (length = n) => buffer.subarray(at, (at += length));
-  const s: MetricsScratch = {
-    regions: R, segments: S, buffer,
-    firms: f(), employment: f(), revenue: f(), profit: f(), capSum: f(), capTop: f(), empSq: f(),
-    supply: f(), ageTicks: f(), supplyTies: f(), members: f(), functionSum: f(),
-    empSeg: f(n * S), margin: f(), local: f(), large: f(), sme: f(), other: f(),
-    summed: [], needs: EVERY_PASS, needsOf: null,
-  };
+  const buffer = new Float64Array(SUMS.length * n + n * S);
+  const s = { regions: R, segments: S, buffer, empSeg: buffer.subarray(SUMS.length * n), needs: EVERY_PASS, needsOf: null } as unknown as MetricsScratch;
+  SUMS.forEach((name, j) => { s[name] = buffer.subarray(j * n, (j + 1) * n); });
   // The per-region sums whose `all` slot is the sum over regions (capTop and empSeg are done apart).
   s.summed = [s.firms, s.employment, s.revenue, s.profit, s.capSum, s.empSq, s.supply, s.ageTicks, s.supplyTies, s.members, s.functionSum, s.margin, s.local, s.large, s.sme, s.other];
   world.context.metrics = s;
@@ -203,8 +206,11 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
   // The sums every run needs, in one pass over the firms (per region and per (region, segment)).
   const { region, segment, employees, capability, revenue, profit, birth } = firms;
   const n = firms.count;
-  // Accumulators and the tick in locals: the loop runs per firm per tick.
-  const { firms: count, employment, revenue: revenueSum, profit: profitSum, capSum, capTop, empSq, supply, ageTicks, empSeg, margin } = a;
+  // One array for the ten sums (slot r of SUMS[j] at acc[r + j·m]) rather than ten views: the loop
+  // then holds one base in a register instead of spilling ten (measured: a quarter faster).
+  const acc = a.buffer;
+  const m = R + 1;
+  const seg0 = SUMS.length * m;
   const tick = world.tick;
   for (let i = 0; i < n; i++) {
     const r = region[i];
@@ -212,17 +218,17 @@ export function computeMetrics(world: World, out: readonly Float64Array[], row0:
     const c = capability[i];
     const rev = revenue[i];
     const pro = profit[i];
-    count[r] += 1;
-    employment[r] += e;
-    revenueSum[r] += rev;
-    profitSum[r] += pro;
-    capSum[r] += c;
-    if (c > capTop[r]) capTop[r] = c;
-    empSq[r] += e * e;
-    supply[r] += c * e;
-    ageTicks[r] += tick - birth[i];
-    empSeg[r * S + segment[i]] += e;
-    margin[r] += rev > 0 ? Math.max(-1, pro / rev) : -1;
+    acc[r] += 1;
+    acc[r + m] += e;
+    acc[r + 2 * m] += rev;
+    acc[r + 3 * m] += pro;
+    acc[r + 4 * m] += c;
+    if (c > acc[r + 5 * m]) acc[r + 5 * m] = c;
+    acc[r + 6 * m] += e * e;
+    acc[r + 7 * m] += c * e;
+    acc[r + 8 * m] += tick - birth[i];
+    acc[r + 9 * m] += rev > 0 ? Math.max(-1, pro / rev) : -1;
+    acc[seg0 + r * S + segment[i]] += e;
   }
   // The sums of optional mechanisms, in a second pass only when one can be non-zero (each sum
   // still runs over the firms in index order, so it is the same number as in one pass).
