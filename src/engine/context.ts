@@ -10,6 +10,8 @@
 import type { Scenario } from '../scenarios/schema.ts';
 import type { RegionGroups } from './groups.ts';
 import type { MetricNeeds } from './metrics.ts';
+import type { StageParams } from './stage.ts';
+import type { TickCounts } from './world.ts';
 import type { PolicyEffects } from './policy/effects.ts';
 import type { RegionalEffects } from './policy/regional.ts';
 
@@ -100,6 +102,8 @@ export interface RunContext {
   regional: RegionalState | null;
   /** policy/incentives.ts: the regions' incentive race (subsidyRace, coordination). */
   race: IncentiveRace | null;
+  /** processes/observe.ts: the stage parameters and the per-tick counters it resets (null: not yet observed). */
+  observe: ObserveState | null;
   /** metrics.ts, network-metrics.ts, variety-metrics.ts, membership-metrics.ts: accumulators of the observation. */
   metrics: MetricsScratch | null;
   networkMetrics: NetworkMetricsScratch | null;
@@ -130,6 +134,15 @@ export interface IncentiveRace {
   /** Common offer of each coordination lever (by lever index), and whether it was on last tick. */
   common: Float64Array;
   commonOn: Uint8Array;
+}
+
+export interface ObserveState {
+  /** The scenario the stage parameters were read from. */
+  of: Scenario;
+  stage: StageParams;
+  /** world.counts and its arrays, in key order. */
+  countsOf: TickCounts;
+  counters: (Int32Array | Float64Array)[];
 }
 
 /** metrics.ts: accumulators, one slot per region plus one (index R) for `all`. */
@@ -220,6 +233,7 @@ export function createContext(): RunContext {
     effects: null,
     regional: null,
     race: null,
+    observe: null,
     metrics: null,
     networkMetrics: null,
     varietyMetrics: null,
