@@ -1,6 +1,7 @@
 // The promotion-organisation columns of timeseries.csv, appended last by `computeMetrics`: who the
-// members are and what the organisations spend. Firm members are classified in the main pass of
-// metrics.ts (`classifyMember`); research organisations and budgets are read here (a few each).
+// members are and what the organisations spend. Firm members are classified in the pass of
+// metrics.ts over the optional sums (`classifyMember`, only in worlds with organisations);
+// research organisations and budgets are read here (a few each).
 //   members           firm and research-organisation members = large + sme + research + other
 //   members_large     firm members of the organisation's segments with employees ≥ largeEmployees
 //   members_sme       firm members of the organisation's segments with employees < largeEmployees

@@ -1,6 +1,8 @@
 // The metrics of timeseries.csv (MODEL.md §5 "observe"): a declarative list that fixes the column
 // order, and one pass over the firms plus one over regions × segments that fills a row per region
-// and the `all` row. Scratch accumulators are allocated once per world, never per firm or tick.
+// and the `all` row. A second pass over the firms sums what only optional mechanisms make non-zero
+// (supply ties, promotion members, value-chain functions, φ), and only when the run has one of them
+// (MetricNeeds). Scratch accumulators are allocated once per world, never per firm or tick.
 // The columns of ties, supply chains and mobility come next, from network-metrics.ts, then policy
 // spend, then those of differentiated competition (variety-metrics.ts).
 import type { Scenario } from '../scenarios/schema.ts';

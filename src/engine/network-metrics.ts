@@ -1,7 +1,7 @@
 // The network, supply-chain and labour-mobility columns of timeseries.csv (MODEL.md §5 "observe"),
 // appended after the classic metrics by `computeMetrics`. One pass over the ties and, when there
 // are firm–firm ties, a triangle count over the ties oriented by firm index (≤ firms·maxTies²);
-// firms, supply ties and promotion members per region come from the main pass of metrics.ts;
+// firms, supply ties and promotion members per region come from the passes of metrics.ts;
 // the rest are per-region reads.
 //
 // A tie belongs to every region that holds one of its firm endpoints (a tie between two regions
@@ -51,7 +51,7 @@ const N = Object.freeze(Object.fromEntries(NETWORK_DEFS.map((d, i) => [d.name, i
   Record<(typeof NETWORK_DEFS)[number]['name'], number>
 >;
 
-/** Per-region tallies from the main pass over the firms (metrics.ts), slot R the sum. */
+/** Per-region tallies from the passes over the firms (metrics.ts), slot R the sum. */
 export interface FirmTallies {
   firms: Float64Array;
   /** Firms with a leader (buyer ≥ 0). */
@@ -81,7 +81,7 @@ function scratchFor(world: World): NetworkMetricsScratch {
 
 /**
  * Writes the NETWORK_DEFS columns into out[col0 + k] for rows row0 + r (region r) and row0 + R
- * (`all`), from the world and the main pass's per-region tallies.
+ * (`all`), from the world and the per-region tallies of metrics.ts's passes.
  */
 export function computeNetworkMetrics(
   world: World, tally: FirmTallies, out: readonly Float64Array[], row0: number, col0: number,
