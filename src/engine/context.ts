@@ -7,7 +7,11 @@
 // Sizes: arrays start empty and their owner grows them when they are too small (to the firms'
 // capacity for per-firm arrays, to R, S or R·S otherwise), so a small run stays small. Fields
 // that are null are created by their owner on first use (only runs that need them pay for them).
+import type { Scenario } from '../scenarios/schema.ts';
 import type { RegionGroups } from './groups.ts';
+import type { MetricNeeds } from './metrics.ts';
+import type { StageParams } from './stage.ts';
+import type { TickCounts } from './world.ts';
 import type { PolicyEffects } from './policy/effects.ts';
 import type { RegionalEffects } from './policy/regional.ts';
 
@@ -104,10 +108,13 @@ export interface RunContext {
   regional: RegionalState | null;
   /** policy/incentives.ts: the regions' incentive race (subsidyRace, coordination). */
   race: IncentiveRace | null;
-  /** metrics.ts, network-metrics.ts, variety-metrics.ts: accumulators of the observation. */
+  /** processes/observe.ts: the stage parameters and the per-tick counters it resets (null: not yet observed). */
+  observe: ObserveState | null;
+  /** metrics.ts, network-metrics.ts, variety-metrics.ts, membership-metrics.ts: accumulators of the observation. */
   metrics: MetricsScratch | null;
   networkMetrics: NetworkMetricsScratch | null;
   varietyMetrics: VarietyMetricsScratch | null;
+  membershipMetrics: MembershipMetricsScratch | null;
 }
 
 /** What each region offers one entrant now, by item (length R each). */
@@ -135,10 +142,21 @@ export interface IncentiveRace {
   commonOn: Uint8Array;
 }
 
+export interface ObserveState {
+  /** The scenario the stage parameters were read from. */
+  of: Scenario;
+  stage: StageParams;
+  /** world.counts and its arrays, in key order. */
+  countsOf: TickCounts;
+  counters: (Int32Array | Float64Array)[];
+}
+
 /** metrics.ts: accumulators, one slot per region plus one (index R) for `all`. */
 export interface MetricsScratch {
   regions: number;
   segments: number;
+  /** The one array every accumulator below is a view of (cleared in one fill). */
+  buffer: Float64Array;
   firms: Float64Array;
   employment: Float64Array;
   revenue: Float64Array;
@@ -158,11 +176,18 @@ export interface MetricsScratch {
   large: Float64Array; // member classes (for membership-metrics.ts)
   sme: Float64Array;
   other: Float64Array;
+  /** The per-region sums whose `all` slot is Σ regions, in that order (the arrays above). */
+  summed: Float64Array[];
+  /** Which optional sums the run needs, and the scenario they were read from (metrics.ts). */
+  needs: Readonly<MetricNeeds>;
+  needsOf: Scenario | null;
 }
 
 /** network-metrics.ts: per slot (R + 1) sums, and the clustering pass's arrays. */
 export interface NetworkMetricsScratch {
   regions: number;
+  /** The one array the six per-slot sums below are views of. */
+  buffer: Float64Array;
   ties: Float64Array; // per slot (R + 1)
   nonlocal: Float64Array;
   trust: Float64Array;
@@ -175,6 +200,12 @@ export interface NetworkMetricsScratch {
   mark: Int32Array;
   deg: Int32Array;
   degLocal: Int32Array;
+}
+
+/** membership-metrics.ts: research organisations that are members, and budgets, per slot (R + 1). */
+export interface MembershipMetricsScratch {
+  research: Float64Array;
+  budget: Float64Array;
 }
 
 /** variety-metrics.ts: firms by (slot, segment, bin), Σ q·ρ and Σ q by slot (slot R = all). */
@@ -208,8 +239,10 @@ export function createContext(): RunContext {
     effects: null,
     regional: null,
     race: null,
+    observe: null,
     metrics: null,
     networkMetrics: null,
     varietyMetrics: null,
+    membershipMetrics: null,
   };
 }

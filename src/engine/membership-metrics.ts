@@ -1,6 +1,7 @@
 // The promotion-organisation columns of timeseries.csv, appended last by `computeMetrics`: who the
-// members are and what the organisations spend. Firm members are classified in the main pass of
-// metrics.ts (`classifyMember`); research organisations and budgets are read here (a few each).
+// members are and what the organisations spend. Firm members are classified in the pass of
+// metrics.ts over the optional sums (`classifyMember`, only in worlds with organisations);
+// research organisations and budgets are read here (a few each).
 //   members           firm and research-organisation members = large + sme + research + other
 //   members_large     firm members of the organisation's segments with employees ≥ largeEmployees
 //   members_sme       firm members of the organisation's segments with employees < largeEmployees
@@ -8,6 +9,7 @@
 //   members_other     firm members outside the organisation's segments (other industries)
 //   member_sme_share  members_sme / (members_large + members_sme) (0 if none)
 //   promotion_budget  Σ_k budget_k / (regions of k), per region of k; all: Σ_k budget_k
+import type { MembershipMetricsScratch } from './context.ts';
 import type { World } from './world.ts';
 
 const def = <N extends string>(name: N, unit: string, additive: boolean, description: string) => ({
@@ -40,14 +42,26 @@ export function classifyMember(world: World, t: MemberTallies, i: number, k: num
   else t.sme[r] += 1;
 }
 
+/** The world's research-member and budget sums per slot (world.context.membershipMetrics). */
+function scratchFor(world: World): MembershipMetricsScratch {
+  const n = world.regions.count + 1;
+  let s = world.context.membershipMetrics;
+  if (!s || s.research.length !== n) {
+    s = { research: new Float64Array(n), budget: new Float64Array(n) };
+    world.context.membershipMetrics = s;
+  }
+  return s;
+}
+
 /** Writes the MEMBERSHIP_DEFS columns into out[col0 + c], rows row0 + r and row0 + R (`all`). */
 export function computeMembershipMetrics(
   world: World, t: MemberTallies, out: readonly Float64Array[], row0: number, col0: number,
 ): void {
   const R = world.regions.count;
   const org = world.promotion;
-  const research = new Float64Array(R + 1);
-  const budget = new Float64Array(R + 1);
+  const { research, budget } = scratchFor(world);
+  research.fill(0);
+  budget.fill(0);
   const rp = org.researchPromo;
   for (let o = 0; o < rp.length; o++) {
     if (rp[o] < 0) continue;

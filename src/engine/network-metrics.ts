@@ -1,7 +1,7 @@
 // The network, supply-chain and labour-mobility columns of timeseries.csv (MODEL.md §5 "observe"),
 // appended after the classic metrics by `computeMetrics`. One pass over the ties and, when there
 // are firm–firm ties, a triangle count over the ties oriented by firm index (≤ firms·maxTies²);
-// firms, supply ties and promotion members per region come from the main pass of metrics.ts;
+// firms, supply ties and promotion members per region come from the passes of metrics.ts;
 // the rest are per-region reads.
 //
 // A tie belongs to every region that holds one of its firm endpoints (a tie between two regions
@@ -51,7 +51,7 @@ const N = Object.freeze(Object.fromEntries(NETWORK_DEFS.map((d, i) => [d.name, i
   Record<(typeof NETWORK_DEFS)[number]['name'], number>
 >;
 
-/** Per-region tallies from the main pass over the firms (metrics.ts), slot R the sum. */
+/** Per-region tallies from the passes over the firms (metrics.ts), slot R the sum. */
 export interface FirmTallies {
   firms: Float64Array;
   /** Firms with a leader (buyer ≥ 0). */
@@ -65,10 +65,13 @@ function scratchFor(world: World): NetworkMetricsScratch {
   const R = world.regions.count;
   let s = world.context.networkMetrics;
   if (!s || s.regions !== R) {
+    // Views of one buffer, cleared with one fill per observation.
     const n = R + 1;
-    const f = () => new Float64Array(n);
+    const buffer = new Float64Array(6 * n);
+    let at = 0;
+    const f = () => buffer.subarray(at, (at += n));
     s = {
-      regions: R, ties: f(), nonlocal: f(), trust: f(), inside: f(), closed: f(), triples: f(),
+      regions: R, buffer, ties: f(), nonlocal: f(), trust: f(), inside: f(), closed: f(), triples: f(),
       fstart: new Int32Array(0), fnbr: new Int32Array(0), mark: new Int32Array(0), deg: new Int32Array(0), degLocal: new Int32Array(0),
     };
     world.context.networkMetrics = s;
@@ -78,7 +81,7 @@ function scratchFor(world: World): NetworkMetricsScratch {
 
 /**
  * Writes the NETWORK_DEFS columns into out[col0 + k] for rows row0 + r (region r) and row0 + R
- * (`all`), from the world and the main pass's per-region tallies.
+ * (`all`), from the world and the per-region tallies of metrics.ts's passes.
  */
 export function computeNetworkMetrics(
   world: World, tally: FirmTallies, out: readonly Float64Array[], row0: number, col0: number,
@@ -86,7 +89,7 @@ export function computeNetworkMetrics(
   const { regions, counts, ties, supply } = world;
   const R = regions.count;
   const s = scratchFor(world);
-  for (const col of [s.ties, s.nonlocal, s.trust, s.inside, s.closed, s.triples]) col.fill(0);
+  s.buffer.fill(0);
 
   if (ties.count > 0) {
     tiePass(world, s);
@@ -108,13 +111,12 @@ export function computeNetworkMetrics(
     skillSum += regions.skill[r];
   }
 
-  const c = (name: keyof typeof N) => out[col0 + N[name]];
-  const cTies = c('ties'), cFormed = c('ties_formed'), cDissolved = c('ties_dissolved');
-  const cDensity = c('network_density'), cClustering = c('clustering_coefficient');
-  const cNonlocal = c('nonlocal_tie_share'), cTrust = c('mean_trust'), cSupplyTies = c('supply_ties');
-  const cLocal = c('local_supply_ratio'), cProvince = c('province_supply_ratio');
-  const cMembers = c('promotion_members'), cIn = c('migrants_in'), cOut = c('migrants_out');
-  const cReloc = c('relocations'), cRelocIn = c('relocations_in'), cSkill = c('skill');
+  const cTies = out[col0 + N.ties], cFormed = out[col0 + N.ties_formed], cDissolved = out[col0 + N.ties_dissolved];
+  const cDensity = out[col0 + N.network_density], cClustering = out[col0 + N.clustering_coefficient];
+  const cNonlocal = out[col0 + N.nonlocal_tie_share], cTrust = out[col0 + N.mean_trust], cSupplyTies = out[col0 + N.supply_ties];
+  const cLocal = out[col0 + N.local_supply_ratio], cProvince = out[col0 + N.province_supply_ratio];
+  const cMembers = out[col0 + N.promotion_members], cIn = out[col0 + N.migrants_in], cOut = out[col0 + N.migrants_out];
+  const cReloc = out[col0 + N.relocations], cRelocIn = out[col0 + N.relocations_in], cSkill = out[col0 + N.skill];
   for (let k = 0; k <= R; k++) {
     const row = row0 + k;
     const t = s.ties[k];

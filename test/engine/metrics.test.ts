@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addFirm, KIND, ROLE } from '../../src/engine/firms.ts';
 import { computeMetrics, METRIC, METRICS, SUM_METRICS } from '../../src/engine/metrics.ts';
 import { Stream } from '../../src/engine/rng.ts';
+import { run } from '../../src/engine/run.ts';
+import { rowOf } from '../../src/engine/series.ts';
 import { createWorld, type World } from '../../src/engine/world.ts';
+import { bundledNames } from '../../src/scenarios/bundled.ts';
+import { loadScenario, withOverrides } from '../../src/scenarios/load.ts';
 import { scenarioSchema } from '../../src/scenarios/schema.ts';
 
 interface FirmSpec {
@@ -217,5 +221,94 @@ describe('computeMetrics', () => {
   it('gives the same values when computed again (scratch is reset, not accumulated)', () => {
     const w = worldWith(2, 4, [{ region: 0, segment: 1, employees: 5, revenue: 1 }, { region: 1, segment: 3, employees: 2 }]);
     expect(metricsOf(w)).toEqual(metricsOf(w));
+  });
+});
+
+// A run observes with its scenario, so computeMetrics skips the per-firm sums of the mechanisms the
+// scenario has off (MetricNeeds). Skipping must change no bit: every row a run records equals the
+// row computed with every sum (at every tick of every bundled scenario), and where a mechanism is on its column is the direct sum (non-zero).
+describe('computeMetrics with the run’s scenario', () => {
+  const TICKS = 40;
+  const scenarioNamed = (name: string) =>
+    name === 'scale' ? withOverrides(loadScenario(name), { 'firms.generate.count': 2000 }).scenario : loadScenario(name).scenario;
+
+  it.each(bundledNames())('%s: at every tick, the same row as with every sum computed', (name) => {
+    const scenario = scenarioNamed(name);
+    let compared = 0;
+    run(scenario, {
+      seed: 1,
+      ticks: Math.min(TICKS, scenario.ticks),
+      onTick: (world) => {
+        const R = world.regions.count;
+        const gated = METRICS.map(() => new Float64Array(R + 1));
+        const full = METRICS.map(() => new Float64Array(R + 1));
+        computeMetrics(world, gated, 0, scenario); // as observe computes it
+        computeMetrics(world, full, 0); // no scenario: every sum
+        METRICS.forEach((def, j) => {
+          for (let k = 0; k <= R; k++) {
+            if (!Object.is(gated[j][k], full[j][k])) expect.fail(`${def.name} at tick ${world.tick}, slot ${k}: ${gated[j][k]} with the scenario, ${full[j][k]} with every sum`);
+          }
+        });
+        compared++;
+      },
+    });
+    expect(compared).toBe(Math.min(TICKS, scenario.ticks));
+  });
+
+  /** The final world of a run of `name` and its metrics as { name: [region 0, …, all] } (as recorded). */
+  function finalRun(name: string, ticks = 60): { world: World; m: Record<string, number[]> } {
+    const { world } = run(loadScenario(name).scenario, { seed: 1, ticks });
+    const R = world.regions.count;
+    const row0 = rowOf(world.series, world.tick, 0);
+    const m = Object.fromEntries(METRICS.map((def, j) => [def.name, Array.from(world.series.values[j].subarray(row0, row0 + R + 1))]));
+    return { world, m };
+  }
+
+  /** Σ over the firms of region r (and all at R), in firm order, of f(i). */
+  function byRegion(world: World, f: (i: number) => number): number[] {
+    const R = world.regions.count;
+    const sums = new Array<number>(R + 1).fill(0);
+    for (let i = 0; i < world.firms.count; i++) sums[world.firms.region[i]] += f(i);
+    sums[R] = sums.slice(0, R).reduce((a, b) => a + b, 0);
+    return sums;
+  }
+
+  it('counts supply ties when supply chains are on (shenzhen-battery)', () => {
+    const { world, m } = finalRun('shenzhen-battery');
+    const direct = byRegion(world, (i) => (world.firms.buyer[i] >= 0 ? 1 : 0));
+    expect(direct[world.regions.count]).toBeGreaterThan(0);
+    expect(m.supply_ties).toEqual(direct);
+  });
+
+  it('counts promotion members when the world has organisations (silicon-saxony)', () => {
+    const { world, m } = finalRun('silicon-saxony');
+    const direct = byRegion(world, (i) => (world.firms.promo[i] >= 0 ? 1 : 0));
+    expect(direct[world.regions.count]).toBeGreaterThan(0);
+    expect(m.promotion_members).toEqual(direct);
+    const R = world.regions.count;
+    for (let k = 0; k <= R; k++) expect(m.members_large[k] + m.members_sme[k] + m.members_other[k]).toBe(direct[k]);
+  });
+
+  it('averages value-chain functions when functional upgrading is on (upgrading)', () => {
+    const { world, m } = finalRun('upgrading', 200);
+    const fn = byRegion(world, (i) => world.firms.function[i]);
+    const n = byRegion(world, () => 1);
+    expect(fn[world.regions.count]).toBeGreaterThan(0);
+    expect(m.function_mean).toEqual(fn.map((f, k) => (n[k] > 0 ? f / n[k] : 0)));
+  });
+
+  it('weighs φ by employment when local returns are on (duplicated-building)', () => {
+    const { world, m } = finalRun('duplicated-building');
+    const local = byRegion(world, (i) => world.firms.employees[i] * world.firms.agglomeration[i]);
+    const emp = byRegion(world, (i) => world.firms.employees[i]);
+    expect(local[world.regions.count]).toBeGreaterThan(0);
+    expect(m.local_returns).toEqual(local.map((x, k) => (emp[k] > 0 ? x / emp[k] : 0)));
+  });
+
+  it('measures the variety of positions when differentiation is on (homogeneity-trap)', () => {
+    const { world, m } = finalRun('homogeneity-trap');
+    expect(world.firms.count).toBeGreaterThan(0);
+    expect(m.position_variety[world.regions.count]).toBeGreaterThan(0);
+    expect(m.niche_crowding[world.regions.count]).toBeGreaterThan(0);
   });
 });
