@@ -54,8 +54,12 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     }
   }
   if (dead === 0) return;
-  if (ctx.remap.length < n) ctx.remap = new Int32Array(firms.capacity);
-  const remap = survivorIndex(firms, ctx.remap);
+  // Firm indices are held by tie endpoints and by suppliers' `buyer` (set only by the supply
+  // process): without either, nothing needs renumbering.
+  const buyers = params.mechanisms.supply.enabled;
+  const renumber = buyers || world.ties.count > 0;
+  if (renumber && ctx.remap.length < n) ctx.remap = new Int32Array(firms.capacity);
+  const remap = renumber ? survivorIndex(firms, ctx.remap) : ctx.remap;
   compactFirms(firms, (i) => {
     const r = firms.region[i];
     world.regions.employed[r] -= firms.employees[i];
@@ -63,8 +67,8 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     logEvent(world.events, world.tick, EVENT.exit, firms.id[i], firms.parent[i], r, firms.segment[i], firms.capability[i], firms.employees[i]);
     recordExit(world.ledger, firms, i, world.tick);
   });
-  remapTies(world.ties, firms, remap);
-  remapBuyers(firms, remap);
+  remapTies(world.ties, firms, remap); // with no ties, only marks the adjacency stale
+  if (buyers) remapBuyers(firms, remap);
 }
 
 /**
