@@ -25,7 +25,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
   const n = firms.count;
   const grace = Math.round(p.graceYears * tpy);
   const { cash, employees, distress, alive, birth, capability } = firms;
-  const meanC = p.hazard > 0 ? meanCapability(firms) : 1;
+  const meanC = p.hazard > 0 && p.hazardCapabilityElasticity !== 0 ? meanCapability(firms) : 1;
   let dead = 0;
   const ctx = world.context.exit;
   // exp(−(age/T)/age_scale) depends on the age in ticks only: computed once per age and run.

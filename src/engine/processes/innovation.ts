@@ -47,7 +47,7 @@ export function innovation(world: World, params: Scenario, rng: Stream): void {
   const S = world.segments.count;
   const n = firms.count;
   const { rd, capability, learned, segment, region } = firms;
-  const meanC = meanCapability(firms);
+  const meanC = p.capabilityElasticity !== 0 ? meanCapability(firms) : 1;
   const shares = p.shares;
   const shareTotal = shares.process + shares.product + shares.recombination;
   let index: RegionGroups | null = null; // firms by region, built when a recombination needs it

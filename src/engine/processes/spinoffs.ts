@@ -43,7 +43,7 @@ function firmSpinoffs(world: World, params: Scenario, rng: Stream): void {
   const tpy = world.ticksPerYear;
   const S = world.segments.count;
   const n = firms.count; // children born now do not spawn in their first tick
-  const meanC = meanCapability(firms);
+  const meanC = p.capabilityElasticity !== 0 ? meanCapability(firms) : 1;
   const counts = p.relocate > 0 ? countFirms(world) : null;
   const net = params.mechanisms.networking;
   const parentTie = net.enabled && net.parentTie;
