@@ -16,7 +16,7 @@ import type { PolicyEffects } from './policy/effects.ts';
 import type { RegionalEffects } from './policy/regional.ts';
 
 export interface RunContext {
-  /** processes/growth.ts: desired employees per firm this tick (per firm slot). */
+  /** processes/growth.ts: desired employees per firm this tick, with a labour limit (per firm slot). */
   growth: { desired: Float64Array };
   innovation: {
     /** specialisedSme intensity per region. */

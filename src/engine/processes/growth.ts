@@ -21,9 +21,10 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
   const n = firms.count;
   const { employees, profit, region } = firms;
   if (p.enabled) {
+    // Without a labour limit the desired size is the new size: written straight to employees.
     const own = world.context.growth;
-    if (own.desired.length < n) own.desired = new Float64Array(firms.capacity);
-    const desired = own.desired;
+    if (p.labourLimit && own.desired.length < n) own.desired = new Float64Array(firms.capacity);
+    const desired = p.labourLimit ? own.desired : employees;
     const drift = p.rate / tpy;
     const noise = p.noise / Math.sqrt(tpy);
     const scale = p.profitScale / tpy; // profit is per tick
@@ -34,7 +35,6 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
       desired[i] = Math.max(minEmployees, e * exp(x));
     }
     if (p.labourLimit) limitHiring(world, n);
-    else employees.set(desired.subarray(0, n));
   }
 
   const employed = regions.employed;
