@@ -144,21 +144,38 @@ export function readFailure(out: string, index: number): FailureRecord {
 /** The stored series and stage column of a completed job, in fresh (aligned) buffers. */
 export function readRunSeries(out: string, index: number, record: RunRecord = readRun(out, index)): RunSeries {
   const values = record.metrics.length * record.rows;
+  const buffer = readBin(out, index, record, 0, values * 8 + record.rows);
+  return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
+}
+
+/**
+ * The series of metrics [from, to) (positions in record.metrics) of a completed job, metric-major
+ * like RunSeries.series: what a summary reads when all runs' full series would not fit in memory.
+ */
+export function readRunMetrics(out: string, index: number, record: RunRecord, from: number, to: number): Float64Array {
+  const buffer = readBin(out, index, record, from * record.rows * 8, (to - from) * record.rows * 8);
+  return new Float64Array(buffer);
+}
+
+/** `length` bytes of a job's .bin from `offset`, the file's size checked; values in host byte order. */
+function readBin(out: string, index: number, record: RunRecord, offset: number, length: number): ArrayBuffer {
+  const values = record.metrics.length * record.rows;
   const expected = values * 8 + record.rows;
   const fd = openSync(binFile(out, index), 'r');
   try {
     const size = fstatSync(fd).size;
     if (size !== expected) throw new Error(`${binFile(out, index)}: ${size} bytes, expected ${expected}`);
-    const buffer = new ArrayBuffer(expected);
+    const buffer = new ArrayBuffer(length);
     const bytes = new Uint8Array(buffer);
     let at = 0;
-    while (at < expected) {
-      const n = readSync(fd, bytes, at, expected - at, at);
+    while (at < length) {
+      const n = readSync(fd, bytes, at, length - at, offset + at);
       if (n === 0) throw new Error(`${binFile(out, index)}: unexpected end of file`);
       at += n;
     }
-    if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, values);
-    return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
+    // Only whole float64 values are swapped (offset is a multiple of 8; the stage bytes follow them).
+    if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, Math.max(0, Math.min(length, values * 8 - offset)) >> 3);
+    return buffer;
   } finally {
     closeSync(fd);
   }
