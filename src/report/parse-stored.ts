@@ -17,7 +17,11 @@ export interface RunJson {
   ticksPerYear: number;
 }
 
-export interface StoredRun { record: RunJson; bin: Uint8Array | undefined }
+/**
+ * A stored run: its record, and its .bin read on demand — never kept, so that a report of
+ * 10,000 runs holds their records and stage columns, not their series (1.9 GB for `default`).
+ */
+export interface StoredRun { record: RunJson; bin(): Uint8Array | undefined }
 
 export function storedRuns(files: ReportFiles): StoredRun[] {
   const runs: StoredRun[] = [];
@@ -25,21 +29,25 @@ export function storedRuns(files: ReportFiles): StoredRun[] {
     const m = /^runs\/(\d+)\.json$/.exec(name);
     if (!m) continue;
     const record = json<RunJson>(files, name);
-    runs.push({ record, bin: files.binary(`runs/${m[1]}.bin`) });
+    const bin = `runs/${m[1]}.bin`;
+    runs.push({ record, bin: () => files.binary(bin) });
   }
   return runs.sort((a, b) => a.record.index - b.record.index);
 }
 
+/** A copy of the run's stage column (not a view, which would keep the whole file's bytes). */
 function stageColumn(run: StoredRun): Uint8Array | null {
-  const { record, bin } = run;
+  const { record } = run;
+  const bin = run.bin();
   if (!bin) return null;
   const at = record.metrics.length * record.rows * 8;
   if (bin.length !== at + record.rows) return null;
-  return bin.subarray(at, at + record.rows);
+  return bin.slice(at, at + record.rows);
 }
 
 export function seriesOf(run: StoredRun): Float64Array | null {
-  const { record, bin } = run;
+  const { record } = run;
+  const bin = run.bin();
   if (!bin) return null;
   const n = record.metrics.length * record.rows;
   if (bin.length !== n * 8 + record.rows) return null;
