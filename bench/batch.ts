@@ -80,7 +80,7 @@ function freshDir(label: string): string {
 }
 
 /** The jobs one after another on this thread, stored as the batch stores them; then the summary. */
-function inProcess(plan: Plan): Measure {
+async function inProcess(plan: Plan): Promise<Measure> {
   const out = freshDir('inproc');
   const samples: Sample[] = [];
   const sample = sampler(samples);
@@ -101,7 +101,7 @@ function inProcess(plan: Plan): Measure {
     sample(k + 1);
   });
   const t1 = performance.now();
-  finalizeBatch(out, plan.manifest);
+  await finalizeBatch(out, plan.manifest);
   const t2 = performance.now();
   return { label: 'in-process (no pool)', others: othersSince(cpu), runSeconds: (t1 - t0) / 1000, finalizeSeconds: (t2 - t1) / 1000, firstSeconds: (first - t0) / 1000, writeSeconds: writing / 1000, samples, out };
 }
@@ -156,7 +156,7 @@ console.log(`A batch of \`default\`: ${runs} runs (seeds 1–${runs}) × ${plan.
 
 const measures: Measure[] = [];
 try {
-  measures.push(inProcess(plan));
+  measures.push(await inProcess(plan));
   measures.push(await pooled(plan, 1));
   measures.push(await pooled(plan, 2));
 

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const before = process.memoryUsage().rss;
     const completed = Array.from({ length: N }, (_, i) => i);
     const t2 = performance.now();
-    const file = writeSeriesParquet(out, plan.manifest, completed, (i) => {
+    const file = await writeSeriesParquet(out, plan.manifest, completed, (i) => {
       if (i % 100 === 0) samples.push(process.memoryUsage().rss);
       if (i % 1000 === 0) heaps.push(process.memoryUsage().heapUsed);
       return readRun(out, i);

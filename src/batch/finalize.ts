@@ -32,7 +32,7 @@ import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
 import { CsvFile } from './csv-file.ts';
 import { writeEnsemble } from './ensemble-file.ts';
-import { writeKeptParquet, writeSeriesParquet } from './tables.ts';
+import { writeKeptParquet, writeSeriesParquet, type SeriesEncoder } from './tables.ts';
 
 export const RUNS_CSV = 'runs.csv';
 export { ENSEMBLE_CSV } from './ensemble-file.ts';
@@ -112,8 +112,13 @@ function checkRecord(manifest: BatchManifest, record: RunRecord, index: number):
   }
 }
 
+export interface FinalizeOptions {
+  /** Encode series.parquet's row groups on these (one per worker thread) while this thread writes the CSVs. */
+  encoders?: readonly SeriesEncoder[];
+}
+
 /** Writes the summary files of a complete (unsharded) batch into `dir` and rewrites its manifest. */
-export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeResult {
+export async function finalizeBatch(dir: string, manifest: BatchManifest, options: FinalizeOptions = {}): Promise<FinalizeResult> {
   if (manifest.shard !== null) throw new Error('finalizeBatch: a shard is finalized by `merge`');
   const status = jobStatus(dir, manifest);
   if (status.missing.length) {
@@ -128,6 +133,10 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
     return r;
   };
 
+  // series.parquet is started first: its slices are encoded on the workers, if any, while this
+  // thread writes the CSV files; it is still listed (and finished) after them.
+  const series = writeSeriesParquet(dir, manifest, status.completed, recordOf, options.encoders);
+  series.catch(() => {});
   if (manifest.command === 'sweep') {
     files.push(...writeSweep(dir, manifest, status.completed, recordOf));
   } else {
@@ -144,7 +153,7 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
     }
   }
   // The tidy tables for R, pandas, polars and DuckDB (tables.ts).
-  files.push(writeSeriesParquet(dir, manifest, status.completed, recordOf));
+  files.push(await series);
   for (const table of manifest.keep ?? []) files.push(writeKeptParquet(dir, manifest, table, status.completed, recordOf));
   files.push(writeFailures(dir, manifest, status.failed));
   const final: BatchManifest = { ...manifest, completed: status.completed.length, failed: status.failed.length };
