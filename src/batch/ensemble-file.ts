@@ -33,31 +33,32 @@ export function writeEnsemble(dir: string, groups: readonly EnsembleGroup[], rec
   const csv = new CsvFile(join(dir, ENSEMBLE_CSV), ['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
   for (const group of groups) {
     if (group.indices.length === 0) continue;
-    // Records are small; they are read once, checked, and kept for the passes over the blocks.
-    const records = group.indices.map(recordOf);
-    const first = records[0];
+    // Each record is read once, to check that the runs' series have the same shape; only the
+    // first is kept (10,000 records would hold tens of MB of metric names and outcomes).
+    const first = recordOf(group.indices[0]);
     const shape = canonicalJson([first.metrics, first.regions, first.rows]);
-    records.forEach((r, k) => {
+    for (const index of group.indices) {
+      const r = index === first.index ? first : recordOf(index);
       if (canonicalJson([r.metrics, r.regions, r.rows]) !== shape) {
-        throw new BatchError(`runs/${group.indices[k]}.json: its series do not match the other runs of ${group.name}`);
+        throw new BatchError(`runs/${index}.json: its series do not match the other runs of ${group.name}`);
       }
-    });
-    const stats = variantStatistics(dir, records, budget);
+    }
+    const stats = variantStatistics(dir, group.indices, first, budget);
     writeRows(csv, group.name, first, stats);
   }
   return csv.close();
 }
 
 /** Statistics of one variant: stats[(row·M + metric)·5 + s], s in ENSEMBLE_STATS order. */
-function variantStatistics(dir: string, records: readonly RunRecord[], budget: number): Float64Array {
-  const { metrics, regions, rows, ticksPerYear } = records[0];
+function variantStatistics(dir: string, indices: readonly number[], first: RunRecord, budget: number): Float64Array {
+  const { metrics, regions, rows, ticksPerYear } = first;
   const M = metrics.length;
   const S = ENSEMBLE_STATS.length;
   const stats = new Float64Array(rows * M * S);
-  const block = metricsPerBlock(records.length, rows, M, budget);
+  const block = metricsPerBlock(indices.length, rows, M, budget);
   for (let from = 0; from < M; from += block) {
     const to = Math.min(M, from + block);
-    const runs = records.map((r) => ({ series: readRunMetrics(dir, r.index, r, from, to), rows }));
+    const runs = indices.map((index) => ({ series: readRunMetrics(dir, index, first, from, to), rows }));
     const part = ensembleTable({ runs, metrics: metrics.slice(from, to), regions, ticksPerYear });
     const width = to - from;
     for (let row = 0; row < rows; row++) {

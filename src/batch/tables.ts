@@ -91,20 +91,18 @@ function seriesRun(sink: ColumnSink, dir: string, manifest: BatchManifest, index
 }
 
 /** The completed runs split into series.parquet's row groups (whole runs, ROW_GROUP_ROWS rows or just over). */
-export function seriesGroups(completed: readonly number[], recordOf: (i: number) => RunRecord, groupRows = ROW_GROUP_ROWS): number[][] {
-  const groups: number[][] = [];
-  let group: number[] = [];
-  let rows = 0;
+export function seriesGroups(completed: readonly number[], recordOf: (i: number) => RunRecord, groupRows = ROW_GROUP_ROWS): { indices: number[]; rows: number }[] {
+  const groups: { indices: number[]; rows: number }[] = [];
+  let group = { indices: [] as number[], rows: 0 };
   for (const index of completed) {
-    group.push(index);
-    rows += recordOf(index).rows;
-    if (rows >= groupRows) {
+    group.indices.push(index);
+    group.rows += recordOf(index).rows;
+    if (group.rows >= groupRows) {
       groups.push(group);
-      group = [];
-      rows = 0;
+      group = { indices: [], rows: 0 };
     }
   }
-  if (group.length) groups.push(group);
+  if (group.indices.length) groups.push(group);
   return groups;
 }
 
@@ -152,8 +150,7 @@ export async function writeSeriesParquet(
   const groups = seriesGroups(completed, recordOf, groupRows);
   const parts = Math.max(1, Math.min(encoders.length, columns.length));
   const slices: SeriesSlice[] = [];
-  const rowsOf: number[] = groups.map((g) => g.reduce((n, i) => n + recordOf(i).rows, 0));
-  for (const indices of groups) {
+  for (const { indices } of groups) {
     for (let p = 0; p < parts; p++) {
       slices.push({ dir, manifest, indices, from: Math.floor((p * columns.length) / parts), to: Math.floor(((p + 1) * columns.length) / parts) });
     }
@@ -162,7 +159,7 @@ export async function writeSeriesParquet(
   await inOrder(slices, encoders, encodeSeriesSlice, parts * 2, (k, encoded) => {
     group.push(encoded);
     if (group.length === parts) {
-      table.appendEncoded(group, rowsOf[Math.floor(k / parts)]);
+      table.appendEncoded(group, groups[Math.floor(k / parts)].rows);
       group = [];
     }
   });
