@@ -92,15 +92,21 @@ function slope(x: number[], y: number[]): number {
   return num / den;
 }
 
+/** After the last run, what is being written until each file appears. */
+const PHASE_FILES = ['ensemble.csv', 'series.parquet', 'report.html'];
+const PHASES = ['runs', 'runs.csv and ensemble.csv (series.parquet encoded on the workers meanwhile)', 'series.parquet (the rest)', 'report.html', 'exit'];
+
 async function memory(tmp: string): Promise<void> {
   const out = join(tmp, 'memory');
   console.log(`Memory: \`clusterlab batch default --seeds ${memoryRuns} --workers 2\`, VmRSS of the process every second (load average before: ${os.loadavg()[0].toFixed(2)})`);
-  const points: { t: number; rss: number; done: number }[] = [];
+  const points: { t: number; rss: number; done: number; phase: number }[] = [];
   const runsDir = join(out, 'runs');
   const r = await watchProcess(batchArgs(memoryRuns, 2, out), 1000, (s) => {
     // Runs done so far: their .json files (written last for each run).
     const done = existsSync(runsDir) ? readdirSync(runsDir).filter((n) => n.endsWith('.json')).length : 0;
-    points.push({ ...s, done });
+    // The phase: files appear (renamed from temporary names) once complete.
+    const phase = done < memoryRuns ? 0 : 1 + PHASE_FILES.findIndex((f) => !existsSync(join(out, f)));
+    points.push({ ...s, done, phase: phase === 0 && done >= memoryRuns ? PHASES.length - 1 : phase });
   });
   if (r.code !== 0) throw new Error(`batch exited with ${r.code}: ${r.stderr}`);
   const running = points.filter((p) => p.done < memoryRuns);
@@ -119,7 +125,12 @@ async function memory(tmp: string): Promise<void> {
       next = Math.floor(p.done / (memoryRuns / 10) + 1) * (memoryRuns / 10);
     }
   }
-  console.log(`  rss MB by runs done: ${marks.join(', ')}; after the last run ${finishing.map((p) => MB(p.rss)).join(', ')}\n`);
+  console.log(`  rss MB by runs done: ${marks.join(', ')}`);
+  PHASES.forEach((name, k) => {
+    const ps = points.filter((p) => p.phase === k);
+    if (k > 0 && ps.length) console.log(`  ${name}: ~${ps.length} s, rss MB ${ps.map((p) => MB(p.rss)).join(', ')}`);
+  });
+  console.log();
 }
 
 console.log(`clusterlab bench: batches — Node ${process.version}, ${os.availableParallelism()} cores available (${os.cpus()[0]?.model ?? 'cpu'})`);

@@ -56,9 +56,11 @@ function variantStatistics(dir: string, indices: readonly number[], first: RunRe
   const S = ENSEMBLE_STATS.length;
   const stats = new Float64Array(rows * M * S);
   const block = metricsPerBlock(indices.length, rows, M, budget);
+  // One buffer per run for all the passes (the budget, allocated once).
+  const buffers = indices.map(() => new Float64Array(block * rows));
   for (let from = 0; from < M; from += block) {
     const to = Math.min(M, from + block);
-    const runs = indices.map((index) => ({ series: readRunMetrics(dir, index, first, from, to), rows }));
+    const runs = indices.map((index, k) => ({ series: readRunMetrics(dir, index, first, from, to, buffers[k]), rows }));
     const part = ensembleTable({ runs, metrics: metrics.slice(from, to), regions, ticksPerYear });
     const width = to - from;
     for (let row = 0; row < rows; row++) {

@@ -151,22 +151,26 @@ export function readRunSeries(out: string, index: number, record: RunRecord = re
 /**
  * The series of metrics [from, to) (positions in record.metrics) of a completed job, metric-major
  * like RunSeries.series: what a summary reads when all runs' full series would not fit in memory.
+ * Read into `into` (its first (to − from)·rows values) when given, so that passes over many runs
+ * reuse their buffers rather than leave them to the garbage collector.
  */
-export function readRunMetrics(out: string, index: number, record: RunRecord, from: number, to: number): Float64Array {
-  const buffer = readBin(out, index, record, from * record.rows * 8, (to - from) * record.rows * 8);
-  return new Float64Array(buffer);
+export function readRunMetrics(out: string, index: number, record: RunRecord, from: number, to: number, into?: Float64Array): Float64Array {
+  const values = (to - from) * record.rows;
+  const target = into ? into.subarray(0, values) : new Float64Array(values);
+  readBin(out, index, record, from * record.rows * 8, new Uint8Array(target.buffer, target.byteOffset, values * 8));
+  return target;
 }
 
-/** `length` bytes of a job's .bin from `offset`, the file's size checked; values in host byte order. */
-function readBin(out: string, index: number, record: RunRecord, offset: number, length: number): ArrayBuffer {
+/** A job's .bin from `offset` into `bytes` (the file's size checked); values in host byte order. */
+function readBin(out: string, index: number, record: RunRecord, offset: number, into: Uint8Array | number): ArrayBuffer {
   const values = record.metrics.length * record.rows;
   const expected = values * 8 + record.rows;
   const fd = openSync(binFile(out, index), 'r');
   try {
     const size = fstatSync(fd).size;
     if (size !== expected) throw new Error(`${binFile(out, index)}: ${size} bytes, expected ${expected}`);
-    const buffer = new ArrayBuffer(length);
-    const bytes = new Uint8Array(buffer);
+    const bytes = typeof into === 'number' ? new Uint8Array(into) : into;
+    const length = bytes.length;
     let at = 0;
     while (at < length) {
       const n = readSync(fd, bytes, at, length - at, offset + at);
@@ -175,7 +179,7 @@ function readBin(out: string, index: number, record: RunRecord, offset: number, 
     }
     // Only whole float64 values are swapped (offset is a multiple of 8; the stage bytes follow them).
     if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, Math.max(0, Math.min(length, values * 8 - offset)) >> 3);
-    return buffer;
+    return bytes.buffer as ArrayBuffer;
   } finally {
     closeSync(fd);
   }

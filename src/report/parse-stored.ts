@@ -25,10 +25,24 @@ export interface StoredRun { record: RunJson; bin(): Uint8Array | undefined }
 
 export function storedRuns(files: ReportFiles): StoredRun[] {
   const runs: StoredRun[] = [];
+  // The runs of a batch share their metric and region names: one array each, not one per run.
+  const shared = new Map<string, string[]>();
+  const share = (names: string[]): string[] => {
+    const key = names.join('\n');
+    const known = shared.get(key);
+    if (known) return known;
+    shared.set(key, names);
+    return names;
+  };
   for (const name of files.names()) {
     const m = /^runs\/(\d+)\.json$/.exec(name);
     if (!m) continue;
-    const record = json<RunJson>(files, name);
+    const r = json<RunJson>(files, name);
+    // Only what the report reads (a stored record also holds every outcome, per region).
+    const record: RunJson = {
+      index: r.index, variant: r.variant, point: r.point, seed: r.seed, finalStage: r.finalStage, sizes: r.sizes,
+      metrics: share(r.metrics), regions: share(r.regions), rows: r.rows, ticksPerYear: r.ticksPerYear,
+    };
     const bin = `runs/${m[1]}.bin`;
     runs.push({ record, bin: () => files.binary(bin) });
   }
