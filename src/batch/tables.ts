@@ -3,7 +3,7 @@
 // (store.ts). Runs are read one at a time in job-index order.
 import { join } from 'node:path';
 import { inOrder } from './in-order.ts';
-import { drawOf } from './posterior.ts';
+import { drawOf } from './draw.ts';
 import type { BatchManifest } from './plan.ts';
 import { encodeColumns, groupColumn, ParquetTable, ROW_GROUP_ROWS, stageNames, variedCell, variedType, type Cell, type ColumnSpec, type EncodedColumns } from './parquet.ts';
 import { readKept, readRun, readRunSeries, type RunRecord } from './store.ts';

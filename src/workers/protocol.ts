@@ -54,5 +54,5 @@ export interface JobResult {
 export interface JobRunner {
   runJob(job: Job): JobResult;
   /** Node workers: encodes a slice of series.parquet from the batch's store (src/batch/tables.ts). */
-  encodeSeries?(slice: SeriesSlice): EncodedColumns;
+  encodeSeries?(slice: SeriesSlice): EncodedColumns | Promise<EncodedColumns>;
 }

@@ -17,8 +17,8 @@ export function exposeJobRunner(endpoint: Endpoint, run: (job: Job) => JobResult
       return transfer(result, [result.series.buffer, result.stage.buffer]);
     },
     ...(encode ? {
-      encodeSeries(slice) {
-        const encoded = encode(slice);
+      async encodeSeries(slice) {
+        const encoded = await encode(slice);
         return transfer(encoded, [encoded.bytes.buffer]);
       },
     } : {}),
