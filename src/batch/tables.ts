@@ -58,8 +58,8 @@ export function seriesColumns(manifest: BatchManifest): ColumnSpec[] {
 /** Where a run's column values go: column k (in seriesColumns order) gets `values`. */
 type ColumnSink = (k: number, values: ArrayLike<Cell>) => void;
 
-/** Hands a stored run's rows, column by column, to `sink`. */
-function seriesRun(sink: ColumnSink, dir: string, manifest: BatchManifest, index: number, r: RunRecord): void {
+/** Hands a stored run's rows to `sink`, for the columns [from, to) only (the others are not built). */
+function seriesRun(sink: ColumnSink, dir: string, manifest: BatchManifest, index: number, r: RunRecord, from: number, to: number): void {
   const params = paramColumns(manifest);
   const M = manifest.metrics.length;
   const data = readRunSeries(dir, index, r);
@@ -68,26 +68,21 @@ function seriesRun(sink: ColumnSink, dir: string, manifest: BatchManifest, index
   const constant = [...unitCells(manifest, index, r.seed)];
   const unitParams = params.values(Math.floor(index / manifest.seeds.count));
   let k = 0;
-  for (const v of constant) sink(k++, new Array<Cell>(rows).fill(v));
-  const tick = new Array<number>(rows);
-  const year = new Array<number>(rows);
-  const region = new Array<string>(rows);
-  for (let row = 0; row < rows; row++) {
-    const t = Math.floor(row / R);
-    tick[row] = t;
-    year[row] = t / r.ticksPerYear;
-    region[row] = r.regions[row % R];
-  }
-  sink(k++, tick);
-  sink(k++, year);
-  sink(k++, region);
-  sink(k++, stageNames(data.stage));
+  const put = (make: () => ArrayLike<Cell>) => {
+    if (k >= from && k < to) sink(k, make());
+    k++;
+  };
+  for (const v of constant) put(() => new Array<Cell>(rows).fill(v));
+  put(() => Array.from({ length: rows }, (_, row) => Math.floor(row / R)));
+  put(() => Array.from({ length: rows }, (_, row) => Math.floor(row / R) / r.ticksPerYear));
+  put(() => Array.from({ length: rows }, (_, row) => r.regions[row % R]));
+  put(() => stageNames(data.stage));
   // Metrics in the manifest's order, whatever order the run stored them in.
   for (let m = 0; m < M; m++) {
     const at = r.metrics.indexOf(manifest.metrics[m]);
-    sink(k++, at < 0 ? new Array<number>(rows).fill(NaN) : data.series.subarray(at * rows, (at + 1) * rows) as unknown as ArrayLike<number>);
+    put(() => (at < 0 ? new Array<number>(rows).fill(NaN) : data.series.subarray(at * rows, (at + 1) * rows) as unknown as ArrayLike<number>));
   }
-  for (const v of unitParams) sink(k++, new Array<Cell>(rows).fill(v));
+  for (const v of unitParams) put(() => new Array<Cell>(rows).fill(v));
 }
 
 /** The completed runs split into series.parquet's row groups (whole runs, ROW_GROUP_ROWS rows or just over). */
@@ -124,9 +119,7 @@ export function encodeSeriesSlice(slice: SeriesSlice): EncodedColumns {
   for (const index of indices) {
     const r = readRun(dir, index);
     rows += r.rows;
-    seriesRun((k, values) => {
-      if (k >= from && k < to) chunks[k - from].push(values);
-    }, dir, manifest, index, r);
+    seriesRun((k, values) => chunks[k - from].push(values), dir, manifest, index, r, from, to);
   }
   const data = chunks.map((c, k) => groupColumn(columns[from + k], c, rows));
   return encodeColumns(columns, from, to, data, rows);
