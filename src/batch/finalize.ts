@@ -13,7 +13,9 @@
 //   manifest.json  rewritten last, with the completed and failed counts
 // Everything is a function of the stored runs and the manifest, read in job-index order: the same
 // bytes whatever the number of workers, the order of completion or the sharding. Each file is
-// written to a temporary name and renamed. Series are read one variant at a time.
+// written to a temporary name and renamed. ensemble.csv reads the series one variant and one
+// block of metrics at a time (ensemble-file.ts); series.parquet's row groups may be encoded on
+// the batch's worker threads while this thread writes the CSV files (tables.ts).
 import { join } from 'node:path';
 import { effectPerSpend, pairedComparison, policySpendDiff } from '../analysis/compare.ts';
 import { isMorris, isSobol, makeDesign } from '../analysis/design.ts';
