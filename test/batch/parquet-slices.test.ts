@@ -8,7 +8,10 @@ import { encodeColumns, ParquetTable, type Cell, type ColumnSpec, type EncodedCo
 import { variantPlan } from '../../src/batch/plan.ts';
 import { openStore, readRun, writeRun } from '../../src/batch/store.ts';
 import { encodeSeriesSlice, seriesGroups, writeSeriesParquet, type SeriesSlice } from '../../src/batch/tables.ts';
+import { executeBatch } from '../../src/batch/run.ts';
 import { runJob } from '../../src/workers/job.ts';
+import { inProcessSpawner } from '../../src/workers/node.ts';
+import type { WorkerHandle } from '../../src/workers/pool.ts';
 import { workspace } from '../cli/fixtures.ts';
 
 const ws = workspace();
@@ -74,5 +77,27 @@ describe('Parquet row groups encoded apart', () => {
     await writeSeriesParquet(out, plan.manifest, completed, recordOf, [encoder, encoder, encoder], groupRows);
     expect(calls).toBe(9);
     expect(readFileSync(file).equals(here)).toBe(true);
+  });
+
+  it('a batch whose workers fail to encode their slices writes them on the main thread instead: the same file', async () => {
+    const plan = variantPlan('batch', { ref: 'arthur', seeds: { start: 1, count: 5 }, ticks: 12, metrics: null, shard: null, variants: ['base'] });
+    const spawn = inProcessSpawner();
+    let attempts = 0;
+    const failing = (): WorkerHandle => ({
+      ...spawn(),
+      encodeSeries: async () => {
+        attempts++;
+        throw new Error('worker gone');
+      },
+    });
+    const files: Buffer[] = [];
+    for (const [name, pool] of [['plain', { size: 2, spawn }], ['failing', { size: 2, spawn: failing }]] as const) {
+      const out = join(ws.dir, `exec-${name}`);
+      const r = await executeBatch({ out, plan, resume: false, pool });
+      expect(r.completed).toBe(5);
+      files.push(readFileSync(join(out, 'series.parquet')));
+    }
+    expect(attempts).toBeGreaterThan(0);
+    expect(files[1].equals(files[0])).toBe(true);
   });
 });
