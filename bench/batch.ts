@@ -1,193 +1,156 @@
-// `npm run bench:batch` (also the last part of `npm run bench`): batches on the worker pool
-// (docs/PERFORMANCE.md, "Batches", explains the method).
-//   A batch of `default` (base only, full ticks, seeds 1…N, every metric), run three ways into
-//   temporary folders, through the code path of `clusterlab batch` (plan → pool → store → summary):
-//     in-process  the jobs one after another on this thread (runJob + the same store writes), no pool
-//     1 worker    executeBatch with a pool of 1 worker thread
-//     2 workers   the same with 2 worker threads
-//   Reported: runs/s, the speedup of 2 workers over 1 (target ≥ 1.7 on 2 cores), the pool's
-//   overhead = (1-worker time − in-process time) / in-process time (target < 5 %), the time of
-//   the summary files (runs.csv, ensemble.csv), and process memory (rss, heapUsed) every 100 runs.
-//   The summary files of the three must be byte-identical; the bench says so.
-//   Each phase also reports the CPU time other processes took meanwhile (from os.cpus()): on a
-//   2-core machine anything else running distorts the speedup and the overhead, so trust only
-//   figures taken with "others 0 %".
-// Usage: tsx bench/batch.ts [--runs N]   (default 1000, about a minute on 2 cores)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// `npm run bench:batch` (also part of `npm run bench`): batches as a user runs them, whole
+// processes of the built CLI (docs/PERFORMANCE.md, "Batches"). Builds dist/ first.
+//   Scaling   `clusterlab batch default --seeds N --workers W` (N = 200) for W = 1 and 2, five
+//             pairs, the order alternating (1,2 then 2,1 …); the median wall time of each and
+//             their ratio (goal: 2 workers ≥ 1.85 × one). Per process also its CPU time and
+//             what other processes took meanwhile (on a 2-core machine they distort the ratio).
+//             The summary files of the two must be byte-identical; the bench says so.
+//   Memory    a long batch (`--seeds M`, M = 10,000, 2 workers): the process's resident memory
+//             (VmRSS: main thread and worker threads) every second, with the runs done so far;
+//             printed: start, peak during the runs, peak while writing the summary files, end,
+//             and the slope over the second half of the runs (MB per 1,000 runs; flat ≈ 0).
+// Usage: tsx bench/batch.ts [--runs N] [--pairs K] [--memory-runs M]   (--memory-runs 0: skip)
+// The memory part takes minutes (10,000 runs of ~15–25 ms on 2 workers, then the summaries).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
-import { finalizeBatch, writeManifest } from '../src/batch/finalize.ts';
-import { variantPlan, type Plan } from '../src/batch/plan.ts';
-import { executeBatch } from '../src/batch/run.ts';
-import { openStore, writeRun } from '../src/batch/store.ts';
-import { runJob } from '../src/workers/job.ts';
-import { nodeSpawner } from '../src/workers/node.ts';
-import { cpuNow, othersSince } from './cpu.ts';
-import { gc } from './measure.ts';
+import { fileURLToPath } from 'node:url';
+import { watchProcess, type ProcessRun } from './process.ts';
 
-const DEFAULT_RUNS = 1000;
-const SAMPLE_EVERY = 100;
-const SPEEDUP_TARGET = 1.7;
-const OVERHEAD_TARGET = 0.05;
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = join(root, 'bin', 'clusterlab.mjs');
+const GOAL = 1.85;
+/** Others' share of the machine under which a measurement counts as undisturbed. */
+const QUIET = 0.05;
 
-function runsOption(argv: string[]): number {
-  const k = argv.indexOf('--runs');
-  if (k < 0) return DEFAULT_RUNS;
-  const n = Number(argv[k + 1]);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`bench/batch.ts: --runs expects a positive integer, got ${argv[k + 1]}`);
+function option(name: string, fallback: number): number {
+  const k = process.argv.indexOf(name);
+  if (k < 0) return fallback;
+  const n = Number(process.argv[k + 1]);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`bench/batch.ts: ${name} expects a whole number, got ${process.argv[k + 1]}`);
     process.exit(2);
   }
   return n;
 }
 
-interface Sample {
-  runs: number;
-  rss: number;
-  heapUsed: number;
+const runs = option('--runs', 200);
+const pairs = option('--pairs', 5);
+const memoryRuns = option('--memory-runs', 10_000);
+const MB = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const batchArgs = (seeds: number, workers: number, out: string) =>
+  [bin, 'batch', 'default', '--seeds', String(seeds), '--workers', String(workers), '--out', out, '--quiet'];
+
+function others(r: ProcessRun): number {
+  return Math.max(0, (r.machineSeconds - r.cpuSeconds) / (r.seconds * os.cpus().length));
 }
 
-interface Measure {
-  label: string;
-  /** Share of the machine's CPU time (all cores) used by other processes during the phase. */
-  others: number;
-  /** Seconds from the start to the last stored run (jobs + store writes; pool start-up included). */
-  runSeconds: number;
-  /** Seconds writing runs.csv, ensemble.csv, failures.csv, manifest.json. */
-  finalizeSeconds: number;
-  /** Seconds to the first stored run (worker start-up and its first run). */
-  firstSeconds: number;
-  /** In-process only: seconds of the store writes within runSeconds. */
-  writeSeconds?: number;
-  samples: Sample[];
-  out: string;
+function summaries(dir: string): Buffer {
+  return Buffer.concat(['runs.csv', 'ensemble.csv', 'series.parquet', 'failures.csv', 'manifest.json'].map((f) => readFileSync(join(dir, f))));
 }
 
-const MB = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
-
-function sampler(samples: Sample[]): (done: number) => void {
-  let next = 0;
-  return (done) => {
-    if (done < next) return;
-    const m = process.memoryUsage();
-    samples.push({ runs: done, rss: m.rss, heapUsed: m.heapUsed });
-    next = (Math.floor(done / SAMPLE_EVERY) + 1) * SAMPLE_EVERY;
-  };
-}
-
-function freshDir(label: string): string {
-  return mkdtempSync(join(os.tmpdir(), `clusterlab-bench-${label}-`));
-}
-
-/** The jobs one after another on this thread, stored as the batch stores them; then the summary. */
-function inProcess(plan: Plan): Measure {
-  const out = freshDir('inproc');
-  const samples: Sample[] = [];
-  const sample = sampler(samples);
-  gc();
-  const cpu = cpuNow();
-  const t0 = performance.now();
-  openStore(out);
-  writeManifest(out, plan.manifest);
-  sample(0);
-  let first = 0;
-  let writing = 0;
-  plan.jobs.forEach((job, k) => {
-    const result = runJob(job);
-    const w = performance.now();
-    writeRun(out, job, result);
-    writing += performance.now() - w;
-    if (k === 0) first = performance.now();
-    sample(k + 1);
-  });
-  const t1 = performance.now();
-  finalizeBatch(out, plan.manifest);
-  const t2 = performance.now();
-  return { label: 'in-process (no pool)', others: othersSince(cpu), runSeconds: (t1 - t0) / 1000, finalizeSeconds: (t2 - t1) / 1000, firstSeconds: (first - t0) / 1000, writeSeconds: writing / 1000, samples, out };
-}
-
-/** executeBatch, as `clusterlab batch --workers W` runs it. */
-async function pooled(plan: Plan, workers: number): Promise<Measure> {
-  const out = freshDir(`w${workers}`);
-  const samples: Sample[] = [];
-  const sample = sampler(samples);
-  let lastRun = 0;
-  let firstRun = 0;
-  gc();
-  const cpu = cpuNow();
-  const t0 = performance.now();
-  const result = await executeBatch({
-    out,
-    plan,
-    resume: false,
-    pool: { size: workers, spawn: nodeSpawner() },
-    progress: {
-      update(done) {
-        lastRun = performance.now();
-        if (done >= 1 && firstRun === 0) firstRun = lastRun;
-        sample(done);
-      },
-    },
-  });
-  const t2 = performance.now();
-  if (result.completed !== plan.jobs.length || result.failed !== 0) throw new Error(`${workers} workers: ${result.completed} completed, ${result.failed} failed`);
-  return { label: `${workers} worker${workers > 1 ? 's' : ''}`, others: othersSince(cpu), runSeconds: (lastRun - t0) / 1000, finalizeSeconds: (t2 - lastRun) / 1000, firstSeconds: (firstRun - t0) / 1000, samples, out };
-}
-
-function memoryLine(m: Measure): string {
-  const s = m.samples;
-  const rss = s.map((x) => x.rss);
-  const heap = s.map((x) => x.heapUsed);
-  // Flat: compare the second half of the batch with the first (after start-up).
-  const later = s.filter((x) => x.runs >= SAMPLE_EVERY);
-  const half = Math.floor(later.length / 2);
-  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const growth = later.length >= 2 ? avg(later.slice(half).map((x) => x.rss)) - avg(later.slice(0, half).map((x) => x.rss)) : NaN;
-  return `  ${m.label.padEnd(22)} rss ${MB(Math.min(...rss))}–${MB(Math.max(...rss))}, heapUsed ${MB(Math.min(...heap))}–${MB(Math.max(...heap))}; ` +
-    `rss 2nd half − 1st half ${Number.isNaN(growth) ? 'n/a' : `${growth >= 0 ? '+' : ''}${(growth / 2 ** 20).toFixed(1)} MB`}\n` +
-    `    every ${SAMPLE_EVERY} runs (rss/heapUsed MB): ${s.map((x) => `${x.runs}: ${(x.rss / 2 ** 20).toFixed(0)}/${(x.heapUsed / 2 ** 20).toFixed(0)}`).join(', ')}`;
-}
-
-const runs = runsOption(process.argv.slice(2));
-console.log(`clusterlab bench: batches — Node ${process.version}, ${os.availableParallelism()} cores available (${os.cpus()[0]?.model ?? 'cpu'})`);
-const plan = variantPlan('batch', { ref: 'default', seeds: { start: 1, count: runs }, metrics: null, shard: null, variants: ['base'] });
-console.log(`A batch of \`default\`: ${runs} runs (seeds 1–${runs}) × ${plan.manifest.ticks} ticks, ${plan.manifest.metrics.length} metrics stored per run` +
-  `${runs === DEFAULT_RUNS ? '' : ` (the documented setting is --runs ${DEFAULT_RUNS})`}.\n`);
-
-const measures: Measure[] = [];
-try {
-  measures.push(inProcess(plan));
-  measures.push(await pooled(plan, 1));
-  measures.push(await pooled(plan, 2));
-
-  for (const m of measures) {
-    console.log(`  ${m.label.padEnd(22)} ${(runs / m.runSeconds).toFixed(1).padStart(6)} runs/s  (${m.runSeconds.toFixed(1)} s for the runs, ` +
-      `${(1000 * m.runSeconds / runs).toFixed(1)} ms per run; first run stored after ${m.firstSeconds.toFixed(2)} s; ` +
-      `summary files ${m.finalizeSeconds.toFixed(2)} s; others ${(100 * m.others).toFixed(0)} %)`);
+async function scaling(tmp: string): Promise<void> {
+  console.log(`Scaling: \`clusterlab batch default --seeds ${runs} --workers W\`, whole process, ${pairs} pairs (load average before: ${os.loadavg()[0].toFixed(2)})`);
+  const times: Record<number, ProcessRun[]> = { 1: [], 2: [] };
+  let same = true;
+  for (let p = 0; p < pairs; p++) {
+    for (const w of p % 2 === 0 ? [1, 2] : [2, 1]) {
+      const out = join(tmp, `w${w}`);
+      rmSync(out, { recursive: true, force: true });
+      const r = await watchProcess(batchArgs(runs, w, out), 50);
+      if (r.code !== 0) throw new Error(`batch --workers ${w} exited with ${r.code}: ${r.stderr}`);
+      times[w].push(r);
+      console.log(`  pair ${p + 1}, ${w} worker${w > 1 ? 's' : ' '}: ${r.seconds.toFixed(2)} s wall, ${r.cpuSeconds.toFixed(2)} s CPU, others ${(100 * others(r)).toFixed(0)} %`);
+    }
+    same &&= summaries(join(tmp, 'w1')).equals(summaries(join(tmp, 'w2')));
   }
-  const [inproc, one, two] = measures;
-  const busiest = Math.max(...measures.map((m) => m.others));
-  if (busiest > 0.03) console.log(`  WARNING: other processes used up to ${(100 * busiest).toFixed(0)} % of the CPU during the bench; the ratios below are distorted.`);
-  const speedup = one.runSeconds / two.runSeconds;
-  const overhead = (one.runSeconds - inproc.runSeconds) / inproc.runSeconds;
-  // After the first result: without the workers' start-up (loading the engine through tsx).
-  const steady = (m: Measure) => (runs - 1) / (m.runSeconds - m.firstSeconds);
-  console.log(`  → speedup 2 workers / 1 worker: ${speedup.toFixed(2)} × (target ≥ ${SPEEDUP_TARGET}: ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}); ` +
-    `after the first result: ${(steady(two) / steady(one)).toFixed(2)} ×`);
-  // In-process the store writes follow each run; with a worker they overlap the next run. So
-  // also against the in-process compute alone (writes subtracted): an upper bound of the cost.
-  const compute = inproc.runSeconds - (inproc.writeSeconds ?? 0);
-  console.log(`  → pool overhead (1 worker vs in-process): ${(100 * overhead).toFixed(1)} % (target < ${100 * OVERHEAD_TARGET} %: ${overhead < OVERHEAD_TARGET ? 'met' : 'NOT met'}); ` +
-    `vs the in-process runs without their store writes (${(1000 * (inproc.writeSeconds ?? 0) / runs).toFixed(2)} ms per run): ${(100 * (one.runSeconds - compute) / compute).toFixed(1)} %`);
+  const t1 = median(times[1].map((r) => r.seconds));
+  const t2 = median(times[2].map((r) => r.seconds));
+  const ratio = t1 / t2;
+  const pairRatios = times[1].map((r, k) => (r.seconds / times[2][k].seconds).toFixed(2));
+  console.log(`  → median 1 worker ${t1.toFixed(2)} s, 2 workers ${t2.toFixed(2)} s: ${ratio.toFixed(2)} × (pairs ${pairRatios.join(', ')}; goal ≥ ${GOAL}: ${ratio >= GOAL ? 'met' : 'NOT met'})`);
+  const busiest = Math.max(...[...times[1], ...times[2]].map(others));
+  if (busiest > QUIET) {
+    console.log(`  WARNING: other processes took up to ${(100 * busiest).toFixed(0)} % of the machine meanwhile; the ratio is distorted.`);
+    // The pairs in which neither process shared the machine (others ≤ QUIET) say more.
+    const quiet = times[1].map((r, k) => [r, times[2][k]]).filter(([a, b]) => others(a) <= QUIET && others(b) <= QUIET);
+    if (quiet.length) {
+      const q1 = median(quiet.map(([a]) => a.seconds));
+      const q2 = median(quiet.map(([, b]) => b.seconds));
+      console.log(`  → the ${quiet.length} pair${quiet.length > 1 ? 's' : ''} with others ≤ ${100 * QUIET} % in both: 1 worker ${q1.toFixed(2)} s, 2 workers ${q2.toFixed(2)} s: ${(q1 / q2).toFixed(2)} ×`);
+    }
+  }
+  console.log(`  → summary files (runs.csv, ensemble.csv, series.parquet, failures.csv, manifest.json) byte-identical for 1 and 2 workers: ${same ? 'yes' : 'NO'}\n`);
+}
 
-  const same = ['runs.csv', 'ensemble.csv', 'manifest.json'].every((name) => {
-    const ref = readFileSync(join(inproc.out, name));
-    return measures.every((m) => readFileSync(join(m.out, name)).equals(ref));
+/** Least-squares slope of y over x. */
+function slope(x: number[], y: number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (x[i] - mx) * (y[i] - my);
+    den += (x[i] - mx) ** 2;
+  }
+  return num / den;
+}
+
+/** After the last run, what is being written until each file appears. */
+const PHASE_FILES = ['ensemble.csv', 'series.parquet', 'report.html'];
+const PHASES = ['runs', 'runs.csv and ensemble.csv (series.parquet encoded on the workers meanwhile)', 'series.parquet (the rest)', 'report.html', 'exit'];
+
+async function memory(tmp: string): Promise<void> {
+  const out = join(tmp, 'memory');
+  console.log(`Memory: \`clusterlab batch default --seeds ${memoryRuns} --workers 2\`, VmRSS of the process every second (load average before: ${os.loadavg()[0].toFixed(2)})`);
+  const points: { t: number; rss: number; done: number; phase: number }[] = [];
+  const runsDir = join(out, 'runs');
+  const r = await watchProcess(batchArgs(memoryRuns, 2, out), 1000, (s) => {
+    // Runs done so far: their .json files (written last for each run).
+    const done = existsSync(runsDir) ? readdirSync(runsDir).filter((n) => n.endsWith('.json')).length : 0;
+    // The phase: files appear (renamed from temporary names) once complete.
+    const phase = done < memoryRuns ? 0 : 1 + PHASE_FILES.findIndex((f) => !existsSync(join(out, f)));
+    points.push({ ...s, done, phase: phase === 0 && done >= memoryRuns ? PHASES.length - 1 : phase });
   });
-  console.log(`  → runs.csv, ensemble.csv, manifest.json byte-identical across the three: ${same ? 'yes' : 'NO'}\n`);
+  if (r.code !== 0) throw new Error(`batch exited with ${r.code}: ${r.stderr}`);
+  const running = points.filter((p) => p.done < memoryRuns);
+  const finishing = points.filter((p) => p.done >= memoryRuns);
+  const secondHalf = running.filter((p) => p.done >= memoryRuns / 2);
+  const perThousand = secondHalf.length >= 2 ? slope(secondHalf.map((p) => p.done / 1000), secondHalf.map((p) => p.rss / 2 ** 20)) : NaN;
+  const peak = (ps: typeof points) => (ps.length ? MB(Math.max(...ps.map((p) => p.rss))) : 'n/a');
+  console.log(`  ${r.seconds.toFixed(0)} s wall, ${r.cpuSeconds.toFixed(0)} s CPU, others ${(100 * others(r)).toFixed(0)} %`);
+  console.log(`  rss MB: start ${MB(points[0]?.rss ?? NaN)}, peak during the runs ${peak(running)}, peak while writing the summaries ${peak(finishing)}, ` +
+    `end ${MB(points.at(-1)?.rss ?? NaN)}; slope over the second half of the runs ${perThousand >= 0 ? '+' : ''}${perThousand.toFixed(2)} MB per 1,000 runs`);
+  const marks: string[] = [];
+  let next = 0;
+  for (const p of points) {
+    if (p.done >= next) {
+      marks.push(`${p.done}: ${MB(p.rss)}`);
+      next = Math.floor(p.done / (memoryRuns / 10) + 1) * (memoryRuns / 10);
+    }
+  }
+  console.log(`  rss MB by runs done: ${marks.join(', ')}`);
+  PHASES.forEach((name, k) => {
+    const ps = points.filter((p) => p.phase === k);
+    if (k > 0 && ps.length) console.log(`  ${name}: ~${ps.length} s, rss MB ${ps.map((p) => MB(p.rss)).join(', ')}`);
+  });
+  console.log();
+}
 
-  console.log(`Memory of this process (worker threads included in rss), sampled every ${SAMPLE_EVERY} runs:`);
-  for (const m of measures) console.log(memoryLine(m));
+console.log(`clusterlab bench: batches — Node ${process.version}, ${os.availableParallelism()} cores available (${os.cpus()[0]?.model ?? 'cpu'})`);
+console.log('building dist/ (scripts/build.ts) …');
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('tsx/cli'), join(root, 'scripts', 'build.ts')], { stdio: 'inherit' });
+const tmp = mkdtempSync(join(os.tmpdir(), 'clusterlab-bench-batch-'));
+try {
+  if (runs > 0 && pairs > 0) await scaling(tmp);
+  if (memoryRuns > 0) await memory(tmp);
 } finally {
-  for (const m of measures) rmSync(m.out, { recursive: true, force: true });
+  rmSync(tmp, { recursive: true, force: true });
 }

@@ -5,8 +5,8 @@
 //   10,000-run store is built in a minute. A row group holds ~160 runs, fewer than R, so every
 //   row group compresses distinct runs, as a real batch's would.
 //   Reported: bytes per run of runs/<i>.bin and of series.parquet; wall time of writing
-//   series.parquet (writeSeriesParquet, what finalize does); process rss while writing (sampled
-//   every 100 runs, peak per quarter: it must stay flat); DuckDB reading one metric of every run (the final value
+//   series.parquet (writeSeriesParquet, what finalize does, here with the encoding on this thread);
+//   process rss while writing (sampled before each row group, peak per quarter: it must stay flat); DuckDB reading one metric of every run (the final value
 //   of `employment` per run, and the mean path over all runs).
 // Usage: tsx bench/parquet.ts [--runs N] [--distinct R]   (defaults 10000 and 200)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { variantPlan } from '../src/batch/plan.ts';
 import { openStore, readRun, writeRun } from '../src/batch/store.ts';
-import { writeSeriesParquet } from '../src/batch/tables.ts';
+import { encodeSeriesSlice, writeSeriesParquet, type SeriesSlice } from '../src/batch/tables.ts';
 import type { JobResult } from '../src/workers/protocol.ts';
 import { runJob } from '../src/workers/job.ts';
 import { gc } from './measure.ts';
@@ -63,11 +63,15 @@ async function main(): Promise<void> {
     const before = process.memoryUsage().rss;
     const completed = Array.from({ length: N }, (_, i) => i);
     const t2 = performance.now();
-    const file = writeSeriesParquet(out, plan.manifest, completed, (i) => {
-      if (i % 100 === 0) samples.push(process.memoryUsage().rss);
-      if (i % 1000 === 0) heaps.push(process.memoryUsage().heapUsed);
-      return readRun(out, i);
-    });
+    // One encoder on this thread (as finalize with one worker, without the thread): memory is
+    // sampled before each row group is encoded.
+    const sampled = async (slice: SeriesSlice) => {
+      const m = process.memoryUsage();
+      samples.push(m.rss);
+      heaps.push(m.heapUsed);
+      return encodeSeriesSlice(slice);
+    };
+    const file = await writeSeriesParquet(out, plan.manifest, completed, (i) => readRun(out, i), [sampled]);
     const written = (performance.now() - t2) / 1000;
     const parquetBytes = statSync(file).size;
     console.log(`  runs/<i>.bin      ${MB(binBytes)} in ${N} files (${(binBytes / N / 1000).toFixed(1)} kB a run; .json sidecars not counted)`);
@@ -77,7 +81,8 @@ async function main(): Promise<void> {
     const q = Math.max(1, Math.ceil(samples.length / 4));
     const peaks = [0, 1, 2, 3].map((k) => samples.slice(k * q, (k + 1) * q)).filter((x) => x.length).map((x) => MB(Math.max(...x)));
     console.log(`  rss while writing ${MB(before)} before; peak per quarter of the runs: ${peaks.join(', ')}`);
-    console.log(`  heapUsed every 1000 runs: ${heaps.map(MB).join(', ')} (one row group, ~160 runs, is buffered at a time)`);
+    const every = Math.max(1, Math.round(heaps.length / 10));
+    console.log(`  heapUsed before every ${every === 1 ? "" : `${every}th `}row group: ${heaps.filter((_, k) => k % every === 0).map(MB).join(', ')} (one row group, ~160 runs, is built at a time)`);
 
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const T = plan.manifest.ticks;

@@ -13,12 +13,12 @@
 //   manifest.json  rewritten last, with the completed and failed counts
 // Everything is a function of the stored runs and the manifest, read in job-index order: the same
 // bytes whatever the number of workers, the order of completion or the sharding. Each file is
-// written to a temporary name and renamed. Series are read one variant at a time.
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+// written to a temporary name and renamed. ensemble.csv reads the series one variant and one
+// block of metrics at a time (ensemble-file.ts); series.parquet's row groups may be encoded on
+// the batch's worker threads while this thread writes the CSV files (tables.ts).
 import { join } from 'node:path';
 import { effectPerSpend, pairedComparison, policySpendDiff } from '../analysis/compare.ts';
 import { isMorris, isSobol, makeDesign } from '../analysis/design.ts';
-import { ensembleRows, type EnsembleRun } from '../analysis/ensemble.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { morrisIndices } from '../analysis/sensitivity.ts';
 import { sobolIndices } from '../analysis/sobol.ts';
@@ -32,10 +32,12 @@ import { baselineIndex, type BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
-import { writeKeptParquet, writeSeriesParquet } from './tables.ts';
+import { CsvFile } from './csv-file.ts';
+import { writeEnsemble } from './ensemble-file.ts';
+import { writeKeptParquet, writeSeriesParquet, type SeriesEncoder } from './tables.ts';
 
 export const RUNS_CSV = 'runs.csv';
-export const ENSEMBLE_CSV = 'ensemble.csv';
+export { ENSEMBLE_CSV } from './ensemble-file.ts';
 export const COMPARE_CSV = 'compare.csv';
 export const SWEEP_CSV = 'sweep.csv';
 export const SENSITIVITY_CSV = 'sensitivity.csv';
@@ -76,40 +78,6 @@ export interface FinalizeResult {
   compare: CompareRow[];
 }
 
-/** A CSV file written through a temporary name, in chunks (never the whole text in memory). */
-class CsvFile {
-  private readonly tmp: string;
-  private readonly fd: number;
-  private buffer: string[] = [];
-  private size = 0;
-
-  constructor(readonly file: string, header: readonly string[]) {
-    this.tmp = `${file}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, 'w');
-    this.line(header.map(csvField).join(','));
-  }
-
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    writeSync(this.fd, this.buffer.join('\n') + '\n');
-    this.buffer = [];
-    this.size = 0;
-  }
-
-  close(): string {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.tmp, this.file);
-    return this.file;
-  }
-}
-
 /** The indices a directory is responsible for: all jobs, or its shard's. */
 export function ownIndices(manifest: BatchManifest): number[] {
   const out: number[] = [];
@@ -146,8 +114,13 @@ function checkRecord(manifest: BatchManifest, record: RunRecord, index: number):
   }
 }
 
+export interface FinalizeOptions {
+  /** Encode series.parquet's row groups on these (one per worker thread) while this thread writes the CSVs. */
+  encoders?: readonly SeriesEncoder[];
+}
+
 /** Writes the summary files of a complete (unsharded) batch into `dir` and rewrites its manifest. */
-export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeResult {
+export async function finalizeBatch(dir: string, manifest: BatchManifest, options: FinalizeOptions = {}): Promise<FinalizeResult> {
   if (manifest.shard !== null) throw new Error('finalizeBatch: a shard is finalized by `merge`');
   const status = jobStatus(dir, manifest);
   if (status.missing.length) {
@@ -162,11 +135,16 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
     return r;
   };
 
+  // series.parquet is started first: its slices are encoded on the workers, if any, while this
+  // thread writes the CSV files; it is still listed (and finished) after them.
+  const series = writeSeriesParquet(dir, manifest, status.completed, recordOf, options.encoders);
+  series.catch(() => {});
   if (manifest.command === 'sweep') {
     files.push(...writeSweep(dir, manifest, status.completed, recordOf));
   } else {
     files.push(writeRunsCsv(dir, manifest, status.completed, recordOf));
-    files.push(writeEnsemble(dir, manifest, status.completed, recordOf));
+    const groups = manifest.variants.map((variant, u) => ({ name: variant.name, indices: status.completed.filter((i) => variantIndex(manifest, i) === u) }));
+    files.push(writeEnsemble(dir, groups, recordOf));
     if (manifest.command === 'compare' && manifest.posterior) {
       compare = posteriorCompareRows(manifest, status.completed, (i) => slotsOf(recordOf(i)));
       files.push(writeCompare(dir, compare, [...COMPARE_COLUMNS, ...POSTERIOR_COMPARE_EXTRA]));
@@ -177,7 +155,7 @@ export function finalizeBatch(dir: string, manifest: BatchManifest): FinalizeRes
     }
   }
   // The tidy tables for R, pandas, polars and DuckDB (tables.ts).
-  files.push(writeSeriesParquet(dir, manifest, status.completed, recordOf));
+  files.push(await series);
   for (const table of manifest.keep ?? []) files.push(writeKeptParquet(dir, manifest, table, status.completed, recordOf));
   files.push(writeFailures(dir, manifest, status.failed));
   const final: BatchManifest = { ...manifest, completed: status.completed.length, failed: status.failed.length };
@@ -223,34 +201,6 @@ function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[],
     const params = unit.map((v) => ',' + variedField(v)).join('');
     for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}${params}`);
   }
-  return csv.close();
-}
-
-function writeEnsemble(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
-  const csv = new CsvFile(join(dir, ENSEMBLE_CSV), ['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
-  const N = manifest.seeds.count;
-  manifest.variants.forEach((variant, u) => {
-    // One variant's series in memory at a time, in seed order (with a posterior: every draw's).
-    const indices = completed.filter((i) => variantIndex(manifest, i) === u);
-    if (indices.length === 0) return;
-    const first = recordOf(indices[0]);
-    const runs: EnsembleRun[] = indices.map((i) => {
-      const r = recordOf(i);
-      if (canonicalJson([r.metrics, r.regions, r.rows]) !== canonicalJson([first.metrics, first.regions, first.rows])) {
-        throw new BatchError(`runs/${i}.json: its series do not match the other runs of ${variant.name}`);
-      }
-      return { series: readRunSeries(dir, i, r).series, rows: r.rows };
-    });
-    const label = csvField(variant.name);
-    const regions = first.regions.map(csvField);
-    const regionIndex = new Map(first.regions.map((name, k) => [name, k]));
-    for (const rec of ensembleRows({ runs, metrics: first.metrics, regions: first.regions, ticksPerYear: first.ticksPerYear })) {
-      csv.line(
-        `${label},${rec.tick},${formatNumber(rec.year)},${regions[regionIndex.get(rec.region)!]},${rec.metric},` +
-          `${formatNumber(rec.mean)},${formatNumber(rec.sd)},${formatNumber(rec.p05)},${formatNumber(rec.p50)},${formatNumber(rec.p95)}`,
-      );
-    }
-  });
   return csv.close();
 }
 

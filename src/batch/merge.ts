@@ -28,7 +28,7 @@ function ranges(indices: readonly number[], max = 8): string {
   return parts.join(', ') + (parts.length === max ? ', …' : '');
 }
 
-export function mergeShards(dirs: readonly string[], out: string): MergeResult {
+export async function mergeShards(dirs: readonly string[], out: string): Promise<MergeResult> {
   if (dirs.length === 0) throw new BatchError('merge: name at least one folder');
   const manifests = dirs.map((dir) => {
     const m = readManifest(dir);
@@ -72,6 +72,6 @@ export function mergeShards(dirs: readonly string[], out: string): MergeResult {
   const target = resolve(out);
   for (const [i, dir] of from) if (resolve(dir) !== target) copyRun(dir, out, i);
   for (const [i, dir] of failedFrom) if (resolve(dir) !== target) copyFailure(dir, out, i);
-  const result = finalizeBatch(out, merged);
+  const result = await finalizeBatch(out, merged);
   return { ...result, manifest: { ...merged, completed: result.completed, failed: result.failed }, inputs: dirs.length };
 }

@@ -9,6 +9,9 @@
 // row group: whole runs are buffered until a group holds at least ROW_GROUP_ROWS rows, so memory
 // does not grow with the number of runs. The file is a function of the stored runs only, so a
 // resumed, merged or differently-parallelised batch gives the same bytes.
+// A row group's column chunks may also be encoded apart, on a worker thread (`encodeColumns`),
+// with their file offsets counted from the chunk's first byte; `appendEncoded` moves them to
+// where they land in the file, so the file is byte for byte the one written on one thread.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { STAGES } from '../engine/series.ts';
@@ -39,6 +42,11 @@ function schemaElement(c: ColumnSpec): SchemaElement {
     default:
       return { name: c.name, type: c.type, repetition_type };
   }
+}
+
+/** A column's values over several runs, as ParquetTable hands them to the writer. */
+export function groupColumn(c: ColumnSpec, chunks: ArrayLike<Cell>[], rows: number): ArrayLike<unknown> {
+  return joined(c, chunks.map((chunk) => (!c.nullable && (c.type === 'DOUBLE' || c.type === 'INT32' || c.type === 'INT64') ? Float64Array.from(chunk as ArrayLike<number>) : Array.from(chunk))), rows);
 }
 
 /** A column's buffered chunks as one array of the type the writer encodes (typed for required numbers). */
@@ -89,9 +97,7 @@ export class ParquetTable {
       writeSync(fd, new Uint8Array(bytes.buffer, 0, bytes.index));
       bytes.index = 0;
     };
-    const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map(schemaElement)];
-    // created_by names the engine's version only, so the bytes do not depend on the machine.
-    this.writer = new ParquetWriter({ writer: bytes, schema, codec: 'SNAPPY', createdBy: `clusterlab ${packageVersion()}` });
+    this.writer = newWriter(bytes, columns);
     this.chunks = columns.map(() => []);
     this.pending = columns.map(() => []);
   }
@@ -133,12 +139,102 @@ export class ParquetTable {
     this.rows = 0;
   }
 
+  /**
+   * Appends a row group of `rows` rows encoded apart: its column chunks in column order, as
+   * consecutive slices (`encodeColumns`, each over the same rows). Nothing may be buffered.
+   */
+  appendEncoded(slices: readonly EncodedColumns[], rows: number): void {
+    if (this.rows !== 0 || this.pending[0]?.length) throw new Error('appendEncoded: rows are buffered');
+    const writer = this.writer as unknown as WriterState;
+    const start = this.bytes.offset;
+    const columns: ColumnChunk[] = [];
+    for (const slice of slices) {
+      relocate(slice, BigInt(this.bytes.offset));
+      this.bytes.appendBytes(slice.bytes);
+      columns.push(...slice.chunks);
+      writer.pendingIndexes.push(...slice.indexes);
+    }
+    if (columns.length !== this.columns.length) throw new Error(`appendEncoded: ${columns.length} column chunks for ${this.columns.length} columns`);
+    let total_byte_size = 0n;
+    for (const c of columns) total_byte_size += c.meta_data?.total_uncompressed_size ?? 0n;
+    writer.num_rows += BigInt(rows);
+    writer.row_groups.push({ columns, total_byte_size, num_rows: BigInt(rows), total_compressed_size: BigInt(this.bytes.offset - start) });
+    (this.bytes as unknown as { flush: () => void }).flush();
+  }
+
   close(): string {
     this.flushGroup();
     this.writer.finish();
     closeSync(this.fd);
     renameSync(this.tmp, this.file);
     return this.file;
+  }
+}
+
+/** A writer of `columns` into `bytes` (writes the leading magic number). */
+function newWriter(bytes: ByteWriter, columns: readonly ColumnSpec[]): ParquetWriter {
+  const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map(schemaElement)];
+  // created_by names the engine's version only, so the bytes do not depend on the machine.
+  return new ParquetWriter({ writer: bytes, schema, codec: 'SNAPPY', createdBy: `clusterlab ${packageVersion()}` });
+}
+
+/** What ParquetWriter keeps between row groups (hyparquet-writer's fields, not in its types). */
+interface WriterState {
+  row_groups: { columns: ColumnChunk[]; total_byte_size: bigint; num_rows: bigint; total_compressed_size: bigint }[];
+  num_rows: bigint;
+  pendingIndexes: PageIndexes[];
+}
+
+/** A column chunk's metadata as the writer builds it (the fields moved by `relocate`). */
+interface ColumnChunk {
+  file_offset: bigint;
+  meta_data?: { data_page_offset: bigint; dictionary_page_offset?: bigint; total_uncompressed_size: bigint };
+}
+
+/** A column chunk's page indexes, written at the end of the file (offsets of its pages). */
+interface PageIndexes {
+  chunk: ColumnChunk;
+  offsetIndex?: { page_locations: { offset: bigint }[] };
+}
+
+/** Column chunks of one row group encoded apart: their bytes, offsets counted from bytes[0]. */
+export interface EncodedColumns {
+  bytes: Uint8Array;
+  chunks: ColumnChunk[];
+  indexes: PageIndexes[];
+}
+
+/**
+ * Encodes columns [from, to) of a row group (`data[k]` the values of column from + k, as the
+ * table would buffer them: see `groupColumn`) the way ParquetTable writes them.
+ */
+export function encodeColumns(columns: readonly ColumnSpec[], from: number, to: number, data: readonly ArrayLike<unknown>[], rows: number): EncodedColumns {
+  const bytes = new ByteWriter();
+  const writer = newWriter(bytes, columns);
+  const magic = bytes.offset;
+  writer.write({ columnData: columns.slice(from, to).map((c, k) => ({ name: c.name, data: data[k] as never })), rowGroupSize: rows });
+  const state = writer as unknown as WriterState;
+  const encoded: EncodedColumns = {
+    bytes: new Uint8Array(bytes.buffer, magic, bytes.offset - magic).slice(),
+    chunks: state.row_groups[0]?.columns ?? [],
+    indexes: state.pendingIndexes,
+  };
+  relocate(encoded, -BigInt(magic));
+  return encoded;
+}
+
+/** Adds `delta` to every file offset of the encoded chunks (each chunk once, whatever cloning did to identities). */
+function relocate(encoded: EncodedColumns, delta: bigint): void {
+  encoded.indexes.forEach((index, k) => {
+    index.chunk = encoded.chunks[k];
+    for (const page of index.offsetIndex?.page_locations ?? []) page.offset += delta;
+  });
+  for (const chunk of encoded.chunks) {
+    chunk.file_offset += delta;
+    if (chunk.meta_data) {
+      chunk.meta_data.data_page_offset += delta;
+      if (chunk.meta_data.dictionary_page_offset !== undefined) chunk.meta_data.dictionary_page_offset += delta;
+    }
   }
 }
 

@@ -189,7 +189,4 @@ export function writeDraws(dir: string, manifest: BatchManifest): string {
   return file;
 }
 
-/** The record's draw in a posterior compare (its unit's draw), for runs.csv. */
-export function drawOf(manifest: BatchManifest, index: number): number {
-  return Math.floor(Math.floor(index / manifest.seeds.count) / manifest.variants.length);
-}
+export { drawOf } from './draw.ts';

@@ -1,9 +1,12 @@
 // Running a planned batch into an output folder: check the folder (fresh, or --resume of the same
 // batch), write the manifest, hand the missing jobs of this shard to the pool, store each result
-// the moment it arrives, then write the summary files (unsharded) or the shard's final manifest.
+// the moment it arrives, then write the summary files (unsharded; series.parquet encoded on the
+// pool's workers, parked for it) or the shard's final manifest.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runPool, type SpawnWorker } from '../workers/pool.ts';
+import { runPool, type SpawnWorker, type WorkerHandle } from '../workers/pool.ts';
+import { reusable, type ReusableWorkers } from '../workers/reuse.ts';
+import { encodeSeriesSlice, type SeriesSlice } from './tables.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { finalizeBatch, jobStatus, writeManifest, type FinalizeResult } from './finalize.ts';
@@ -106,9 +109,11 @@ export async function executeBatch(options: ExecuteOptions): Promise<ExecuteResu
   let failed = 0;
   options.progress?.update(completed, failed, total);
 
+  // Workers the pool lets go of are parked: they encode series.parquet at the end.
+  const workers = reusable(options.pool.spawn);
   const pool = runPool(
     todo,
-    { size: options.pool.size, spawn: options.pool.spawn, retries: options.pool.retries },
+    { size: options.pool.size, spawn: workers.spawn, retries: options.pool.retries },
     {
       onResult(result, job) {
         writeRun(out, job, result);
@@ -131,19 +136,45 @@ export async function executeBatch(options: ExecuteOptions): Promise<ExecuteResu
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await pool.done;
+  } catch (error) {
+    await workers.close();
+    throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
 
-  const status = jobStatus(out, manifest);
-  const result: ExecuteResult = {
-    total, previously, attempted: todo.length, completed: status.completed.length, failed: status.failed.length, interrupted, finalized: null,
-  };
-  if (interrupted) return result;
-  if (manifest.shard === null) {
-    result.finalized = finalizeBatch(out, manifest);
-  } else {
-    writeManifest(out, { ...manifest, completed: status.completed.length, failed: status.failed.length });
+  try {
+    const status = jobStatus(out, manifest);
+    const result: ExecuteResult = {
+      total, previously, attempted: todo.length, completed: status.completed.length, failed: status.failed.length, interrupted, finalized: null,
+    };
+    if (interrupted) return result;
+    if (manifest.shard === null) {
+      result.finalized = await finalizeOnWorkers(out, manifest, workers, options.pool.size);
+    } else {
+      writeManifest(out, { ...manifest, completed: status.completed.length, failed: status.failed.length });
+    }
+    return result;
+  } finally {
+    await workers.close();
   }
-  return result;
+}
+
+/**
+ * The summary files, with series.parquet's slices encoded on `size` workers (those the pool
+ * parked, or fresh ones) while this thread writes the CSV files. A slice whose worker fails is
+ * encoded here instead: the workers only share the work.
+ */
+async function finalizeOnWorkers(out: string, manifest: BatchManifest, workers: ReusableWorkers, size: number): Promise<FinalizeResult> {
+  const handles: WorkerHandle[] = [];
+  try {
+    for (let k = 0; k < size; k++) handles.push(workers.spawn());
+    const encoders = handles.flatMap((h) => {
+      const encode = h.encodeSeries;
+      return encode ? [(slice: SeriesSlice) => encode(slice).catch(() => encodeSeriesSlice(slice))] : [];
+    });
+    return await finalizeBatch(out, manifest, { encoders });
+  } finally {
+    await Promise.all(handles.map((h) => h.terminate()));
+  }
 }

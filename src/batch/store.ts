@@ -144,21 +144,42 @@ export function readFailure(out: string, index: number): FailureRecord {
 /** The stored series and stage column of a completed job, in fresh (aligned) buffers. */
 export function readRunSeries(out: string, index: number, record: RunRecord = readRun(out, index)): RunSeries {
   const values = record.metrics.length * record.rows;
+  const buffer = readBin(out, index, record, 0, values * 8 + record.rows);
+  return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
+}
+
+/**
+ * The series of metrics [from, to) (positions in record.metrics) of a completed job, metric-major
+ * like RunSeries.series: what a summary reads when all runs' full series would not fit in memory.
+ * Read into `into` (its first (to − from)·rows values) when given, so that passes over many runs
+ * reuse their buffers rather than leave them to the garbage collector.
+ */
+export function readRunMetrics(out: string, index: number, record: RunRecord, from: number, to: number, into?: Float64Array): Float64Array {
+  const values = (to - from) * record.rows;
+  const target = into ? into.subarray(0, values) : new Float64Array(values);
+  readBin(out, index, record, from * record.rows * 8, new Uint8Array(target.buffer, target.byteOffset, values * 8));
+  return target;
+}
+
+/** A job's .bin from `offset` into `bytes` (the file's size checked); values in host byte order. */
+function readBin(out: string, index: number, record: RunRecord, offset: number, into: Uint8Array | number): ArrayBuffer {
+  const values = record.metrics.length * record.rows;
   const expected = values * 8 + record.rows;
   const fd = openSync(binFile(out, index), 'r');
   try {
     const size = fstatSync(fd).size;
     if (size !== expected) throw new Error(`${binFile(out, index)}: ${size} bytes, expected ${expected}`);
-    const buffer = new ArrayBuffer(expected);
-    const bytes = new Uint8Array(buffer);
+    const bytes = typeof into === 'number' ? new Uint8Array(into) : into;
+    const length = bytes.length;
     let at = 0;
-    while (at < expected) {
-      const n = readSync(fd, bytes, at, expected - at, at);
+    while (at < length) {
+      const n = readSync(fd, bytes, at, length - at, offset + at);
       if (n === 0) throw new Error(`${binFile(out, index)}: unexpected end of file`);
       at += n;
     }
-    if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, values);
-    return { series: new Float64Array(buffer, 0, values), stage: new Uint8Array(buffer, values * 8, record.rows) };
+    // Only whole float64 values are swapped (offset is a multiple of 8; the stage bytes follow them).
+    if (!HOST_LITTLE_ENDIAN) swapFloat64(bytes, Math.max(0, Math.min(length, values * 8 - offset)) >> 3);
+    return bytes.buffer as ArrayBuffer;
   } finally {
     closeSync(fd);
   }

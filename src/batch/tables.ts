@@ -2,10 +2,11 @@
 // stored run's series, and with `--keep` the agent-level tables from the CSV text each run stored
 // (store.ts). Runs are read one at a time in job-index order.
 import { join } from 'node:path';
-import { drawOf } from './posterior.ts';
+import { inOrder } from './in-order.ts';
+import { drawOf } from './draw.ts';
 import type { BatchManifest } from './plan.ts';
-import { ParquetTable, stageNames, variedCell, variedType, type Cell, type ColumnSpec } from './parquet.ts';
-import { readKept, readRunSeries, type RunRecord } from './store.ts';
+import { encodeColumns, groupColumn, ParquetTable, ROW_GROUP_ROWS, stageNames, variedCell, variedType, type Cell, type ColumnSpec, type EncodedColumns } from './parquet.ts';
+import { readKept, readRun, readRunSeries, type RunRecord } from './store.ts';
 import type { KeepTable } from './keep.ts';
 
 export const SERIES_PARQUET = 'series.parquet';
@@ -41,50 +42,120 @@ function paramColumns(manifest: BatchManifest): { specs: ColumnSpec[]; values: (
   };
 }
 
-export function writeSeriesParquet(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
-  const units = unitColumns(manifest);
-  const params = paramColumns(manifest);
-  const columns: ColumnSpec[] = [
-    ...units,
+/** The columns of series.parquet. */
+export function seriesColumns(manifest: BatchManifest): ColumnSpec[] {
+  return [
+    ...unitColumns(manifest),
     { name: 'tick', type: 'INT32' },
     { name: 'year', type: 'DOUBLE' },
     { name: 'region', type: 'STRING' },
     { name: 'stage', type: 'STRING' },
     ...manifest.metrics.map((name): ColumnSpec => ({ name, type: 'DOUBLE' })),
-    ...params.specs,
+    ...paramColumns(manifest).specs,
   ];
-  const table = new ParquetTable(join(dir, SERIES_PARQUET), columns);
+}
+
+/** Where a run's column values go: column k (in seriesColumns order) gets `values`. */
+type ColumnSink = (k: number, values: ArrayLike<Cell>) => void;
+
+/** Hands a stored run's rows to `sink`, for the columns [from, to) only (the others are not built). */
+function seriesRun(sink: ColumnSink, dir: string, manifest: BatchManifest, index: number, r: RunRecord, from: number, to: number): void {
+  const params = paramColumns(manifest);
   const M = manifest.metrics.length;
-  for (const index of completed) {
-    const r = recordOf(index);
-    const data = readRunSeries(dir, index, r);
-    const R = r.regions.length;
-    const rows = r.rows;
-    const constant = [...unitCells(manifest, index, r.seed)];
-    const unitParams = params.values(Math.floor(index / manifest.seeds.count));
-    let k = 0;
-    for (const v of constant) table.column(k++, new Array<Cell>(rows).fill(v));
-    const tick = new Array<number>(rows);
-    const year = new Array<number>(rows);
-    const region = new Array<string>(rows);
-    for (let row = 0; row < rows; row++) {
-      const t = Math.floor(row / R);
-      tick[row] = t;
-      year[row] = t / r.ticksPerYear;
-      region[row] = r.regions[row % R];
-    }
-    table.column(k++, tick);
-    table.column(k++, year);
-    table.column(k++, region);
-    table.column(k++, stageNames(data.stage));
-    // Metrics in the manifest's order, whatever order the run stored them in.
-    for (let m = 0; m < M; m++) {
-      const at = r.metrics.indexOf(manifest.metrics[m]);
-      table.column(k++, at < 0 ? new Array<number>(rows).fill(NaN) : data.series.subarray(at * rows, (at + 1) * rows) as unknown as ArrayLike<number>);
-    }
-    for (const v of unitParams) table.column(k++, new Array<Cell>(rows).fill(v));
-    table.endRun();
+  const data = readRunSeries(dir, index, r);
+  const R = r.regions.length;
+  const rows = r.rows;
+  const constant = [...unitCells(manifest, index, r.seed)];
+  const unitParams = params.values(Math.floor(index / manifest.seeds.count));
+  let k = 0;
+  const put = (make: () => ArrayLike<Cell>) => {
+    if (k >= from && k < to) sink(k, make());
+    k++;
+  };
+  for (const v of constant) put(() => new Array<Cell>(rows).fill(v));
+  put(() => Array.from({ length: rows }, (_, row) => Math.floor(row / R)));
+  put(() => Array.from({ length: rows }, (_, row) => Math.floor(row / R) / r.ticksPerYear));
+  put(() => Array.from({ length: rows }, (_, row) => r.regions[row % R]));
+  put(() => stageNames(data.stage));
+  // Metrics in the manifest's order, whatever order the run stored them in.
+  for (let m = 0; m < M; m++) {
+    const at = r.metrics.indexOf(manifest.metrics[m]);
+    put(() => (at < 0 ? new Array<number>(rows).fill(NaN) : data.series.subarray(at * rows, (at + 1) * rows) as unknown as ArrayLike<number>));
   }
+  for (const v of unitParams) put(() => new Array<Cell>(rows).fill(v));
+}
+
+/** The completed runs split into series.parquet's row groups (whole runs, ROW_GROUP_ROWS rows or just over). */
+export function seriesGroups(completed: readonly number[], recordOf: (i: number) => RunRecord, groupRows = ROW_GROUP_ROWS): { indices: number[]; rows: number }[] {
+  const groups: { indices: number[]; rows: number }[] = [];
+  let group = { indices: [] as number[], rows: 0 };
+  for (const index of completed) {
+    group.indices.push(index);
+    group.rows += recordOf(index).rows;
+    if (group.rows >= groupRows) {
+      groups.push(group);
+      group = { indices: [], rows: 0 };
+    }
+  }
+  if (group.indices.length) groups.push(group);
+  return groups;
+}
+
+/** One piece of series.parquet to encode: columns [from, to) of the row group of runs `indices`. */
+export interface SeriesSlice {
+  dir: string;
+  manifest: BatchManifest;
+  indices: number[];
+  from: number;
+  to: number;
+}
+
+/** Encodes a slice of a row group from the stored runs (on whatever thread can read the store). */
+export function encodeSeriesSlice(slice: SeriesSlice): EncodedColumns {
+  const { dir, manifest, indices, from, to } = slice;
+  const columns = seriesColumns(manifest);
+  const chunks: ArrayLike<Cell>[][] = columns.slice(from, to).map(() => []);
+  let rows = 0;
+  for (const index of indices) {
+    const r = readRun(dir, index);
+    rows += r.rows;
+    seriesRun((k, values) => chunks[k - from].push(values), dir, manifest, index, r, from, to);
+  }
+  const data = chunks.map((c, k) => groupColumn(columns[from + k], c, rows));
+  return encodeColumns(columns, from, to, data, rows);
+}
+
+/** Encodes slices, maybe elsewhere (a worker thread); results in any order, each when ready. */
+export type SeriesEncoder = (slice: SeriesSlice) => Promise<EncodedColumns>;
+
+/**
+ * Writes series.parquet on this thread, or with `encoders` (one per worker) the row groups'
+ * column slices encoded on those workers — `encoders.length` slices per group, so that even a
+ * batch of one or two groups keeps every worker busy — while this thread only appends bytes, in
+ * order. Same bytes either way. At most 2 slices per encoder are encoded ahead of the writer.
+ */
+export async function writeSeriesParquet(
+  dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord, encoders: readonly SeriesEncoder[] = [],
+  groupRows = ROW_GROUP_ROWS,
+): Promise<string> {
+  const columns = seriesColumns(manifest);
+  const table = new ParquetTable(join(dir, SERIES_PARQUET), columns);
+  const groups = seriesGroups(completed, recordOf, groupRows);
+  const parts = Math.max(1, Math.min(encoders.length, columns.length));
+  const slices: SeriesSlice[] = [];
+  for (const { indices } of groups) {
+    for (let p = 0; p < parts; p++) {
+      slices.push({ dir, manifest, indices, from: Math.floor((p * columns.length) / parts), to: Math.floor(((p + 1) * columns.length) / parts) });
+    }
+  }
+  let group: EncodedColumns[] = [];
+  await inOrder(slices, encoders, encodeSeriesSlice, parts * 2, (k, encoded) => {
+    group.push(encoded);
+    if (group.length === parts) {
+      table.appendEncoded(group, groups[Math.floor(k / parts)].rows);
+      group = [];
+    }
+  });
   return table.close();
 }
 

@@ -12,6 +12,7 @@ import { variantPlan, type Plan } from '../batch/plan.ts';
 import { executeBatch, type ExecuteResult, type PoolSetup } from '../batch/run.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { defaultWorkers, inProcessSpawner, nodeSpawner } from '../workers/node.ts';
+import { reusable } from '../workers/reuse.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
 import { batchReport } from './report.ts';
@@ -59,6 +60,27 @@ export function defaultPool(workers: number): PoolSetup {
 
 function pathSafe(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/**
+ * Runs `body` with the command's worker threads already starting: each loads the engine (~0.1 s)
+ * while this thread reads the scenario and plans the jobs, instead of after. The pool `body`
+ * gets through its deps hands out those workers first; any it did not take end with `body`.
+ */
+export async function withEarlyWorkers<T>(options: CommonOptions, deps: BatchDeps, body: (deps: BatchDeps) => Promise<T>): Promise<T> {
+  const workers = options.workers ?? defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 1) return body(deps);
+  const setup = (deps.pool ?? defaultPool)(workers);
+  const early = reusable(setup.spawn);
+  // Handles let go of are parked (reuse.ts): started, waiting for the pool. All are taken
+  // before any is let go of, or the second would be the first one again.
+  const handles = Array.from({ length: setup.size }, () => early.spawn());
+  for (const handle of handles) void handle.terminate();
+  try {
+    return await body({ ...deps, pool: () => ({ ...setup, spawn: early.spawn }) });
+  } finally {
+    await early.close();
+  }
 }
 
 /** out/<scenario>-<command>[-shard<k>of<N>], relative to the working directory. */
@@ -208,7 +230,7 @@ export async function withBatchErrors(io: CliIo, body: () => Promise<number>): P
 }
 
 export function batchCommand(ref: string, options: BatchOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {
-  return withBatchErrors(io, async () => {
+  return withBatchErrors(io, () => withEarlyWorkers(options, deps, async (deps) => {
     const base = loadScenario(ref);
     const names = variantNames(options.variants, base.variants);
     const plan = variantPlan('batch', {
@@ -221,5 +243,5 @@ export function batchCommand(ref: string, options: BatchOptions, io: CliIo, deps
     const what = `${plan.manifest.jobs} runs (${names.join(', ')} × ${options.seeds} seeds)`;
     io.stdout(options.json ? summaryJson(plan, executed) : summaryLines('batch', plan, executed, what).join('\n') + '\n');
     return executed.code;
-  });
+  }));
 }

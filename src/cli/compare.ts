@@ -14,7 +14,7 @@ import { variantPlan } from '../batch/plan.ts';
 import { POSTERIOR_COMPARE_EXTRA, posteriorPlan, type PosteriorCompareRow } from '../batch/posterior.ts';
 import { COMPARE_COLUMNS } from '../batch/finalize.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { BATCH_EXIT, defaultBatchDir, keepOption, runPlan, seedRange, summaryLines, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
+import { BATCH_EXIT, defaultBatchDir, keepOption, runPlan, seedRange, summaryLines, withBatchErrors, withEarlyWorkers, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 
 export interface CompareOptions extends CommonOptions {
@@ -67,7 +67,7 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
 }
 
 export function compareCommand(ref: string, options: CompareOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {
-  return withBatchErrors(io, async () => {
+  return withBatchErrors(io, () => withEarlyWorkers(options, deps, async (deps) => {
     const base = loadScenario(ref);
     const available = [BASE, ...base.variants.filter((v) => v !== BASE)];
     const baseline = options.baseline ?? BASE;
@@ -104,5 +104,5 @@ export function compareCommand(ref: string, options: CompareOptions, io: CliIo, 
       io.stdout((rows.length ? compareTable(rows) + '\n' : '') + lines.join('\n') + '\n');
     }
     return executed.code;
-  });
+  }));
 }

@@ -17,7 +17,7 @@ export interface MergeOptions {
 
 export function mergeCommand(dirs: string[], options: MergeOptions, io: CliIo): Promise<number> {
   return withBatchErrors(io, async () => {
-    const merged = mergeShards(dirs, options.out);
+    const merged = await mergeShards(dirs, options.out);
     if (options.report !== false && merged.completed > 0) {
       const report = await batchReport(options.out, io);
       if (report) merged.files.push(report);

@@ -17,29 +17,51 @@ export interface RunJson {
   ticksPerYear: number;
 }
 
-export interface StoredRun { record: RunJson; bin: Uint8Array | undefined }
+/**
+ * A stored run: its record, and its .bin read on demand — never kept, so that a report of
+ * 10,000 runs holds their records and stage columns, not their series (1.9 GB for `default`).
+ */
+export interface StoredRun { record: RunJson; bin(): Uint8Array | undefined }
 
 export function storedRuns(files: ReportFiles): StoredRun[] {
   const runs: StoredRun[] = [];
+  // The runs of a batch share their metric and region names: one array each, not one per run.
+  const shared = new Map<string, string[]>();
+  const share = (names: string[]): string[] => {
+    const key = names.join('\n');
+    const known = shared.get(key);
+    if (known) return known;
+    shared.set(key, names);
+    return names;
+  };
   for (const name of files.names()) {
     const m = /^runs\/(\d+)\.json$/.exec(name);
     if (!m) continue;
-    const record = json<RunJson>(files, name);
-    runs.push({ record, bin: files.binary(`runs/${m[1]}.bin`) });
+    const r = json<RunJson>(files, name);
+    // Only what the report reads (a stored record also holds every outcome, per region).
+    const record: RunJson = {
+      index: r.index, variant: r.variant, point: r.point, seed: r.seed, finalStage: r.finalStage, sizes: r.sizes,
+      metrics: share(r.metrics), regions: share(r.regions), rows: r.rows, ticksPerYear: r.ticksPerYear,
+    };
+    const bin = `runs/${m[1]}.bin`;
+    runs.push({ record, bin: () => files.binary(bin) });
   }
   return runs.sort((a, b) => a.record.index - b.record.index);
 }
 
+/** A copy of the run's stage column (not a view, which would keep the whole file's bytes). */
 function stageColumn(run: StoredRun): Uint8Array | null {
-  const { record, bin } = run;
+  const { record } = run;
+  const bin = run.bin();
   if (!bin) return null;
   const at = record.metrics.length * record.rows * 8;
   if (bin.length !== at + record.rows) return null;
-  return bin.subarray(at, at + record.rows);
+  return bin.slice(at, at + record.rows);
 }
 
 export function seriesOf(run: StoredRun): Float64Array | null {
-  const { record, bin } = run;
+  const { record } = run;
+  const bin = run.bin();
   if (!bin) return null;
   const n = record.metrics.length * record.rows;
   if (bin.length !== n * 8 + record.rows) return null;

@@ -38,7 +38,7 @@ function spawnNodeWorker(script: URL, options: NodeSpawnOptions): WorkerHandle {
   // of tsx's loader would load it a second time in every worker (node-worker.mjs brings its own).
   const worker = new Worker(script, { workerData: options.workerData, execArgv: [] });
   const remote = wrap<JobRunner>(nodeEndpoint(worker));
-  const { handle, end } = remoteHandle(remote, () => worker.terminate());
+  const { handle, end } = remoteHandle(remote, () => worker.terminate(), true);
   worker.on('error', (error) => end(`worker crashed (${error.message})`));
   worker.on('exit', (code) => end(`worker exited with code ${code}`));
   return handle;

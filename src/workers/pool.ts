@@ -13,11 +13,15 @@
 //   waits for the callbacks already started, and resolves `done`.
 // - If a callback (or spawn) throws, the pool stops as on cancel() and `done` rejects with that error.
 // - Every worker is terminated by the time `done` settles, so the process can exit.
+import type { EncodedColumns } from '../batch/parquet.ts';
+import type { SeriesSlice } from '../batch/tables.ts';
 import type { Job, JobResult } from './protocol.ts';
 
 export interface WorkerHandle {
   /** Runs one job; rejects if the job throws or the worker dies during it. */
   run(job: Job): Promise<JobResult>;
+  /** Workers that can read the batch's store (Node threads): encodes a slice of series.parquet. */
+  encodeSeries?(slice: SeriesSlice): Promise<EncodedColumns>;
   terminate(): Promise<void>;
 }
 export type SpawnWorker = () => WorkerHandle;

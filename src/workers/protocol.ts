@@ -2,6 +2,8 @@
 // here must survive structured cloning (Node worker_threads and browser Web Workers alike); the
 // series travel as transferred buffers, not copies.
 import type { KeepTable } from '../batch/keep.ts';
+import type { EncodedColumns } from '../batch/parquet.ts';
+import type { SeriesSlice } from '../batch/tables.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
 /** One run to do: a fully resolved scenario (variant or sweep point applied) and a seed. */
@@ -51,4 +53,6 @@ export interface JobResult {
 /** The surface a worker exposes (through comlink). */
 export interface JobRunner {
   runJob(job: Job): JobResult;
+  /** Node workers: encodes a slice of series.parquet from the batch's store (src/batch/tables.ts). */
+  encodeSeries?(slice: SeriesSlice): EncodedColumns | Promise<EncodedColumns>;
 }

@@ -16,18 +16,21 @@ export function reusable(spawn: SpawnWorker): ReusableWorkers {
   const wrap = (worker: WorkerHandle): WorkerHandle => {
     let busy = false;
     let healthy = true;
+    const call = async <R>(f: () => Promise<R>): Promise<R> => {
+      busy = true;
+      try {
+        return await f();
+      } catch (error) {
+        healthy = false;
+        throw error;
+      } finally {
+        busy = false;
+      }
+    };
+    const encode = worker.encodeSeries?.bind(worker);
     return {
-      async run(job) {
-        busy = true;
-        try {
-          return await worker.run(job);
-        } catch (error) {
-          healthy = false;
-          throw error;
-        } finally {
-          busy = false;
-        }
-      },
+      run: (job) => call(() => worker.run(job)),
+      ...(encode ? { encodeSeries: (slice) => call(() => encode(slice)) } : {}),
       async terminate() {
         if (healthy && !busy) parked.push(worker);
         else await worker.terminate();
