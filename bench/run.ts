@@ -76,7 +76,7 @@ if (kernelRates.length) {
 
 console.log('2. default (one cluster, ~180 firms on average, T = 200, all its mechanisms; 20 seeds)');
 const def = loadScenario('default').scenario;
-const defRuns = Array.from({ length: 20 }, (_, k) => measureRun(def, k + 1, 199));
+const defRuns = Array.from({ length: 20 }, (_, k) => measureRun(def, k + 1, 199, false)); // no forced GC: see measureRun
 const defFirmTicks = defRuns.reduce((s, r) => s + r.firmTicks, 0);
 const defSeconds = defRuns.reduce((s, r) => s + r.seconds, 0);
 const defTicks = defRuns.reduce((s, r) => s + r.ticks, 0);
