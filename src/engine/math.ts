@@ -30,9 +30,7 @@ const P5 = 4.13813679705723846039e-8;
 
 // Thresholds of fdlibm's tests on the high word of |x|, as doubles: hx > H ⇔ |x| ≥ (H + 1, 0) and
 // hx < H ⇔ |x| < (H, 0), so comparing doubles takes the same branches without reading bits.
-const EXP_HUGE = 709.7822265625; // high word 0x40862e42: beyond it, over/underflow checks
 const EXP_HALF_LN2 = 0.3465735912322998; // high word 0x3fd62e43: |x| > ln2/2 reduces
-const EXP_1P5_LN2 = 1.0397205352783203; // high word 0x3ff0a2b2: |x| < 1.5·ln2 has k = ±1
 const EXP_TINY = 3.725290298461914e-9; // 2^-28
 // 2^k for k = -1074..1023 (exact: halving and doubling a power of two is exact down to 2^-1074).
 const POW2_BIAS = 1074;
@@ -44,46 +42,30 @@ for (let k = -1; k >= -1074; k--) POW2[POW2_BIAS + k] = POW2[POW2_BIAS + k + 1] 
 /**
  * e^x (fdlibm e_exp.c). The result y·2^k is formed by multiplying with an exact power of two where
  * fdlibm adds k to the exponent bits: the same double, without a round trip through memory.
+ * fdlibm's separate branches for k = 0 and k = ±1 give the same numbers as the general reduction
+ * (k·LN2_HI and k·LN2_LO are exact, and for k = 0 hi = x, lo = 0), so there is one path: the body
+ * stays small enough for V8 to inline it where it is called per firm.
  */
 export function exp(x: number): number {
+  // NaN, ±∞, overflow and underflow (they occur only for |x| ≥ 709.78, where fdlibm tests them).
+  if (!(x <= O_THRESHOLD && x >= U_THRESHOLD)) return x !== x ? x : x > 0 ? Infinity : 0;
   const a = x < 0 ? -x : x;
-  if (!(a < EXP_HUGE)) {
-    if (x !== x) return x;
-    if (x > O_THRESHOLD) return Infinity; // includes +∞
-    if (x < U_THRESHOLD) return 0; // includes −∞
-  }
-  let hi = 0;
-  let lo = 0;
-  let k = 0;
-  if (a >= EXP_HALF_LN2) {
-    // |x| > ln2/2: x = k·ln2 + r with |r| ≤ ln2/2
-    if (a < EXP_1P5_LN2) {
-      if (x < 0) {
-        hi = x + LN2_HI;
-        lo = -LN2_LO;
-        k = -1;
-      } else {
-        hi = x - LN2_HI;
-        lo = LN2_LO;
-        k = 1;
-      }
-    } else {
-      k = Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
-      hi = x - k * LN2_HI; // exact: k·LN2_HI has few significant bits
-      lo = k * LN2_LO;
-    }
-    x = hi - lo;
-  } else if (a < EXP_TINY) {
-    return 1 + x; // |x| < 2^-28
-  }
-  const t = x * x;
-  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  // y ∈ [0.7, 1.42]: y·2^k is exact while it stays normal; 2^1024 itself is not a double.
-  if (k > 1023) return y * 2 * POW2[POW2_BIAS + 1023];
-  if (k >= -1021) return y * POW2[POW2_BIAS + k];
-  return y * POW2[POW2_BIAS + k + 1000] * TWO_M1000;
+  if (a < EXP_TINY) return 1 + x; // |x| < 2^-28
+  // x = k·ln2 + r with |r| ≤ ln2/2 (k = 0 when |x| is already that small)
+  const k = a < EXP_HALF_LN2 ? 0 : Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
+  const hi = x - k * LN2_HI; // exact: k·LN2_HI has few significant bits
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  // y ∈ [0.7, 1.42]: y·2^k is exact while it stays normal.
+  return k >= -1021 && k <= 1023 ? y * POW2[POW2_BIAS + k] : scaleOutside(y, k);
+}
+
+/** y·2^k for k = 1024 (2^1024 is not a double) and k < −1021 (subnormal: fdlibm's two steps). */
+function scaleOutside(y: number, k: number): number {
+  return k > 1023 ? y * 2 * POW2[POW2_BIAS + 1023] : y * POW2[POW2_BIAS + k + 1000] * TWO_M1000;
 }
 
 const TWO54 = 1.8014398509481984e16;
