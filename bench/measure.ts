@@ -50,10 +50,15 @@ export interface RunMeasure {
   retained: { rss: number; heapUsed: number; arrayBuffers: number };
 }
 
-/** Bytes of every firm column (typed arrays) at the current capacity. */
+/** Bytes of every firm column (typed arrays) at the current capacity; idle columns' shared array once. */
 export function firmColumnBytes(firms: Firms): number {
   let bytes = 0;
-  for (const name of FIRM_COLUMNS) bytes += firms[name].byteLength;
+  const seen = new Set<ArrayBufferLike>(); // idle mechanism columns share one array: counted once
+  for (const name of FIRM_COLUMNS) {
+    if (seen.has(firms[name].buffer)) continue;
+    seen.add(firms[name].buffer);
+    bytes += firms[name].byteLength;
+  }
   return bytes;
 }
 

@@ -53,31 +53,53 @@ type Columns = { [K in keyof typeof COLUMNS]: InstanceType<(typeof COLUMNS)[K]> 
 export type FirmColumn = keyof typeof COLUMNS;
 export const FIRM_COLUMNS = Object.keys(COLUMNS) as FirmColumn[];
 
+/**
+ * Columns that belong to one mechanism and hold 0 for every firm while it is off: variety and
+ * crowding (differentiated competition), agglomeration φ (local returns), embeddedness
+ * (networking). A run without the mechanism keeps them `idle`: one zero-filled array serves all of
+ * them, so it pays no memory per firm for them.
+ */
+export const MECHANISM_COLUMNS = ['variety', 'crowding', 'agglomeration', 'embeddedness'] as const;
+export type MechanismColumn = (typeof MECHANISM_COLUMNS)[number];
+
 export interface Firms extends Columns {
   count: number;
   capacity: number;
   nextId: number;
   /** Value-chain function of every new firm (the scenario's `upgrading.functional.initial`). */
   entryFunction: number;
+  /** The idle mechanism columns (all the same zero-filled array; nothing but addFirm's zeros is written to it). */
+  idle: readonly MechanismColumn[];
+  /** The other columns: the ones that grow and move with the firms. */
+  live: readonly FirmColumn[];
 }
 
-export function createFirms(capacity = 1024): Firms {
-  const firms = { count: 0, capacity, nextId: 0, entryFunction: 0 } as Firms;
-  for (const name of FIRM_COLUMNS) {
+export function createFirms(capacity = 1024, idle: readonly MechanismColumn[] = []): Firms {
+  const live = FIRM_COLUMNS.filter((name) => !(idle as readonly string[]).includes(name));
+  const firms = { count: 0, capacity, nextId: 0, entryFunction: 0, idle, live } as unknown as Firms;
+  for (const name of live) {
     (firms as unknown as Record<string, unknown>)[name] = new COLUMNS[name](capacity);
   }
+  shareIdle(firms, capacity);
   return firms;
+}
+
+function shareIdle(firms: Firms, capacity: number): void {
+  if (firms.idle.length === 0) return;
+  const zeros = new Float64Array(capacity);
+  for (const name of firms.idle) (firms as unknown as Record<string, unknown>)[name] = zeros;
 }
 
 function grow(firms: Firms, minCapacity: number): void {
   let cap = firms.capacity;
   while (cap < minCapacity) cap *= 2;
-  for (const name of FIRM_COLUMNS) {
+  for (const name of firms.live) {
     const old = firms[name];
     const next = new COLUMNS[name](cap);
     next.set(old.subarray(0, firms.count) as never);
     (firms as unknown as Record<string, unknown>)[name] = next;
   }
+  shareIdle(firms, cap);
   firms.capacity = cap;
 }
 
@@ -172,7 +194,7 @@ export function compactFirms(firms: Firms, onRemove: (i: number) => void): numbe
     runs.push(runStart, n, write);
     write += n - runStart;
   }
-  for (const name of FIRM_COLUMNS) {
+  for (const name of firms.live) {
     const col = firms[name];
     for (let k = 0; k < runs.length; k += 3) col.copyWithin(runs[k + 2], runs[k], runs[k + 1]);
   }

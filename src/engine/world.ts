@@ -1,7 +1,7 @@
 // The world: everything a run changes, built once from a validated scenario. Regions, segments
 // and research organisations are small (struct of arrays too); firms live in `firms.ts`.
 import type { Scenario } from '../scenarios/schema.ts';
-import { addFirm, createFirms, KIND, ROLE, type Firms } from './firms.ts';
+import { addFirm, createFirms, KIND, ROLE, type Firms, type MechanismColumn } from './firms.ts';
 import { placeVarieties } from './variety.ts';
 import { createEventLog, createFirmLedger, type EventLog, type FirmLedger } from './log.ts';
 import type { Stream } from './rng.ts';
@@ -239,6 +239,16 @@ function placeInitialFirms(world: World, scenario: Scenario, rng: Stream): void 
   }
 }
 
+/** The mechanism columns this scenario never writes (see MECHANISM_COLUMNS): they share one zero array. */
+export function idleColumns(scenario: Scenario): MechanismColumn[] {
+  const m = scenario.mechanisms;
+  const idle: MechanismColumn[] = [];
+  if (!m.market.differentiation.enabled) idle.push('variety', 'crowding');
+  if (!m.localReturns.enabled) idle.push('agglomeration');
+  if (!m.networking.enabled) idle.push('embeddedness');
+  return idle;
+}
+
 /** Builds the world at tick 0. `ticks` sizes the recorded series (the scenario's by default). */
 export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.ticks): World {
   const regions = regionsFrom(scenario);
@@ -247,7 +257,7 @@ export function createWorld(scenario: Scenario, init: Stream, ticks = scenario.t
   const world: World = {
     tick: 0,
     ticksPerYear: scenario.ticksPerYear,
-    firms: createFirms(1024),
+    firms: createFirms(1024, idleColumns(scenario)),
     regions,
     segments: {
       count: S,

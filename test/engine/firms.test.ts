@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addFirm, compactFirms, createFirms, FIRM_COLUMNS, KIND, meanCapability, ROLE, type Firms, type NewFirm } from '../../src/engine/firms.ts';
+import { addFirm, compactFirms, createFirms, FIRM_COLUMNS, KIND, MECHANISM_COLUMNS, meanCapability, ROLE, type Firms, type NewFirm } from '../../src/engine/firms.ts';
 
 const firm = (k: number): NewFirm => ({
   parent: k - 1, kind: KIND.spinoff, role: ROLE.supplier, champion: k % 2 === 0, region: k % 3, segment: k % 5,
@@ -104,5 +104,48 @@ describe('firms', () => {
     const firms = createFirms(1024);
     const bytes = FIRM_COLUMNS.reduce((s, name) => s + firms[name].byteLength, 0);
     expect(bytes / firms.capacity).toBeLessThan(300);
+  });
+});
+
+describe('idle mechanism columns', () => {
+  it('share one zero array that grows with the firms and is never moved', () => {
+    const firms = createFirms(2, ['variety', 'embeddedness']);
+    for (let k = 0; k < 9; k++) addFirm(firms, firm(k));
+    expect(firms.capacity).toBe(16);
+    expect(firms.variety).toBe(firms.embeddedness);
+    expect(firms.variety.length).toBe(16);
+    expect(firms.crowding).not.toBe(firms.variety);
+    expect(firms.live).not.toContain('variety');
+    firms.alive[3] = 0;
+    compactFirms(firms, () => {});
+    expect(Array.from(firms.id.subarray(0, firms.count))).toEqual([0, 1, 2, 4, 5, 6, 7, 8]);
+    expect(firms.variety.every((x) => x === 0)).toBe(true);
+  });
+
+  it('stay zero through runs of every bundled scenario without their mechanism; in use they are their own arrays', async () => {
+    const { bundledNames } = await import('../../src/scenarios/bundled.ts');
+    const { loadScenario } = await import('../../src/scenarios/load.ts');
+    const { run } = await import('../../src/engine/run.ts');
+    const { idleColumns } = await import('../../src/engine/world.ts');
+    let idleSeen = 0;
+    let liveWritten = 0;
+    for (const name of bundledNames().filter((n) => n !== 'scale')) {
+      const scenario = loadScenario(name).scenario;
+      const { world } = run(scenario, { seed: 1, ticks: Math.min(scenario.ticks, 40) });
+      const { firms } = world;
+      expect(firms.idle).toEqual(idleColumns(scenario));
+      for (const column of firms.idle) {
+        expect(firms[column], `${name}: ${column}`).toBe(firms[firms.idle[0]]);
+        expect(firms[column].every((x) => x === 0), `${name}: ${column} written while idle`).toBe(true);
+        idleSeen++;
+      }
+      for (const column of MECHANISM_COLUMNS) {
+        if (firms.idle.includes(column)) continue;
+        expect(firms.live).toContain(column);
+        if (firms[column].subarray(0, firms.count).some((x) => x !== 0)) liveWritten++;
+      }
+    }
+    expect(idleSeen).toBeGreaterThan(20);
+    expect(liveWritten).toBeGreaterThan(3); // differentiation, local returns and networking scenarios write theirs
   });
 });
