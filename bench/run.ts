@@ -4,7 +4,7 @@
 //      seeds, in a child process); the ratio engine/kernel of the medians (goal ≥ 0.8). No
 //      reference rate is written anywhere: machines differ by 2–3×.
 //   2. default: firm-ticks/s of the bundled one-cluster scenario (few firms: per-tick overhead).
-//   3. scale (every mechanism on) at 10,000 and 100,000 firms: firm-ticks/s, the ratio of the cost
+//   3. scale (the core mechanisms; networks, differentiation, local returns off) at 10,000 and 100,000 firms: firm-ticks/s, the ratio of the cost
 //      per firm-tick, bytes of firm state per firm, process.memoryUsage deltas.
 //   4. Time per process at 100,000 firms for core-cluster and scale.
 // Only prints; nothing is written.
@@ -91,7 +91,7 @@ console.log(`  default × 20 seeds: ${M(defFirmTicks / defSeconds)} (Σ firm-tic
   console.log(`  default × 100 whole runs (run(), seeds 1–100): ${(100 / seconds).toFixed(1)} runs/s on one core (${((1000 * seconds) / 100).toFixed(1)} ms per run)\n`);
 }
 
-console.log('3. scale (6 regions, 4 research organisations, every mechanism on), T = 100');
+console.log('3. scale (6 regions, 4 research organisations; networks, differentiation and local returns off), T = 100');
 const small = repeatRuns('scale 10k', scale(10_000), 100, REPEATS);
 const big = repeatRuns('scale 100k', scale(100_000), 100, REPEATS);
 console.log(`  → cost per firm-tick 100k / 10k = ${(big.ns / small.ns).toFixed(2)} (1 = linear)`);
