@@ -126,9 +126,14 @@ export function log(x: number): number {
  * y = 0.5, otherwise exp(y·log x) for x > 0 — within a few ulp, and the same in every JS engine.
  */
 export function pow(x: number, y: number): number {
+  // The common elasticities first, in a body small enough to inline where it is called per firm.
   if (y === 1) return x;
+  if (y === 0.5 && x >= 0) return Math.sqrt(x);
+  return +powOther(x, y);
+}
+
+function powOther(x: number, y: number): number {
   if (y === 0) return 1;
-  if (y === 0.5 && x >= 0) return Math.sqrt(x); // the commonest elasticity, first
   if (Number.isInteger(y) && Math.abs(y) <= 64) {
     let base = x;
     let n = Math.abs(y);
