@@ -69,56 +69,58 @@ function scaleOutside(y: number, k: number): number {
 }
 
 const TWO54 = 1.8014398509481984e16;
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
 
 /**
  * Natural logarithm (fdlibm e_log.c). x is read once through memory for its high word; the
  * normalisation of x to [√2/2, √2) multiplies by an exact power of two where fdlibm sets the
- * exponent bits (the same double).
+ * exponent bits (the same double). fdlibm's separate formulas for k = 0 give the same numbers as
+ * the general ones (k·LN2_HI = k·LN2_LO = 0 and 0 − y = −y), so there is one of each, and the rare
+ * arguments are handled out of line: the body stays small enough for V8 to inline.
  */
 export function log(x: number): number {
   scratch[0] = x;
   let hx = words[HI];
   let k = 0;
-  if (hx < 0x00100000) {
-    if (x === 0) return -Infinity; // log(±0)
-    if (hx < 0) return NaN; // log(negative)
-    k -= 54; // subnormal: scale up
+  if (hx < 0x00100000 || hx >= 0x7ff00000) {
+    if (!(x > 0 && x < Infinity)) return +logNotFinitePositive(x);
+    k = -54; // subnormal: scale up
     x *= TWO54;
     scratch[0] = x;
     hx = words[HI];
   }
-  if (hx >= 0x7ff00000) return x + x; // +∞ or NaN
   const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  x *= POW2[POW2_BIAS - e - (i >> 20)]; // x or x/2, now in [√2/2, √2)
-  k += e + (i >> 20);
+  const j = e + (((hx + 0x95f64) & 0x100000) >> 20); // exponent of x, or of x/2 when x/2 is nearer 1
+  x *= POW2[POW2_BIAS - j]; // now in [√2/2, √2)
+  const dk = k + j;
   const f = x - 1;
-  const dk = k;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    // |f| < 2^-20
-    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
-  }
+  if ((0x000fffff & (2 + hx)) < 3) return +logNearOne(f, dk); // |f| < 2^-20
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  // fdlibm's Lg2, Lg4, Lg6 and Lg1, Lg3, Lg5, Lg7, written out: module constants cost the
+  // function bytecode (a checked load each), and this body must stay small enough to inline.
+  const t1 = w * (3.999999999940941908e-1 + w * (2.222219843214978396e-1 + w * 1.531383769920937332e-1));
+  const t2 = z * (6.666666666666735130e-1 + w * (2.857142874366239149e-1 + w * (1.818357216161805012e-1 + w * 1.479819860511658591e-1)));
   const r = t2 + t1;
   if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+    return dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+  return dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
+
+/** log of ±0 (−∞), negatives and NaN (NaN), +∞ (+∞). */
+function logNotFinitePositive(x: number): number {
+  if (x === 0) return -Infinity;
+  return x === Infinity ? x : NaN;
+}
+
+/** log(2^k·(1 + f)) for |f| < 2^-20 (fdlibm's short series). */
+function logNearOne(f: number, k: number): number {
+  if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+  const r = f * f * (0.5 - 0.33333333333333333 * f);
+  return k === 0 ? f - r : k * LN2_HI - (r - k * LN2_LO - f);
 }
 
 /**
