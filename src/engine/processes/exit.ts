@@ -36,13 +36,14 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
     let leaves = distress[i] > grace;
     if (!leaves && p.hazard > 0 && birth[i] < world.tick) {
       const age = world.tick - birth[i];
-      let factor = age < ageFactors.length ? ageFactors[age] : NaN;
-      if (factor !== factor) {
-        factor = exp(-(age / tpy) / p.hazardAgeScale);
-        if (age < AGE_TABLE_LIMIT) {
-          if (age >= ageFactors.length) ageFactors = ageFactorTable(ctx, tpy, p.hazardAgeScale, age);
-          ageFactors[age] = factor;
-        }
+      let factor: number;
+      if (age < AGE_TABLE_LIMIT) {
+        if (age >= ageFactors.length) ageFactors = ageFactorTable(ctx, tpy, p.hazardAgeScale, age);
+        factor = ageFactors[age]; // NaN: not computed yet
+        // `+`: the call may not be inlined here, and its result must not box `factor`.
+        if (factor !== factor) factor = ageFactors[age] = +exp(-(age / tpy) / p.hazardAgeScale);
+      } else {
+        factor = +exp(-(age / tpy) / p.hazardAgeScale);
       }
       let annual = p.hazard * factor;
       if (p.hazardCapabilityElasticity !== 0) annual *= pow(meanC / capability[i], p.hazardCapabilityElasticity);
