@@ -27,10 +27,9 @@ export interface RunContext {
   exit: {
     /** Where each firm goes when the leavers are compacted out (per firm slot; see survivorIndex). */
     remap: Int32Array;
-    /** The hazard's age factor exp(−(age/T)/ageScale) by age in ticks (NaN: not yet computed), for ageScale and T. */
+    /** The hazard's age factor exp(−(age/T)/ageScale) by age in ticks (NaN: not yet computed), for ageScale. */
     ageFactor: Float64Array;
     ageScale: number;
-    ticksPerYear: number;
   };
   learning: {
     /** Capability sum and firm count per (region, segment), then convolved over segments. */
@@ -222,7 +221,7 @@ export function createContext(): RunContext {
   return {
     growth: { desired: f64() },
     innovation: { specialised: f64(), supported: new Uint8Array(0) },
-    exit: { remap: new Int32Array(0), ageFactor: f64(), ageScale: NaN, ticksPerYear: NaN },
+    exit: { remap: new Int32Array(0), ageFactor: f64(), ageScale: NaN },
     learning: {
       capSum: f64(), cntSum: f64(), capConv: f64(), cntConv: f64(), pool: f64(), before: f64(), orgBefore: f64(),
       platform: f64(), vouchers: f64(), smeSize: f64(), voucherCost: f64(),

@@ -144,8 +144,8 @@ function scratchFor(world: World): MetricsScratch {
  *   members     firms.promo is an organisation of world.promotion (−1 when there is none; the
  *               organisations are fixed when the world is created)
  *   functions   firms.function starts at firms.entryFunction and moves only by functional upgrading
- *   local       φ (firms.agglomeration) is written only by the agglomeration process (0 otherwise)
- *   positions   positions and crowding are set only with differentiation on (0 otherwise)
+ *   local       φ (firms.agglomeration) is 0 while its column is idle (firms.ts MECHANISM_COLUMNS)
+ *   positions   variety and crowding are 0 while their columns are idle
  */
 export interface MetricNeeds {
   supplyTies: boolean;
@@ -165,8 +165,9 @@ export function metricNeeds(world: World, scenario: Scenario): MetricNeeds {
     supplyTies: m.supply.enabled,
     members: world.promotion.count > 0,
     functions: m.upgrading.functional.enabled || world.firms.entryFunction !== 0,
-    local: m.localReturns.enabled,
-    positions: m.market.differentiation.enabled,
+    // One account of which mechanism writes which column: the world's idle columns (world.ts).
+    local: !world.firms.idle.includes('agglomeration'),
+    positions: !world.firms.idle.includes('variety'),
   };
 }
 

@@ -29,7 +29,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
   let dead = 0;
   const ctx = world.context.exit;
   // exp(−(age/T)/age_scale) depends on the age in ticks only: computed once per age and run.
-  let ageFactors = p.hazard > 0 ? ageFactorTable(ctx, tpy, p.hazardAgeScale, 0) : ctx.ageFactor;
+  let ageFactors = p.hazard > 0 ? ageFactorTable(ctx, p.hazardAgeScale, 0) : ctx.ageFactor;
   for (let i = 0; i < n; i++) {
     if (cash[i] < -(p.cashFloor + p.cashFloorPerEmployee * employees[i])) distress[i]++;
     else distress[i] = 0;
@@ -38,7 +38,7 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
       const age = world.tick - birth[i];
       let factor: number;
       if (age < AGE_TABLE_LIMIT) {
-        if (age >= ageFactors.length) ageFactors = ageFactorTable(ctx, tpy, p.hazardAgeScale, age);
+        if (age >= ageFactors.length) ageFactors = ageFactorTable(ctx, p.hazardAgeScale, age);
         factor = ageFactors[age]; // NaN: not computed yet
         // `+`: the call may not be inlined here, and its result must not box `factor`.
         if (factor !== factor) factor = ageFactors[age] = +exp(-(age / tpy) / p.hazardAgeScale);
@@ -73,14 +73,13 @@ export function exit(world: World, params: Scenario, rng: Stream): void {
 }
 
 /**
- * The exit hazard's age factors by age in ticks (NaN: not computed yet), for this T and age scale,
- * at least `age` + 1 long (grown by doubling; emptied when T or the age scale differ).
+ * The exit hazard's age factors by age in ticks (NaN: not computed yet), for this age scale (T is
+ * the world's), at least `age` + 1 long (grown by doubling; emptied when the age scale differs).
  */
-function ageFactorTable(ctx: RunContext['exit'], tpy: number, ageScale: number, age: number): Float64Array {
-  if (ctx.ageScale !== ageScale || ctx.ticksPerYear !== tpy) {
+function ageFactorTable(ctx: RunContext['exit'], ageScale: number, age: number): Float64Array {
+  if (ctx.ageScale !== ageScale) {
     ctx.ageFactor.fill(NaN);
     ctx.ageScale = ageScale;
-    ctx.ticksPerYear = tpy;
   }
   if (ctx.ageFactor.length <= age) {
     const grown = new Float64Array(Math.max(256, 2 * ctx.ageFactor.length, age + 1)).fill(NaN);
