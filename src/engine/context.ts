@@ -17,7 +17,16 @@ import type { RegionalEffects } from './policy/regional.ts';
 
 export interface RunContext {
   /** processes/growth.ts: desired employees per firm this tick, with a labour limit (per firm slot). */
-  growth: { desired: Float64Array };
+  growth: {
+    desired: Float64Array;
+    /** Standard normal draws per firm slot, this tick. */
+    z: Float64Array;
+    /** Per region, this tick: hires and releases wanted, employment before growth, share of hires admitted. */
+    hires: Float64Array;
+    released: Float64Array;
+    before: Float64Array;
+    admitted: Float64Array;
+  };
   innovation: {
     /** specialisedSme intensity per region. */
     specialised: Float64Array;
@@ -219,7 +228,7 @@ export interface VarietyMetricsScratch {
 export function createContext(): RunContext {
   const f64 = () => new Float64Array(0);
   return {
-    growth: { desired: f64() },
+    growth: { desired: f64(), z: f64(), hires: f64(), released: f64(), before: f64(), admitted: f64() },
     innovation: { specialised: f64(), supported: new Uint8Array(0) },
     exit: { remap: new Int32Array(0), ageFactor: f64(), ageScale: NaN },
     learning: {

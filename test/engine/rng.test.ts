@@ -73,6 +73,26 @@ describe('Stream', () => {
     expect(Math.abs(mean4 - 3)).toBeLessThan(0.06);
   });
 
+  it('normals(out, n) gives the bits of n calls of normal(), whatever the spare and n', () => {
+    const bulk = new Stream('5', 'n');
+    const single = new Stream('5', 'n');
+    // Odd and even counts, 0 and 1, single draws in between (so bulk calls start with and
+    // without a spare), and a count larger than any before (the pair buffer grows).
+    const counts = [0, 1, 2, 3, 7, 8, 1, 0, 5, 64, 2, 999, 1000, 13];
+    const out = new Float64Array(1000);
+    let compared = 0;
+    for (const [k, n] of counts.entries()) {
+      bulk.normals(out, n);
+      for (let i = 0; i < n; i++) expect(Object.is(out[i], single.normal())).toBe(true);
+      compared += n;
+      if (k % 3 === 1) expect(Object.is(bulk.normal(), single.normal())).toBe(true);
+    }
+    expect(compared).toBe(counts.reduce((a, b) => a + b, 0));
+    // Afterwards both streams are in the same state.
+    for (let i = 0; i < 5; i++) expect(Object.is(bulk.normal(), single.normal())).toBe(true);
+    expect(bulk.uniform()).toBe(single.uniform());
+  });
+
   for (const lambda of [2, 50]) {
     it(`poisson(${lambda}): mean and variance λ, non-negative integers`, () => {
       const s = new Stream('6', `p${lambda}`);

@@ -20,30 +20,71 @@ export function growth(world: World, params: Scenario, rng: Stream): void {
 
   const n = firms.count;
   const { employees, profit, region } = firms;
+  const employed = regions.employed;
   if (p.enabled) {
-    // Without a labour limit the desired size is the new size: written straight to employees.
     const own = world.context.growth;
-    if (p.labourLimit && own.desired.length < n) own.desired = new Float64Array(firms.capacity);
-    const desired = p.labourLimit ? own.desired : employees;
+    if (own.z.length < n) own.z = new Float64Array(firms.capacity);
     const drift = p.rate / tpy;
     const noise = p.noise / Math.sqrt(tpy);
     const scale = p.profitScale / tpy; // profit is per tick
     const minEmployees = p.minEmployees;
-    for (let i = 0; i < n; i++) {
-      const e = employees[i];
-      const x = drift * tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * rng.normal() : 0);
-      desired[i] = Math.max(minEmployees, e * exp(x));
+    // The draws first, in one pass of their own: the loop below then inlines all its arithmetic
+    // (normal's log does not fit with tanh and exp), and no draw returns a number box.
+    const z = own.z;
+    if (noise > 0) rng.normals(z, n);
+    if (p.labourLimit) {
+      // Desired sizes, with each region's hires, releases and employment summed in the same pass.
+      if (own.desired.length < n) own.desired = new Float64Array(firms.capacity);
+      const { desired } = own;
+      const { hires, released, before } = regionSums(own, R);
+      for (let i = 0; i < n; i++) {
+        const e = employees[i];
+        const x = drift * tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * z[i] : 0);
+        const d = Math.max(minEmployees, e * exp(x));
+        desired[i] = d;
+        const r = region[i];
+        before[r] += e;
+        if (d > e) hires[r] += d - e;
+        else released[r] -= d - e;
+      }
+      limitHiring(world, n);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const e = employees[i];
+        const x = drift * tanh(profit[i] / (e * scale)) + (noise > 0 ? noise * z[i] : 0);
+        employees[i] = Math.max(minEmployees, e * exp(x));
+      }
+      countEmployed(world, n);
     }
-    if (p.labourLimit) limitHiring(world, n);
+  } else {
+    countEmployed(world, n);
   }
-
-  const employed = regions.employed;
-  employed.fill(0);
-  for (let i = 0; i < n; i++) employed[region[i]] += employees[i];
   for (let r = 0; r < R; r++) {
-    const tightness = regions.employed[r] / regions.labourPool[r];
+    const tightness = employed[r] / regions.labourPool[r];
     regions.wage[r] = regions.baseWage[r] * (1 + p.wageElasticity * pow(tightness, p.wageCurvature));
   }
+}
+
+/** regions.employed = Σ employees per region. */
+function countEmployed(world: World, n: number): void {
+  const { employees, region } = world.firms;
+  const employed = world.regions.employed;
+  employed.fill(0);
+  for (let i = 0; i < n; i++) employed[region[i]] += employees[i];
+}
+
+/** The per-region sums of the growth pass, zeroed (reused arrays of the run's context). */
+function regionSums(own: World['context']['growth'], R: number): { hires: Float64Array; released: Float64Array; before: Float64Array } {
+  if (own.hires.length < R) {
+    own.hires = new Float64Array(R);
+    own.released = new Float64Array(R);
+    own.before = new Float64Array(R);
+    own.admitted = new Float64Array(R);
+  }
+  own.hires.fill(0);
+  own.released.fill(0);
+  own.before.fill(0);
+  return own;
 }
 
 /**
@@ -62,30 +103,27 @@ function talentProgram(world: World): void {
   }
 }
 
-/** Hires in each region are scaled so employment never exceeds the labour pool. */
+/**
+ * Hires in each region are scaled so employment never exceeds the labour pool; the new employment
+ * per region is summed in the same pass.
+ */
 function limitHiring(world: World, n: number): void {
   const { firms, regions } = world;
   const R = regions.count;
   const { employees, region } = firms;
-  const { desired } = world.context.growth;
-  const hires = new Float64Array(R);
-  const released = new Float64Array(R);
-  const employed = new Float64Array(R);
-  for (let i = 0; i < n; i++) {
-    const r = region[i];
-    const d = desired[i] - employees[i];
-    employed[r] += employees[i];
-    if (d > 0) hires[r] += d;
-    else released[r] -= d;
-  }
-  const scale = new Float64Array(R);
+  const { desired, hires, released, before, admitted } = world.context.growth;
   for (let r = 0; r < R; r++) {
-    const free = Math.max(0, regions.labourPool[r] - employed[r] + released[r]);
-    scale[r] = hires[r] > free ? free / hires[r] : 1;
+    const free = Math.max(0, regions.labourPool[r] - before[r] + released[r]);
+    admitted[r] = hires[r] > free ? free / hires[r] : 1;
   }
+  const employed = regions.employed;
+  employed.fill(0);
   for (let i = 0; i < n; i++) {
     const e = employees[i];
     const d = desired[i] - e;
-    employees[i] = d > 0 ? e + d * scale[region[i]] : desired[i];
+    const r = region[i];
+    const next = d > 0 ? e + d * admitted[r] : desired[i];
+    employees[i] = next;
+    employed[r] += next;
   }
 }
