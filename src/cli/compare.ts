@@ -34,6 +34,15 @@ function short(x: number, signed = false): string {
   return signed && x > 0 ? `+${text}` : text;
 }
 
+/**
+ * The column of compare.csv's p_better: higher, not better — fewer exits or more entries can
+ * each be the better outcome, so the table says what the number is.
+ */
+export const P_HIGHER = 'P(variant > base)';
+export const P_HIGHER_MEANING =
+  `${P_HIGHER}: the share of paired seeds on which the variant's outcome is higher than the\n` +
+  "  baseline's (ties count half; p_better in compare.csv). Whether higher is better depends on the outcome.";
+
 /** The terminal table: one block per variant, the main outcomes of `all` as rows, columns aligned. */
 export function compareTable(rows: readonly CompareRow[], outcomes: readonly string[] = MAIN_OUTCOMES): string {
   const blocks: string[] = [];
@@ -43,7 +52,7 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
     if (own.length === 0) continue;
     const n = own[0].n;
     const drawn = 'share_parameters' in own[0];
-    const header = ['outcome', 'baseline', 'variant', 'mean diff', drawn ? '95 % interval' : '95 % CI', 'P(better)', ...(drawn ? ['share params', 'same sign'] : [])];
+    const header = ['outcome', 'baseline', 'variant', 'mean diff', drawn ? '95 % interval' : '95 % CI', P_HIGHER, ...(drawn ? ['share params', 'same sign'] : [])];
     const fixed = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(2));
     const cells = own.map((r) => [
       r.outcome,
@@ -63,7 +72,8 @@ export function compareTable(rows: readonly CompareRow[], outcomes: readonly str
     const pairs = drawn ? `${(own[0] as PosteriorCompareRow).draws} parameter draws × ${(own[0] as PosteriorCompareRow).seeds} paired seeds` : `${n} paired seeds`;
     blocks.push([`${variant} vs ${own[0].baseline} (${pairs}${spent})`, format(header), ...cells.map(format)].join('\n'));
   }
-  return blocks.join('\n\n') + '\n';
+  if (blocks.length === 0) return '\n';
+  return blocks.join('\n\n') + `\n\n  ${P_HIGHER_MEANING}\n`;
 }
 
 export function compareCommand(ref: string, options: CompareOptions, io: CliIo, deps: BatchDeps = {}): Promise<number> {

@@ -7,7 +7,7 @@ import { csvNumber, table } from './csv.ts';
 import { json, type ReportFiles } from './files.ts';
 import { VARIANT_COLOURS, type ReportData, type ReportKind, type VariantSeries } from './model.ts';
 import { bandsFromEnsemble, bandsFromRuns, emptyBands, withoutSpread } from './parse-bands.ts';
-import { addSizes, BASE, mainMetricsOf, metricInfos, orderRegions, range } from './parse-common.ts';
+import { addSizes, BASE, counted, mainMetricsOf, metricInfos, orderRegions, range, seedRange } from './parse-common.ts';
 import { compareEntries } from './parse-compare.ts';
 import { storedRuns, stagesOf, type StoredRun } from './parse-stored.ts';
 
@@ -85,7 +85,7 @@ export function fromBatch(files: ReportFiles): ReportData {
     title: titleOf(manifest, variants.length),
     scenario: {
       name: manifest.scenario.name,
-      description: `${manifest.scenario.file}, seeds ${manifest.seeds.start}–${manifest.seeds.start + manifest.seeds.count - 1}, ${manifest.ticks} ticks (${manifest.ticks / manifest.ticksPerYear} years)`,
+      description: `${manifest.scenario.file}, ${seedRange(manifest.seeds.start, manifest.seeds.count)}, ${manifest.ticks} ticks (${manifest.ticks / manifest.ticksPerYear} years)`,
     },
     ticksPerYear: manifest.ticksPerYear,
     ticks,
@@ -129,9 +129,9 @@ function fmtParam(x: number): string {
 function titleOf(m: BatchManifest, variants: number): string {
   if (m.command === 'sweep') {
     const points = m.sweep?.points.length ?? 0;
-    return `sweep · ${m.scenario.name} · ${points} points × ${m.seeds.count} seeds`;
+    return `sweep · ${m.scenario.name} · ${counted(points, 'point')} × ${counted(m.seeds.count, 'seed')}`;
   }
-  const what = m.command === 'compare' ? `${variants - 1} variants vs ${m.baseline ?? BASE}` : `${variants} variant${variants === 1 ? '' : 's'}`;
-  const draws = m.posterior ? ` × ${m.posterior.draws.length} parameter draws` : '';
-  return `${m.command} · ${m.scenario.name} · ${what}${draws} × ${m.seeds.count} seeds`;
+  const what = m.command === 'compare' ? `${counted(variants - 1, 'variant')} vs ${m.baseline ?? BASE}` : counted(variants, 'variant');
+  const draws = m.posterior ? ` × ${counted(m.posterior.draws.length, 'parameter draw')}` : '';
+  return `${m.command} · ${m.scenario.name} · ${what}${draws} × ${counted(m.seeds.count, 'seed')}`;
 }

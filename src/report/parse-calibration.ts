@@ -8,6 +8,7 @@ import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { csvNumber, table } from './csv.ts';
 import { json, type ReportFiles } from './files.ts';
 import type { CalibrationData, CalibrationFit, CalibrationGeneration, CalibrationParameter, Marginal, Population, ReportData } from './model.ts';
+import { counted } from './parse-common.ts';
 
 /** Bins of a continuous marginal; an integer prior with at most MAX_INTEGER_BINS values gets one bin each. */
 const BINS = 20;
@@ -44,7 +45,7 @@ export function fromCalibration(files: ReportFiles): ReportData {
   const how = method === 'abc' ? 'ABC-SMC' : 'simulated method of moments';
   return {
     kind: 'calibration',
-    title: `calibrate · ${manifest.scenario.name} · ${how}, ${particles} particles × ${seeds} seeds`,
+    title: `calibrate · ${manifest.scenario.name} · ${how}, ${counted(particles, 'particle')} × ${counted(seeds, 'seed')}`,
     scenario: {
       name: manifest.scenario.name,
       description: `${manifest.scenario.file}${manifest.scenario.variant ? ` (variant ${manifest.scenario.variant})` : ''} calibrated to ${manifest.targets.file}, ${manifest.ticks} ticks (${manifest.ticks / manifest.ticksPerYear} years)`,

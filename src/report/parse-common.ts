@@ -30,3 +30,13 @@ export function addSizes(into: number[], sizes: readonly number[] | undefined): 
 export function orderRegions(regions: string[]): string[] {
   return [...regions.filter((r) => r !== 'all'), ...(regions.includes('all') ? ['all'] : [])];
 }
+
+/** "1 seed", "20 seeds": a count with its noun, singular for one. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** "seed 7" or "seeds 1–20". */
+export function seedRange(start: number, count: number): string {
+  return count === 1 ? `seed ${start}` : `seeds ${start}–${start + count - 1}`;
+}

@@ -148,6 +148,39 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(shown.get('placebo|final_employment|pBetter')).toBe('0.5');
 
     await screenshot(page, 'report-compare');
+
+    // Every chart's canvas is named for screen readers.
+    const unnamed = await page.$$eval('[data-chart] canvas', (els) => els.filter((c) => c.getAttribute('role') !== 'img' || !(c.getAttribute('aria-label') ?? '').trim()).length);
+    expect(unnamed, 'canvases without role img and an aria-label').toBe(0);
+    expect(await page.getAttribute('[data-chart="ts-employment"] canvas', 'aria-label')).toMatch(/^employment.*; lines: base/);
+
+    // The placebo's medians are the base's: its line is dashed and its legend says so.
+    const legend = await page.$$eval('[data-chart="ts-employment"] .u-legend .u-series', (rows) => rows.map((r) => (r.textContent ?? '').trim()));
+    expect(legend.find((t) => t.startsWith('placebo')), `legend ${legend.join(' | ')}`).toMatch(/= base/);
+    expect(legend.filter((t) => t.includes('= base')), 'only the placebo equals the base').toHaveLength(1);
+
+    // Hiding variants in the legend takes their lines and bands away and rescales the y axis.
+    const chart = page.locator('[data-chart="ts-employment"]');
+    const yRange = async () => [Number(await chart.getAttribute('data-y-min')), Number(await chart.getAttribute('data-y-max'))];
+    const inkOf = async () => (await canvasInk(page)).find((c) => c.chart === 'ts-employment')!.ink;
+    const [, fullMax] = await yRange();
+    const fullInk = await inkOf();
+    const legendRows = chart.locator('.u-legend .u-series');
+    const variantRows = (await legendRows.count()) - 1; // the first row is the x value (year)
+    expect(variantRows).toBe(5);
+    for (let k = 1; k <= variantRows; k++) await legendRows.nth(k).click();
+    await page.waitForTimeout(100);
+    expect(await yRange(), 'nothing shown: the empty range').toEqual([0, 1]);
+    expect(await inkOf(), 'lines and bands gone').toBeLessThan(fullInk);
+    await legendRows.nth(1).click(); // base alone: its band and line set the range
+    await page.waitForTimeout(100);
+    const [, baseMax] = await yRange();
+    expect(baseMax).toBeGreaterThan(1);
+    expect(baseMax).toBeLessThanOrEqual(fullMax);
+    for (let k = 2; k <= variantRows; k++) await legendRows.nth(k).click();
+    await page.waitForTimeout(100);
+    expect((await yRange())[1], 'all shown again: the first range').toBe(fullMax);
+
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();
   }, 60_000);

@@ -57,7 +57,9 @@ describe('compare default (20 seeds, 80 ticks)', () => {
   it('prints one aligned block per variant with the main outcomes', () => {
     const blocks = out.split('\n\n');
     expect(blocks[0].split('\n')[0]).toBe('spinoffs vs base (20 paired seeds)');
-    expect(blocks[0].split('\n')[1]).toMatch(/^ {2}outcome +baseline +variant +mean diff +95 % CI +P\(better\)$/);
+    expect(blocks[0].split('\n')[1]).toMatch(/^ {2}outcome +baseline +variant +mean diff +95 % CI +P\(variant > base\)$/);
+    // The column says what it is, and the table says it once at the end: higher, not better.
+    expect(out).toMatch(/P\(variant > base\): the share of paired seeds on which the variant's outcome is higher/);
     const placebo = blocks.find((b) => b.startsWith('placebo vs base'))!;
     const lines = placebo.split('\n').slice(2);
     expect(lines.map((l) => l.trim().split(/\s+/)[0])).toEqual(['final_firms', 'final_employment', 'total_entries', 'total_exits', 'total_spinoffs', 'total_innovations']);

@@ -11,7 +11,7 @@
 import uPlot from 'uplot';
 import type { CalibrationData, CalibrationFit, CalibrationParameter, Marginal } from '../../../src/report/model.ts';
 import { el, section } from './dom.ts';
-import { formatTick, formatValue } from './format.ts';
+import { formatTicks, formatValue } from './format.ts';
 import { axis, rgba, variantColour, whisker, yValues } from './uplot-helpers.ts';
 
 /** Pairwise scatter for at most this many parameters (15 charts). */
@@ -34,7 +34,7 @@ function paramScale(p: CalibrationParameter): uPlot.Scale {
   return p.prior === 'loguniform' ? { time: false, distr: 3, range: () => [lo, hi] } : { time: false, range: () => [lo, hi] };
 }
 
-const tickValues = (_u: uPlot, splits: number[]) => splits.map((s) => formatTick(s));
+const tickValues = (_u: uPlot, splits: number[]) => formatTicks(splits);
 
 /** Ticks of a log axis at 1, 2, 5 × 10^k inside [lo, hi] (uPlot's own label only some of its many). */
 function logSplits(u: uPlot, axisIdx: number): number[] {

@@ -87,14 +87,14 @@ export function compareChart(host: HTMLElement, data: ReportData, outcome: strin
   plots.push(new uPlot(opts, aligned, figure));
 }
 
-const TABLE_FIELDS: { field: keyof CompareEntry; label: string; signed?: boolean }[] = [
+const TABLE_FIELDS: { field: keyof CompareEntry; label: string; signed?: boolean; title?: string }[] = [
   { field: 'n', label: 'paired seeds' },
   { field: 'baselineMean', label: 'baseline mean' },
   { field: 'variantMean', label: 'variant mean' },
   { field: 'meanDiff', label: 'mean diff', signed: true },
   { field: 'ciLow', label: 'CI low (2.5 %)' },
   { field: 'ciHigh', label: 'CI high (97.5 %)' },
-  { field: 'pBetter', label: 'P(better)' },
+  { field: 'pBetter', label: 'P(variant > base)', title: "Share of the paired seeds on which the variant's outcome is higher than the baseline's (ties count half; compare.csv's p_better). Higher is not always better: for exits, lower is." },
   { field: 'spend', label: 'spend (money)' },
   { field: 'effectPerSpend', label: 'effect per unit spent' },
 ];
@@ -102,7 +102,8 @@ const TABLE_FIELDS: { field: keyof CompareEntry; label: string; signed?: boolean
 export function compareTable(entries: CompareEntry[], outcomes: readonly string[]): HTMLTableElement {
   const tableEl = el('table', { class: 'compare-table', 'data-table': 'compare' });
   const head = el('tr');
-  for (const h of ['variant', 'outcome', ...TABLE_FIELDS.map((f) => f.label)]) head.append(el('th', {}, h));
+  for (const h of ['variant', 'outcome']) head.append(el('th', {}, h));
+  for (const f of TABLE_FIELDS) head.append(el('th', f.title ? { title: f.title } : {}, f.label));
   tableEl.append(el('thead'));
   tableEl.tHead!.append(head);
   const body = el('tbody');

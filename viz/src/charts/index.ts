@@ -27,9 +27,9 @@ import { regionsSection } from './regions.ts';
 import { sizesChart } from './sizes.ts';
 import { sensitivitySection, sweepSection } from './sweep.ts';
 import { seriesChart } from './timeseries.ts';
-import { variantColour } from './uplot-helpers.ts';
+import { labelCanvases, variantColour } from './uplot-helpers.ts';
 
-export { formatSigned, formatTick, formatValue } from './format.ts';
+export { formatSigned, formatTicks, formatValue } from './format.ts';
 export { COMPARE_OUTCOMES } from './compare.ts';
 export { variantColour } from './uplot-helpers.ts';
 
@@ -63,6 +63,7 @@ function draw(handle: ReportHandle): void {
   if (data.kind === 'calibration' && data.calibration) {
     calibrationSections(root, data.calibration, { full: chartWidth(root, 1), half: chartWidth(root, 2), third: chartWidth(root, 3) }, plots);
     if (showHeader) manifestSection(root, data);
+    labelCanvases(plots);
     return;
   }
   const variantsList = el('ul', { class: 'variant-list' });
@@ -99,7 +100,10 @@ function draw(handle: ReportHandle): void {
       'Spend: mean policy spend of the variant − the baseline\'s over the run (total_policy_spend); ' +
       'effect per unit spent = mean difference / spend (n/a when both spend the same, e.g. no levers).');
     for (const o of COMPARE_OUTCOMES) compareChart(grid, data, o, data.compare, third, plots);
-    grid.parentElement!.append(compareTable(data.compare, COMPARE_OUTCOMES));
+    // In its own scrolling box: a wide table never widens the page (and leaves charts half-empty).
+    const wrap = el('div', { class: 'table-wrap' });
+    wrap.append(compareTable(data.compare, COMPARE_OUTCOMES));
+    grid.parentElement!.append(wrap);
   }
 
   // Firm sizes.
@@ -111,6 +115,7 @@ function draw(handle: ReportHandle): void {
   sensitivitySection(root, data.sensitivity);
 
   if (showHeader) manifestSection(root, data);
+  labelCanvases(plots);
 }
 
 function manifestSection(root: HTMLElement, data: ReportData): void {

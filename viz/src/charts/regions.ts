@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import type { ReportData } from '../../../src/report/model.ts';
 import { el, section } from './dom.ts';
 import { seriesChart } from './timeseries.ts';
+import { labelCanvases } from './uplot-helpers.ts';
 
 /**
  * Draws the "By region" section into `root` (nothing when there are no regions or metrics), adding
@@ -41,6 +42,7 @@ export function regionsSection(
       for (const r of regions) {
         seriesChart(grid, data, { id: `region-${r}`, title: `${r}: ${metric}`, metric, region: r, width: w, height: 220 }, drawn);
       }
+      labelCanvases(drawn);
       plots.push(...drawn);
       own = drawn;
     };

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import type { ReportData, VariantSeries } from '../../../src/report/model.ts';
 import { sizeCcdf } from '../../../src/analysis/sizes.ts';
 import { el } from './dom.ts';
-import { formatTick, formatValue } from './format.ts';
+import { formatTicks, formatValue } from './format.ts';
 import { axis, variantColour } from './uplot-helpers.ts';
 
 export function sizesChart(host: HTMLElement, data: ReportData, width: number, plots: uPlot[]): void {
@@ -33,8 +33,8 @@ export function sizesChart(host: HTMLElement, data: ReportData, width: number, p
       })),
     ],
     axes: [
-      axis('firm size (employees, log scale)', { values: (_u, splits) => splits.map((s) => formatTick(s)) }),
-      axis('share of firms with size ≥ x (log scale)', { size: 60, values: (_u, splits) => splits.map((s) => formatTick(s)) }),
+      axis('firm size (employees, log scale)', { values: (_u, splits) => formatTicks(splits) }),
+      axis('share of firms with size ≥ x (log scale)', { size: 60, values: (_u, splits) => formatTicks(splits) }),
     ],
   };
   const aligned: uPlot.AlignedData = [xs, ...curves.map((e) => xs.map((x) => {

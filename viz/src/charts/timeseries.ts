@@ -2,10 +2,13 @@
 // per variant, the p05–p95 band when a variant has more than one run, and the first variant's
 // lifecycle stages shaded behind, with a key of the stages shown.
 import uPlot from 'uplot';
-import { STAGE_COLOURS, type ReportData } from '../../../src/report/model.ts';
+import { STAGE_COLOURS, type Band, type ReportData } from '../../../src/report/model.ts';
 import { el } from './dom.ts';
 import { formatValue } from './format.ts';
-import { axis, clean, rgba, stageSpans, variantColour, withUnit, years, yValues } from './uplot-helpers.ts';
+import { axis, clean, rgba, stageSpans, variantColour, years, yValues } from './uplot-helpers.ts';
+
+/** The cursor sync key of every time-series chart (x in years). */
+const YEARS_SYNC = 'clusterlab-years';
 
 export interface SeriesChartSpec {
   id: string;
@@ -26,6 +29,9 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
     lo: e.v.runs > 1 ? clean(e.band!.p05, n) : null,
     hi: e.v.runs > 1 ? clean(e.band!.p95, n) : null,
   }));
+  // A variant whose medians equal an earlier one's everywhere (a placebo) is dashed and says so:
+  // drawn solid over it, it would hide the other line.
+  const sameAs = variants.map((e, k) => variants.slice(0, k).find((f) => sameValues(f.band!.p50, e.band!.p50))?.v.name ?? null);
   const stages = data.variants[0]?.stages[spec.region] ?? [];
   const figure = el('figure', { class: 'chart', 'data-chart': spec.id });
   host.append(figure);
@@ -35,22 +41,34 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
     height: spec.height,
     scales: { x: { time: false } },
     legend: { live: true },
-    cursor: { drag: { x: false, y: false } },
+    // Hovering one time-series chart shows the same year in all of them; drag across a chart to
+    // zoom into years (double-click: all years again).
+    cursor: { sync: { key: YEARS_SYNC }, drag: { x: true, y: false } },
     series: [
       { label: 'year', value: (_u, v) => (v === null ? '' : formatValue(v)) },
-      ...variants.map((e) => ({
-        label: `${e.v.name}${e.v.runs > 1 ? ` (median of ${e.v.runs})` : ''}`,
+      ...variants.map((e, k) => ({
+        label: `${e.v.name}${sameAs[k] ? ` = ${sameAs[k]}` : ''}`,
         stroke: variantColour(e.i),
         width: 2,
+        ...(sameAs[k] ? { dash: [7, 7] } : {}),
         points: { show: false },
         value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatValue(v)),
       })),
     ],
     axes: [
       axis('year'),
-      axis(withUnit(info, spec.metric), { size: 60, values: yValues }),
+      // The title names the metric: the axis its unit only (long labels were clipped).
+      axis(info?.unit ?? spec.metric, { size: 60, values: yValues }),
     ],
     hooks: {
+      // The y range on the figure (data-y-min, data-y-max), for readers of the page and the tests.
+      setScale: [
+        (u, key) => {
+          if (key !== 'y') return;
+          figure.dataset.yMin = String(u.scales.y.min);
+          figure.dataset.yMax = String(u.scales.y.max);
+        },
+      ],
       drawClear: [
         (u) => {
           const { ctx } = u;
@@ -66,9 +84,9 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
             ctx.fillStyle = STAGE_COLOURS[stage] ?? 'rgba(0,0,0,0.05)';
             ctx.fillRect(x0, top, x1 - x0, height);
           }
-          // p05–p95 bands.
-          for (const b of bands) {
-            if (!b.lo || !b.hi) continue;
+          // p05–p95 bands, of the variants shown (hidden in the legend: no band either).
+          for (const [k, b] of bands.entries()) {
+            if (!b.lo || !b.hi || u.series[k + 1]?.show === false) continue;
             ctx.fillStyle = rgba(b.colour, 0.16);
             let open = false;
             const flush = (from: number, to: number) => {
@@ -90,21 +108,32 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
       ],
     },
   };
-  // The y range covers the bands, not just the medians.
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const e of variants) for (const arr of [e.band!.p50, e.v.runs > 1 ? e.band!.p05 : undefined, e.v.runs > 1 ? e.band!.p95 : undefined]) {
-    if (!arr) continue;
-    for (const v of arr) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  }
-  if (Number.isFinite(lo)) {
-    const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(hi) * 0.1);
-    const min = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
-    opts.scales!.y = { range: () => [min, hi + pad] };
-  }
+  // The y range covers the bands of the variants shown, not just the medians: hiding a variant
+  // in the legend rescales the axis (uPlot calls the range again on each toggle).
+  const y: uPlot.Scale = {
+    range: (u) => yRange(variants.filter((_, k) => u.series?.[k + 1]?.show !== false)) ?? [0, 1],
+  };
+  opts.scales!.y = y;
   const aligned: uPlot.AlignedData = [x, ...variants.map((e) => clean(e.band!.p50, n))];
   plots.push(new uPlot(opts, aligned, figure));
   if (stages.length) figure.append(stageKey(stages, data.variants[0].name));
+}
+
+/** [min, max] of the medians and, with more than one run, the bands, padded by 5 %; null when empty. */
+function yRange(shown: readonly { v: { runs: number }; band?: Band }[]): uPlot.Range.MinMax | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of shown) for (const arr of [e.band!.p50, e.v.runs > 1 ? e.band!.p05 : undefined, e.v.runs > 1 ? e.band!.p95 : undefined]) {
+    if (!arr) continue;
+    for (const v of arr) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  if (!Number.isFinite(lo)) return null;
+  const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(hi) * 0.1);
+  return [lo >= 0 && lo - pad < 0 ? 0 : lo - pad, hi + pad];
+}
+
+function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]) || (Number.isNaN(x) && Number.isNaN(b[i])));
 }
 
 function stageKey(stages: readonly string[], variant: string): HTMLElement {

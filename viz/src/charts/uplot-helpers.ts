@@ -1,8 +1,8 @@
 // What every uPlot chart of the report shares: variant colours, axis style, y tick labels, the
 // x values in years, NaN → gap, and the spans of equal lifecycle stages for shading.
 import type uPlot from 'uplot';
-import { VARIANT_COLOURS, type MetricInfo, type ReportData } from '../../../src/report/model.ts';
-import { formatTick } from './format.ts';
+import { VARIANT_COLOURS, type ReportData } from '../../../src/report/model.ts';
+import { formatTicks } from './format.ts';
 
 export function variantColour(i: number): string {
   return VARIANT_COLOURS[i % VARIANT_COLOURS.length];
@@ -20,17 +20,9 @@ export function axis(label: string, extra: uPlot.Axis = {}): uPlot.Axis {
   return { label, font: AXIS_FONT, labelFont: LABEL_FONT, labelSize: 20, stroke: '#333', grid: { stroke: '#e5e5e5', width: 1 }, ticks: { stroke: '#ccc', width: 1 }, ...extra };
 }
 
-/** Tick labels with as many decimals as the tick spacing needs; 12k / 1.5M for large values. */
+/** Tick labels of a uPlot axis (formatTicks: as many digits as the ticks need). */
 export function yValues(_u: uPlot, splits: number[]): string[] {
-  const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 0;
-  const big = splits.some((v) => Math.abs(v) >= 1e4);
-  if (big) return splits.map((v) => formatTick(v));
-  const decimals = step > 0 ? Math.min(8, Math.max(0, -Math.floor(Math.log10(step) + 1e-9))) : 2;
-  return splits.map((v) => (Number.isFinite(v) ? (v === 0 ? '0' : v.toFixed(decimals)) : ''));
-}
-
-export function withUnit(metric: MetricInfo | undefined, name: string): string {
-  return metric?.unit ? `${name} (${metric.unit})` : name;
+  return formatTicks(splits);
 }
 
 export function years(data: ReportData): number[] {
@@ -63,4 +55,21 @@ export function whisker(ctx: CanvasRenderingContext2D, x: number, ya: number, yb
   ctx.moveTo(x - cap, ya); ctx.lineTo(x + cap, ya);
   ctx.moveTo(x - cap, yb); ctx.lineTo(x + cap, yb);
   ctx.stroke();
+}
+
+/**
+ * Names every chart's canvas for screen readers: role img and a label from the chart's title, its
+ * axes and its lines (uPlot draws on a bare canvas).
+ */
+export function labelCanvases(plots: readonly uPlot[]): void {
+  for (const u of plots) {
+    const canvas = u.root.querySelector('canvas');
+    if (!canvas) continue;
+    const title = u.root.querySelector('.u-title')?.textContent ?? '';
+    const axes = u.axes.map((a) => (typeof a.label === 'string' ? a.label : '')).filter(Boolean);
+    const lines = u.series.slice(1).map((s) => (typeof s.label === 'string' ? s.label : '')).filter(Boolean);
+    const parts = [title || 'chart', axes.length === 2 ? `${axes[1]} against ${axes[0]}` : axes.join(', '), lines.length ? `lines: ${lines.join(', ')}` : ''];
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', parts.filter(Boolean).join('; '));
+  }
 }
