@@ -58,8 +58,12 @@ export interface ReportData {
   mainMetrics: string[];
   variants: VariantSeries[];
   compare?: CompareEntry[];
-  /** Sweep rows (point, seed, parameter values, outcomes) for a table; absent otherwise. */
-  sweep?: { columns: string[]; rows: (number | string)[][] };
+  /**
+   * Sweep rows (point, seed, parameter values, outcomes) for a table and the outcome-versus-
+   * parameter plots; `params` are the swept parameters' columns; `pointsShown` when the time
+   * series show only some of the points (more points than colours). Absent otherwise.
+   */
+  sweep?: { params: string[]; pointsShown?: { shown: number; total: number }; columns: string[]; rows: (number | string)[][] };
   /** sensitivity.csv of a Morris or Sobol' sweep (one row per parameter and outcome); absent otherwise. */
   sensitivity?: { method: 'morris' | 'sobol'; columns: string[]; rows: (number | string)[][] };
   /** A calibration folder's results (kind `calibration`; its ticks, regions and variants are empty). */

@@ -39,6 +39,7 @@ export function fromBatch(files: ReportFiles): ReportData {
   const metricsAll = manifest.metrics;
   let regions: string[] = regionsFromRuns ? [...regionsFromRuns] : [];
   const variants: VariantSeries[] = [];
+  let sweepShown: { shown: number; total: number } | undefined;
 
   if (kind === 'sweep') {
     const points = manifest.sweep?.points ?? [];
@@ -49,13 +50,15 @@ export function fromBatch(files: ReportFiles): ReportData {
       if (!byPoint.has(p)) byPoint.set(p, []);
       byPoint.get(p)!.push(r);
     }
-    // One line per point while the colours last; more points are drawn as one ensemble.
-    const groups: { name: string; runs: StoredRun[] }[] = byPoint.size <= VARIANT_COLOURS.length
-      ? [...byPoint.keys()].sort((a, b) => a - b).map((p) => ({
-        name: `point ${p}` + (points[p] ? ` (${params.map((q, i) => `${q.path.split('.').pop()}=${fmtParam(points[p][i])}`).join(', ')})` : ''),
-        runs: byPoint.get(p)!,
-      }))
-      : [{ name: `all ${byPoint.size} points`, runs }];
+    // One line per point while the colours last; of more points, as many spread evenly over the
+    // design (never one band mixing parameter values): every run is in the sweep plots.
+    const all = [...byPoint.keys()].sort((a, b) => a - b);
+    const shown = evenlySpaced(all, VARIANT_COLOURS.length);
+    if (shown.length < all.length) sweepShown = { shown: shown.length, total: all.length };
+    const groups = shown.map((p) => ({
+      name: `point ${p}` + (points[p] ? ` (${params.map((q, i) => `${q.path.split('.').pop()}=${fmtParam(points[p][i])}`).join(', ')})` : ''),
+      runs: byPoint.get(p)!,
+    }));
     for (const g of groups) {
       const series = bandsFromRuns(g.runs) ?? emptyBands(regions, metricsAll);
       const sizes = new Array<number>(SIZE_BINS).fill(0);
@@ -105,6 +108,8 @@ export function fromBatch(files: ReportFiles): ReportData {
     if (text !== undefined) {
       const t = table(text, 'sweep.csv');
       report.sweep = {
+        params: (manifest.sweep?.params ?? []).map((q) => q.path).filter((q) => t.header.includes(q)),
+        ...(sweepShown ? { pointsShown: sweepShown } : {}),
         columns: t.header,
         rows: t.rows.filter((r) => r.length === t.header.length).map((r) => r.map((cell, i) => (t.header[i] === 'final_stage' ? cell : csvNumber(cell)))),
       };
@@ -120,6 +125,13 @@ export function fromBatch(files: ReportFiles): ReportData {
     }
   }
   return report;
+}
+
+/** At most k of the items, the first and the last among them, the rest evenly spaced between. */
+export function evenlySpaced<T>(items: readonly T[], k: number): T[] {
+  if (items.length <= k) return [...items];
+  if (k <= 1) return items.slice(0, k);
+  return Array.from({ length: k }, (_, j) => items[Math.round((j * (items.length - 1)) / (k - 1))]);
 }
 
 function fmtParam(x: number): string {

@@ -218,9 +218,27 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(text).toContain('mechanisms.spinoffs.rate');
     expect(text).toContain('Sensitivity (Morris)');
     expect(await page.locator('[data-table="sensitivity"] tbody tr').count()).toBeGreaterThan(10);
+    // Each main outcome against the swept parameter (expectChartsDrawn: every one has ink).
+    for (const outcome of ['final_employment', 'total_spinoffs', 'mean_employment']) expect(ids).toContain(`sweep-mechanisms.spinoffs.rate-${outcome}`);
     await screenshot(page, 'report-sweep');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();
+
+    // More points than colours (the README's --samples 10): eight points as lines, said so.
+    const out10 = join(work, 'sweep10');
+    const r10 = await clusterlab(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '10', '--seeds', '2', '--ticks', '20', '--out', out10, '--quiet']);
+    expect(r10.code, describeResult('clusterlab sweep --samples 10', r10)).toBe(0);
+    const ten = await openReport(join(out10, 'report.html'));
+    await expectChartsDrawn(ten.page);
+    const legend = await ten.page.$$eval('[data-chart="ts-employment"] .u-legend .u-series', (rows) => rows.slice(1).map((r) => (r.textContent ?? '').trim()));
+    expect(legend).toHaveLength(8);
+    expect(legend.every((t) => t.startsWith('point '))).toBe(true);
+    expect(await ten.page.textContent('[data-section="timeseries"] .note')).toContain('8 of the 10 design points');
+    const dots = await ten.page.$$eval('[data-chart^="sweep-"]', (els) => els.length);
+    expect(dots).toBeGreaterThanOrEqual(6);
+    await screenshot(ten.page, 'report-sweep-10');
+    expect(ten.errors, 'console errors, page errors, network requests').toEqual([]);
+    await ten.page.close();
   }, 60_000);
 
   it('calibrate: the report written by default renders marginals, pairs, tolerance and the predictive check', async () => {

@@ -10,6 +10,7 @@ import { reportHtml, reportJson } from '../../src/report/html.ts';
 import { folderFiles, loadReportData } from '../../src/report/load.ts';
 import type { ReportData } from '../../src/report/model.ts';
 import { filesFromMap, parseCsv, reportFromFiles } from '../../src/report/parse.ts';
+import { evenlySpaced } from '../../src/report/parse-batch.ts';
 import { formatSigned, formatValue } from '../../viz/src/charts/format.ts';
 import { cli, readCsv } from '../batch/helpers.ts';
 import { workspace } from '../cli/fixtures.ts';
@@ -45,6 +46,7 @@ beforeAll(async () => {
     cli(['compare', 'default', '--seeds', '3', ...common, '--out', dir('compare')]),
     cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '2', '--seeds', '2', ...common, '--out', dir('sweep')]),
     cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '3', '--sensitivity', 'sobol', ...common, '--out', dir('sobol')]),
+    cli(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--samples', '10', '--seeds', '2', '--ticks', '20', '--workers', '0', '--quiet', '--out', dir('sweep10')]),
     cli(['compare', 'default', '--seeds', '2', ...common, '--no-report', '--out', dir('compare-no-report')]),
     cli(['batch', 'default', '--seeds', '2', ...common, '--no-report', '--out', dir('batch-no-report')]),
   ]);
@@ -153,6 +155,28 @@ describe('reportFromFiles / loadReportData', () => {
     const stage = csv.header.indexOf('final_stage');
     expect(data.sweep!.rows[0][stage]).toBe(csv.rows[0][stage]);
     expect(data.sweep!.rows[0][csv.header.indexOf('final_firms')]).toBe(Number(csv.rows[0][csv.header.indexOf('final_firms')]));
+  });
+
+  it('a sweep of more points than colours: eight points spread over the design, never one band of all', () => {
+    const data = loadReportData(dir('sweep10'));
+    const rates = data.variants.map((v) => Number(/rate=([0-9.]+)/.exec(v.name)![1]));
+    expect(data.variants).toHaveLength(8);
+    expect(data.variants.every((v) => v.runs === 2 && v.name.startsWith('point '))).toBe(true);
+    // The first and last points of the grid, ascending in between, no point twice.
+    expect(rates[0]).toBeCloseTo(0.01, 12);
+    expect(rates[7]).toBeCloseTo(0.1, 12);
+    expect(rates.every((r, k) => k === 0 || r > rates[k - 1])).toBe(true);
+    expect(data.sweep!.pointsShown).toEqual({ shown: 8, total: 10 });
+    expect(data.sweep!.params).toEqual(['mechanisms.spinoffs.rate']);
+    expect(data.sweep!.rows).toHaveLength(20); // every run stays in the table and the plots
+    // Up to eight points: all of them, no pointsShown.
+    expect(loadReportData(dir('sweep')).sweep!.pointsShown).toBeUndefined();
+  });
+
+  it('evenlySpaced keeps the ends and spreads the rest', () => {
+    expect(evenlySpaced([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([0, 3, 6, 9]);
+    expect(evenlySpaced([0, 1, 2], 8)).toEqual([0, 1, 2]);
+    expect(evenlySpaced(Array.from({ length: 100 }, (_, i) => i), 8)).toEqual([0, 14, 28, 42, 57, 71, 85, 99]);
   });
 
   it('gives the same data from files in memory (the browser path) as from disk', () => {

@@ -10,6 +10,7 @@
 //   region-<region>    small multiples: one chart per region for the chosen metric
 //   compare-<outcome>  compare only: mean paired difference and 95 % interval per variant
 //   sizes              firm-size distribution (CCDF) at the last tick, log–log
+//   sweep-<param>-<outcome>  sweep only: each run's outcome against the parameter, medians per point
 // A calibration (kind `calibration`) has its own views instead (calibration.ts): marginal-<path>,
 // pair-<i>-<j>, tolerance and fit, with the parameter and fit tables.
 // The compare table's cells carry data-variant, data-outcome, data-field (meanDiff, ciLow, ciHigh,
@@ -26,6 +27,7 @@ import { chartWidth, el, section } from './dom.ts';
 import { regionsSection } from './regions.ts';
 import { sizesChart } from './sizes.ts';
 import { sensitivitySection, sweepSection } from './sweep.ts';
+import { sweepPlots } from './sweep-plots.ts';
 import { seriesChart } from './timeseries.ts';
 import { labelCanvases, variantColour } from './uplot-helpers.ts';
 
@@ -80,9 +82,11 @@ function draw(handle: ReportHandle): void {
 
   // Time series of the whole system.
   const metrics = (options.metrics ?? data.mainMetrics).filter((m) => data.metrics.some((x) => x.name === m));
+  const shown = data.sweep?.pointsShown;
   const ts = section(root, 'timeseries', 'Time series (whole system)',
+    (shown ? `Lines: ${shown.shown} of the ${shown.total} design points, spread evenly over the design (every run is in "Outcomes against the parameters"). ` : '') +
     (multi ? 'Lines: median over the seeds; shaded band: 5–95 % of the seeds. ' : '') +
-    'Background: lifecycle stage of the first variant (the most frequent over its seeds). Hover for values.');
+    'Background: lifecycle stage of the first variant (the most frequent over its seeds). Hover for values; drag to zoom into years.');
   for (const m of metrics) {
     const info = data.metrics.find((x) => x.name === m);
     seriesChart(ts, data, { id: `ts-${m}`, title: info?.description ? `${m} — ${info.description}` : m, metric: m, region: 'all', width: half, height: 260 }, plots);
@@ -110,7 +114,12 @@ function draw(handle: ReportHandle): void {
   const sizes = section(root, 'sizes', 'Firm sizes', 'Share of firms at least as large as x, summed over the runs; a straight line is a power law (Zipf).');
   sizesChart(sizes, data, half, plots);
 
-  // Sweep tables.
+  // Sweeps: each outcome against each swept parameter, then the tables.
+  if (data.sweep && data.sweep.params.length > 0) {
+    const grid = section(root, 'sweep-plots', 'Outcomes against the parameters',
+      'Dots: one run each (sweep.csv); line: the median over the seeds of each design point.');
+    sweepPlots(grid, data.sweep, third, plots);
+  }
   sweepSection(root, data.sweep);
   sensitivitySection(root, data.sensitivity);
 
