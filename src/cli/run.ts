@@ -46,6 +46,7 @@ function humanSummary(summary: Summary, dir: string, files: readonly string[]): 
     `  stages      ${stageSequence(summary)}`,
     `  outputs     ${dir} (${files.map((f) => basename(f)).join(', ')})`,
     `  wall time   ${(timing.wallTimeMs / 1000).toFixed(2)} s (${timing.ticksPerSecond} ticks/s)`,
+    `  charts      clusterlab report ${dir}   (writes ${dir}/report.html)`,
     '',
   ].join('\n');
 }

@@ -24,7 +24,22 @@ export interface RunResult {
   ties: TieLog | null;
 }
 
-export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
+/**
+ * A run stepped from outside (the viz app's live view): `step()` advances one tick, exactly as
+ * run() does, and says whether the run has ticks left. run() is this loop driven to the end.
+ */
+export interface Simulation {
+  seed: number;
+  ticks: number;
+  world: World;
+  ties: TieLog | null;
+  /** One tick (nothing once the run is over); true while ticks remain. */
+  step(): boolean;
+  /** True once all `ticks` are done. */
+  readonly done: boolean;
+}
+
+export function startRun(scenario: Scenario, options: { seed?: number; ticks?: number } = {}): Simulation {
   const seed = options.seed ?? scenario.seed;
   const ticks = options.ticks ?? scenario.ticks;
   const streams = createStreams(seed);
@@ -33,10 +48,25 @@ export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
   const due = tieSnapshotTicks(scenario.output.ties, ticks);
   const ties = due ? createTieLog() : null;
   if (ties && due![0]) recordTies(ties, world);
-  for (let t = 0; t < ticks; t++) {
-    tick(world, scenario, streams);
-    if (ties && due![world.tick]) recordTies(ties, world);
-    options.onTick?.(world);
+  return {
+    seed, ticks, world, ties,
+    step() {
+      if (world.tick >= ticks) return false;
+      tick(world, scenario, streams);
+      if (ties && due![world.tick]) recordTies(ties, world);
+      return world.tick < ticks;
+    },
+    get done() {
+      return world.tick >= ticks;
+    },
+  };
+}
+
+export function run(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const sim = startRun(scenario, options);
+  while (!sim.done) {
+    sim.step();
+    options.onTick?.(sim.world);
   }
-  return { seed, ticks, world, ties };
+  return { seed: sim.seed, ticks: sim.ticks, world: sim.world, ties: sim.ties };
 }

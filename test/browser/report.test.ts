@@ -181,6 +181,17 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     await page.waitForTimeout(100);
     expect((await yRange())[1], 'all shown again: the first range').toBe(fullMax);
 
+    // The effects' outcomes can be chosen among all of compare.csv's; the README's headline
+    // outcomes are there by default.
+    expect(ids).toContain('compare-mean_employment');
+    expect(ids).toContain('compare-years_to_decline');
+    const offered = await page.$$eval('[data-control="effect-outcomes"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual([...new Set(csv.filter((row) => row.region === 'all').map((row) => row.outcome))]);
+    await page.selectOption('[data-control="effect-outcomes"]', ['peak_firms', 'total_exits']);
+    const afterPick = await page.$$eval('[data-chart^="compare-"]', (els) => els.map((e) => e.getAttribute('data-chart')));
+    expect(afterPick.sort()).toEqual(['compare-peak_firms', 'compare-total_exits']);
+    expect(await page.$$eval('table[data-table="compare"] tbody tr', (trs) => new Set(trs.map((t) => t.getAttribute('data-outcome'))).size)).toBe(2);
+
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();
   }, 60_000);

@@ -203,4 +203,72 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     // across V8 versions (Node's and Chromium's), and the engine uses them.
     expect(differing, 'outcomes that differ between the browser and Node').toEqual([]);
   });
+
+  it('live view: play advances the tick, pause stops it; k steps are the CLI\'s run --ticks k (firms per region, ties)', async () => {
+    const K = 30;
+    const scenario = 'silicon-saxony';
+    const out = join(work, 'live-run');
+    const cli = new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [join(repoRoot, 'bin', 'clusterlab.mjs'), 'run', scenario, '--seed', '3', '--ticks', String(K), '--out', out],
+        { cwd: repoRoot, timeout: 60_000, encoding: 'utf8' }, (e, _stdout, stderr) => (e ? reject(new Error(`clusterlab run: ${e.message}\n${stderr}`)) : resolve())),
+    );
+    const { page, errors } = await openApp();
+    await page.selectOption('#live-scenario', scenario);
+    await page.fill('#live-seed', '3');
+    await page.dispatchEvent('#live-seed', 'change');
+    expect(await page.evaluate(() => window.clusterlab.live.scenario())).toEqual({ name: scenario, variant: 'base', seed: 3 });
+    expect(await page.evaluate(() => window.clusterlab.live.tick())).toBe(0);
+
+    await page.click('#live-play');
+    await page.waitForFunction(() => window.clusterlab.live.tick() >= 3, undefined, { timeout: 10_000 });
+    await page.click('#live-play'); // pause
+    const paused = await page.evaluate(() => window.clusterlab.live.tick());
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.clusterlab.live.tick()), 'paused: the tick stays').toBe(paused);
+    expect(await page.textContent('#live-clock')).toContain(`tick ${paused} /`);
+
+    await page.click('#live-reset');
+    await page.click('#live-step');
+    expect(await page.evaluate(() => window.clusterlab.live.tick())).toBe(1);
+    await page.evaluate((k) => window.clusterlab.live.step(k), K - 1);
+    const live = await page.evaluate(() => ({ tick: window.clusterlab.live.tick(), stats: window.clusterlab.live.stats(), regions: window.clusterlab.live.regionNames() }));
+    expect(live.tick).toBe(K);
+
+    await cli;
+    const firms = parseCsv(readFileSync(join(out, 'firms.csv'), 'utf8')).filter((f) => f.death === '');
+    const expected = live.regions.map((r) => firms.filter((f) => f.region === r).length);
+    expect(live.stats.firmsByRegion, `firms per region (${live.regions.join(', ')})`).toEqual(expected);
+    expect(live.stats.firms).toBe(firms.length);
+    const last = parseCsv(readFileSync(join(out, 'timeseries.csv'), 'utf8')).find((row) => row.tick === String(K) && row.region === 'all')!;
+    expect(live.stats.ties, 'ties drawn = the ties metric of the CLI run').toBe(Number(last.ties));
+    expect(live.stats.ties).toBeGreaterThan(0);
+
+    // The map is not a [data-chart]: its pixels are read directly.
+    const mapInk = await page.evaluate(() => {
+      const c = document.getElementById('live-map') as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+      return n;
+    });
+    expect(mapInk, 'the map has dots and lines').toBeGreaterThan(1000);
+    await page.locator('.live').screenshot({ path: join(repoRoot, 'test-output', 'viz-live.png') });
+
+    // The user's own scenario file (here one extending a bundled scenario) runs in the view; a file
+    // that is not a valid scenario gets a clear message in the page, and the page keeps working.
+    const bad = await page.evaluate(() => window.clusterlab.live.openText('broken.yaml', 'extends: core-cluster\nfirms:\n  generate:\n    count: many\n'));
+    expect(bad).toMatch(/^broken\.yaml: .*firms\.generate\.count.*expected.*found/);
+    expect(await page.isVisible('#live-message')).toBe(true);
+    expect(await page.evaluate(() => window.clusterlab.live.openText('notes.txt', 'hello'))).toMatch(/not a scenario file/);
+    const good = await page.evaluate(() => window.clusterlab.live.openText('mine.yaml', 'extends: core-cluster\nname: mine\nfirms:\n  generate:\n    count: 300\n'));
+    expect(good).toBeNull();
+    expect(await page.isVisible('#live-message')).toBe(false);
+    expect(await page.evaluate(() => window.clusterlab.live.scenario().name)).toBe('mine');
+    await page.evaluate(() => window.clusterlab.live.step(2));
+    const mine = await page.evaluate(() => ({ tick: window.clusterlab.live.tick(), firms: window.clusterlab.live.stats().firms }));
+    expect(mine.tick).toBe(2);
+    expect(mine.firms).toBeGreaterThan(250);
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+  }, 60_000);
 });

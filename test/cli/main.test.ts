@@ -125,6 +125,7 @@ describe('run', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain(out);
+    expect(r.out).toContain(`clusterlab report ${out}`); // where the charts are
     const ts = read(out, 'timeseries.csv').split('\n');
     expect(ts[0]).toMatch(/^seed,tick,year,region,stage,firms,employment,/);
     expect(ts.slice(1, -1).every((line) => line.startsWith('7,'))).toBe(true); // the seed on every row

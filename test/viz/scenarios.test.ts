@@ -23,12 +23,14 @@ describe('viz scenario registry', () => {
     expect(registry.get('default')?.variants).toEqual(['spinoffs', 'spillover', 'cheap-entry', 'placebo']);
   });
 
-  it('builds the same jobs as the CLI (batch/compare) for the same variants, seeds and ticks', () => {
+  it('builds the same jobs as the CLI (batch/compare), interleaved by seed', () => {
     const variants = ['base', 'spinoffs', 'cheap-entry'];
     const mine = buildJobs(registry, { scenario: 'default', variants, seedStart: 3, seedCount: 2, ticks: 40 });
     const cli = cliJobs(variantUnits('default', variants), { start: 3, count: 2 }, 40, null);
-    expect(mine).toEqual(cli);
-    expect(mine.map((j) => j.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    // The same jobs (index, seed, scenario), handed out seed by seed: each seed's variants together.
+    expect([...mine].sort((a, b) => a.index - b.index)).toEqual(cli);
+    expect(mine.map((j) => j.index)).toEqual([0, 2, 4, 1, 3, 5]);
+    expect(mine.map((j) => `${j.variant ?? 'base'}@${j.seed}`)).toEqual(['base@3', 'spinoffs@3', 'cheap-entry@3', 'base@4', 'spinoffs@4', 'cheap-entry@4']);
   });
 
   it('defaults ticks to the scenario’s, as the CLI does', () => {

@@ -1,4 +1,5 @@
-// The viz app: one page, two ways to get a report on screen.
+// The viz app: one page, two ways to get a report on screen, and a live view of one run
+// (live/view.ts: #live-* controls, the map on #live-map).
 //  (a) Open results — an output folder of `run`, `batch`, `compare` or `sweep` through the folder
 //      picker (#open-folder) or drag-and-drop (#drop-zone) → ReportFiles → reportFromFiles →
 //      renderReport (the same views as report.html).
@@ -19,6 +20,7 @@
 //                                           // before the first run: resolves when the first run ends
 //     data(): ReportData | null           // what is drawn now
 //     rendered: number                    // times the report was (re)drawn
+//     live: LiveSurface                   // the live view: tick(), stats(), step(n), play(), pause()… (live/view.ts)
 //   }
 // `variant` is 'base' for the unmodified scenario (runs.csv writes the same).
 import { runPool, type PoolHandle } from '../../src/workers/pool.ts';
@@ -29,7 +31,8 @@ import { reportFromFiles } from '../../src/report/parse.ts';
 import { renderReport, updateReport, type ReportHandle } from './charts/index.ts';
 import { filesToReportFiles, loadDataTransfer, loadFileList, type LoadedFile } from './files.ts';
 import { reportFromResults, variantOf, type BrowserRun } from './results.ts';
-import { BASE, buildJobs, buildRegistry, type RunSpec } from './scenarios.ts';
+import { BASE, buildJobs, buildRegistry, scenarioName, unitScenario, type BundledScenario, type RunSpec } from './scenarios.ts';
+import { liveView, type LiveSource, type LiveSurface } from './live/view.ts';
 import 'uplot/dist/uPlot.min.css';
 import './style.css';
 import './app.css';
@@ -53,6 +56,8 @@ interface TestSurface {
   done: Promise<{ completed: number; failed: number }>;
   data(): ReportData | null;
   rendered: number;
+  /** The live view (live/view.ts). */
+  live: LiveSurface;
 }
 
 declare global {
@@ -95,6 +100,26 @@ const newDone = () =>
     rejectDone = reject;
   });
 
+/** The live view's scenarios: the bundled ones, and files the user opens (which may extend them). */
+function liveSource(): LiveSource {
+  const own = new Map<string, BundledScenario>();
+  const entry = (name: string) => own.get(name) ?? registry.get(name);
+  return {
+    names: registry.scenarios.map((s) => s.name),
+    variants: (name) => [BASE, ...(entry(name)?.variants ?? [])],
+    scenario: (name, variant) => unitScenario(entry(name)!, variant),
+    open(file, text) {
+      if (!/\.(ya?ml|json)$/i.test(file)) return { error: 'not a scenario file: expected a .yaml, .yml or .json file' };
+      const name = scenarioName(file);
+      const withFile = buildRegistry({ ...bundled, [`user/${file}`]: text });
+      const error = withFile.errors[name];
+      if (error) return { error };
+      own.set(name, withFile.get(name)!);
+      return { name };
+    },
+  };
+}
+
 const surface: TestSurface = {
   scenarios: registry.scenarios.map((s) => s.name),
   status: 'idle',
@@ -106,6 +131,14 @@ const surface: TestSurface = {
   done: newDone(),
   data: () => current,
   rendered: 0,
+  live: liveView(
+    {
+      scenario: $('live-scenario'), variant: $('live-variant'), seed: $('live-seed'), play: $('live-play'), step: $('live-step'),
+      reset: $('live-reset'), speed: $('live-speed'), colourBy: $('live-colour'), ties: $('live-ties'), canvas: $('live-map'),
+      open: $('live-open'), message: $('live-message'), clock: $('live-clock'), monitors: $('live-monitors'), key: $('live-key'),
+    },
+    liveSource(),
+  ),
 };
 surface.done.catch(() => {});
 window.clusterlab = surface;

@@ -126,5 +126,8 @@ export function buildJobs(registry: Registry, spec: RunSpec): Job[] {
       jobs.push({ index: u * spec.seedCount + s, variant: name === BASE ? null : name, point: null, seed: spec.seedStart + s, ticks, scenario, metrics: null });
     }
   });
-  return jobs;
+  // Handed out seed by seed, every variant of a seed together: a comparison is visible from the
+  // first seeds on, not after all the base runs. Indices (and so every result) stay the CLI's.
+  const seedOf = (job: Job) => job.index % spec.seedCount;
+  return jobs.sort((a, b) => seedOf(a) - seedOf(b) || a.index - b.index);
 }

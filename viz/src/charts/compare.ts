@@ -3,21 +3,24 @@
 // carry data-variant, data-outcome, data-field and data-value for tests and tools.
 import uPlot from 'uplot';
 import type { CompareEntry, ReportData } from '../../../src/report/model.ts';
-import { el } from './dom.ts';
+import { el, section } from './dom.ts';
 import { formatSigned, formatValue } from './format.ts';
-import { axis, variantColour, whisker, yValues } from './uplot-helpers.ts';
+import { axis, labelCanvases, variantColour, whisker, yValues } from './uplot-helpers.ts';
 
-/** The compare view's outcomes, in table order. */
-export const COMPARE_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'];
+/**
+ * The outcomes of the effects section by default, in table order (those compare.csv has): the
+ * README's headline outcomes among them. The reader can pick any other of compare.csv's.
+ */
+export const COMPARE_OUTCOMES = ['final_employment', 'final_firms', 'mean_employment', 'years_to_decline', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'];
 
-const OUTCOME_UNITS: Record<string, string> = {
-  final_employment: 'employees',
-  final_firms: 'firms',
-  total_spinoffs: 'firms',
-  total_innovations: 'innovations',
-  total_entries: 'firms',
-  total_exits: 'firms',
-};
+/** The unit of an outcome: its metric's (counts summed over the run lose their /tick), or years. */
+export function outcomeUnit(outcome: string, metrics: ReportData['metrics']): string | undefined {
+  if (outcome.startsWith('years_')) return 'years';
+  const m = /^(final|mean|peak|total)_(.+)$/.exec(outcome);
+  const unit = m ? metrics.find((x) => x.name === m[2])?.unit : undefined;
+  if (!unit) return undefined;
+  return m![1] === 'total' ? unit.replace(/\/tick$/, '') : unit;
+}
 
 export function compareChart(host: HTMLElement, data: ReportData, outcome: string, entries: CompareEntry[], width: number, plots: uPlot[]): void {
   const names = data.variants.map((v) => v.name);
@@ -30,7 +33,7 @@ export function compareChart(host: HTMLElement, data: ReportData, outcome: strin
   let hi = 0;
   for (const e of own) for (const v of [e.ciLow, e.ciHigh, e.meanDiff]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
   const pad = hi > lo ? (hi - lo) * 0.1 : 1;
-  const unit = OUTCOME_UNITS[outcome];
+  const unit = outcomeUnit(outcome, data.metrics);
   const colourOf = (variant: string) => variantColour(Math.max(0, names.indexOf(variant)));
   const opts: uPlot.Options = {
     title: `${outcome}: difference vs ${own[0].baseline} (mean, 95 % CI)`,
@@ -121,4 +124,56 @@ export function compareTable(entries: CompareEntry[], outcomes: readonly string[
   }
   tableEl.append(body);
   return tableEl;
+}
+
+/**
+ * The effects section of a compare (nothing otherwise): a chart per chosen outcome and the table,
+ * with a picker of every outcome of compare.csv; a new choice redraws only this section.
+ * `chosen`: the outcomes picked before (default COMPARE_OUTCOMES); `onOutcomes` hears of a new choice.
+ */
+export function effectsSection(
+  root: HTMLElement, data: ReportData, chosen: readonly string[] | undefined, width: number, plots: uPlot[],
+  onOutcomes: (outcomes: string[]) => void,
+): void {
+  const entries = data.compare;
+  if (!entries || entries.length === 0) return;
+  const available = [...new Set(entries.map((e) => e.outcome))];
+  const initial = (chosen ?? COMPARE_OUTCOMES).filter((o) => available.includes(o));
+  const grid = section(root, 'compare', `Effects vs ${entries[0].baseline}`,
+    'Dot: mean paired difference variant − baseline over the same seeds; whiskers: 95 % bootstrap interval. ' +
+    'Spend: mean policy spend of the variant − the baseline\'s over the run (total_policy_spend); ' +
+    'effect per unit spent = mean difference / spend (n/a when both spend the same, e.g. no levers). ' +
+    'Pick the outcomes (Ctrl/⌘-click for several).');
+  const picker = el('label', { class: 'metric-picker' }, 'outcomes: ');
+  const select = el('select', { multiple: '', size: '6', 'data-control': 'effect-outcomes' });
+  for (const o of available) {
+    const option = el('option', { value: o }, o);
+    option.selected = initial.includes(o);
+    select.append(option);
+  }
+  picker.append(select);
+  grid.before(picker);
+  // In its own scrolling box: a wide table never widens the page (and leaves charts half-empty).
+  const wrap = el('div', { class: 'table-wrap' });
+  grid.after(wrap);
+  let own: uPlot[] = [];
+  const draw = (outcomes: string[]) => {
+    for (const p of own) {
+      p.destroy();
+      plots.splice(plots.indexOf(p), 1);
+    }
+    grid.replaceChildren();
+    const drawn: uPlot[] = [];
+    for (const o of outcomes) compareChart(grid, data, o, entries, width, drawn);
+    labelCanvases(drawn);
+    plots.push(...drawn);
+    own = drawn;
+    wrap.replaceChildren(compareTable(entries, outcomes));
+  };
+  select.addEventListener('change', () => {
+    const outcomes = [...select.selectedOptions].map((o) => o.value);
+    onOutcomes(outcomes);
+    draw(outcomes);
+  });
+  draw(initial);
 }

@@ -22,8 +22,9 @@
 import type uPlot from 'uplot';
 import type { ReportData } from '../../../src/report/model.ts';
 import { calibrationSections } from './calibration.ts';
-import { compareChart, compareTable, COMPARE_OUTCOMES } from './compare.ts';
+import { effectsSection } from './compare.ts';
 import { chartWidth, el, section } from './dom.ts';
+import { activeMetrics, panelMetrics, pickableMetrics } from './panels.ts';
 import { regionsSection } from './regions.ts';
 import { sizesChart } from './sizes.ts';
 import { sensitivitySection, sweepSection } from './sweep.ts';
@@ -40,6 +41,8 @@ export interface ReportOptions {
   regionMetric?: string;
   /** Metrics of the time-series section (default data.mainMetrics). */
   metrics?: string[];
+  /** Outcomes of the effects section (default COMPARE_OUTCOMES among compare.csv's). */
+  outcomes?: string[];
   /** Show the heading and the manifest block (default true; the viz app may draw its own). */
   header?: boolean;
 }
@@ -81,34 +84,29 @@ function draw(handle: ReportHandle): void {
   const multi = data.variants.some((v) => v.runs > 1);
 
   // Time series of the whole system.
-  const metrics = (options.metrics ?? data.mainMetrics).filter((m) => data.metrics.some((x) => x.name === m));
+  // The panels follow what the scenario switched on (panels.ts), unless the caller chose them.
+  const active = activeMetrics(data);
+  const metrics = (options.metrics ?? panelMetrics(data, active)).filter((m) => data.metrics.some((x) => x.name === m));
   const shown = data.sweep?.pointsShown;
   const ts = section(root, 'timeseries', 'Time series (whole system)',
     (shown ? `Lines: ${shown.shown} of the ${shown.total} design points, spread evenly over the design (every run is in "Outcomes against the parameters"). ` : '') +
     (multi ? 'Lines: median over the seeds; shaded band: 5–95 % of the seeds. ' : '') +
-    'Background: lifecycle stage of the first variant (the most frequent over its seeds). Hover for values; drag to zoom into years.');
+    'Background: lifecycle stage of the first variant (the most frequent over its seeds). Hover for values; drag to zoom into years.' +
+    (data.ticksPerYear > 1 ? ` A tick is 1/${data.ticksPerYear} year: counts per tick are shown per past year (the per-tick medians and bands summed over the last ${data.ticksPerYear} ticks), policy spend as its mean over them.` : ''));
   for (const m of metrics) {
     const info = data.metrics.find((x) => x.name === m);
     seriesChart(ts, data, { id: `ts-${m}`, title: info?.description ? `${m} — ${info.description}` : m, metric: m, region: 'all', width: half, height: 260 }, plots);
   }
 
   // Per-region small multiples.
-  regionsSection(root, data, options.regionMetric, half, third, plots, (metric) => {
+  regionsSection(root, data, pickableMetrics(data, active), options.regionMetric, half, third, plots, (metric) => {
     handle.options = { ...handle.options, regionMetric: metric };
   });
 
   // compare.
-  if (data.compare && data.compare.length > 0) {
-    const grid = section(root, 'compare', `Effects vs ${data.compare[0].baseline}`,
-      'Dot: mean paired difference variant − baseline over the same seeds; whiskers: 95 % bootstrap interval. ' +
-      'Spend: mean policy spend of the variant − the baseline\'s over the run (total_policy_spend); ' +
-      'effect per unit spent = mean difference / spend (n/a when both spend the same, e.g. no levers).');
-    for (const o of COMPARE_OUTCOMES) compareChart(grid, data, o, data.compare, third, plots);
-    // In its own scrolling box: a wide table never widens the page (and leaves charts half-empty).
-    const wrap = el('div', { class: 'table-wrap' });
-    wrap.append(compareTable(data.compare, COMPARE_OUTCOMES));
-    grid.parentElement!.append(wrap);
-  }
+  effectsSection(root, data, options.outcomes, third, plots, (outcomes) => {
+    handle.options = { ...handle.options, outcomes };
+  });
 
   // Firm sizes.
   const sizes = section(root, 'sizes', 'Firm sizes', 'Share of firms at least as large as x, summed over the runs; a straight line is a power law (Zipf).');

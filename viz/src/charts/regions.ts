@@ -9,22 +9,23 @@ import { labelCanvases } from './uplot-helpers.ts';
 
 /**
  * Draws the "By region" section into `root` (nothing when there are no regions or metrics), adding
- * its charts to `plots`. `regionMetric` is the metric chosen before (else employment, else the
- * first); `onMetric` hears of a new choice before the charts are redrawn.
+ * its charts to `plots`. `metrics` are those offered (panels.ts: none that is zero throughout);
+ * `regionMetric` is the metric chosen before (else employment, else the first); `onMetric` hears
+ * of a new choice before the charts are redrawn.
  */
 export function regionsSection(
-  root: HTMLElement, data: ReportData, regionMetric: string | undefined,
+  root: HTMLElement, data: ReportData, metrics: readonly string[], regionMetric: string | undefined,
   half: number, third: number, plots: uPlot[], onMetric: (metric: string) => void,
 ): void {
   const regions = data.regions.filter((r) => r !== 'all');
-  if (regions.length > 0 && data.metrics.length > 0) {
-    const chosen = data.metrics.some((x) => x.name === regionMetric) ? regionMetric! : (data.metrics.some((x) => x.name === 'employment') ? 'employment' : data.metrics[0].name);
+  if (regions.length > 0 && metrics.length > 0) {
+    const chosen = regionMetric !== undefined && metrics.includes(regionMetric) ? regionMetric : (metrics.includes('employment') ? 'employment' : metrics[0]);
     const grid = section(root, 'regions', 'By region');
     const picker = el('label', { class: 'metric-picker' }, 'metric: ');
     const select = el('select', { 'data-control': 'region-metric' });
-    for (const m of data.metrics) {
-      const o = el('option', { value: m.name }, m.name);
-      if (m.name === chosen) o.selected = true;
+    for (const m of metrics) {
+      const o = el('option', { value: m }, m);
+      if (m === chosen) o.selected = true;
       select.append(o);
     }
     picker.append(select);

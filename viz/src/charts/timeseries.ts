@@ -4,6 +4,7 @@
 import uPlot from 'uplot';
 import { STAGE_COLOURS, type Band, type ReportData } from '../../../src/report/model.ts';
 import { el } from './dom.ts';
+import { flowKind, perYear, yearlyUnit } from './flows.ts';
 import { formatValue } from './format.ts';
 import { axis, clean, rgba, stageSpans, variantColour, years, yValues } from './uplot-helpers.ts';
 
@@ -23,7 +24,12 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
   const info = data.metrics.find((m) => m.name === spec.metric);
   const x = years(data);
   const n = x.length;
-  const variants = data.variants.map((v, i) => ({ v, i, band: v.series[spec.region]?.[spec.metric] })).filter((e) => e.band);
+  // Flows (counts per tick, spend) per past year when a tick is shorter than a year (flows.ts).
+  const flow = data.ticksPerYear > 1 ? flowKind(info) : null;
+  const yearly = (band: Band | undefined): Band | undefined => band && flow
+    ? { p50: perYear(band.p50, data.ticksPerYear, flow), ...(band.p05 ? { p05: perYear(band.p05, data.ticksPerYear, flow) } : {}), ...(band.p95 ? { p95: perYear(band.p95, data.ticksPerYear, flow) } : {}) }
+    : band;
+  const variants = data.variants.map((v, i) => ({ v, i, band: yearly(v.series[spec.region]?.[spec.metric]) })).filter((e) => e.band);
   const bands = variants.map((e) => ({
     colour: variantColour(e.i),
     lo: e.v.runs > 1 ? clean(e.band!.p05, n) : null,
@@ -36,7 +42,7 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
   const figure = el('figure', { class: 'chart', 'data-chart': spec.id });
   host.append(figure);
   const opts: uPlot.Options = {
-    title: spec.title,
+    title: flow ? `${spec.title} (per past year)` : spec.title,
     width: spec.width,
     height: spec.height,
     scales: { x: { time: false } },
@@ -58,7 +64,7 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
     axes: [
       axis('year'),
       // The title names the metric: the axis its unit only (long labels were clipped).
-      axis(info?.unit ?? spec.metric, { size: 60, values: yValues }),
+      axis(info ? (flow ? yearlyUnit(info, flow) : info.unit) || spec.metric : spec.metric, { size: 60, values: yValues }),
     ],
     hooks: {
       // The y range on the figure (data-y-min, data-y-max), for readers of the page and the tests.
