@@ -242,6 +242,12 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     const last = parseCsv(readFileSync(join(out, 'timeseries.csv'), 'utf8')).find((row) => row.tick === String(K) && row.region === 'all')!;
     expect(live.stats.ties, 'ties drawn = the ties metric of the CLI run').toBe(Number(last.ties));
     expect(live.stats.ties).toBeGreaterThan(0);
+    // The genealogy: one parent → child link per spin-off event of the CLI run.
+    const spinoffEvents = parseCsv(readFileSync(join(out, 'events.csv'), 'utf8')).filter((e) => e.event === 'spinoff').length;
+    const tree = await page.evaluate(() => window.clusterlab.live.genealogy());
+    expect(tree.edges, 'genealogy links = spin-off events').toBe(spinoffEvents);
+    expect(spinoffEvents).toBeGreaterThan(0);
+    expect(tree.sizes.reduce((a, b) => a + b, 0), 'family members = founders + spin-offs').toBe(tree.families + tree.edges);
 
     // The map is not a [data-chart]: its pixels are read directly.
     const mapInk = await page.evaluate(() => {

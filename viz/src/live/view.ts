@@ -6,6 +6,7 @@
 import { startRun, type Simulation } from '../../../src/engine/run.ts';
 import { rowOf, STAGES } from '../../../src/engine/series.ts';
 import type { Scenario } from '../../../src/scenarios/schema.ts';
+import { drawGenealogy, genealogyOf, type Genealogy } from './genealogy.ts';
 import { drawMap, KIND_LABELS, segmentColour, type ColourBy, type MapStats } from './map.ts';
 
 export interface LiveControls {
@@ -19,6 +20,8 @@ export interface LiveControls {
   colourBy: HTMLSelectElement;
   ties: HTMLInputElement;
   canvas: HTMLCanvasElement;
+  /** The spin-off genealogy (genealogy.ts). */
+  genealogy: HTMLCanvasElement;
   /** A scenario file of the user's (YAML or JSON; it may extend a bundled one). */
   open: HTMLInputElement;
   /** Where a file that is no valid scenario is explained. */
@@ -52,6 +55,8 @@ export interface LiveSurface {
   openText(file: string, text: string): string | null;
   /** Frames drawn so far (each play frame and each step draws one). */
   frames(): number;
+  /** The genealogy as last drawn: parent → spin-off links, families, their sizes (largest first). */
+  genealogy(): { edges: number; families: number; sizes: number[] };
 }
 
 export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
@@ -62,6 +67,8 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
   let carry = 0;
   let last = 0;
   const ctx = c.canvas.getContext('2d')!;
+  const treeCtx = c.genealogy.getContext('2d')!;
+  let tree: Genealogy | null = null;
 
   for (const name of source.names) c.scenario.append(new Option(name, name));
   c.scenario.value = source.names.includes('default') ? 'default' : source.names[0];
@@ -80,14 +87,26 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     draw();
   };
 
-  const draw = () => {
+  /** Sizes a canvas to its box (device pixels) and returns its box in CSS pixels. */
+  const fit = (canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, fallbackHeight: number) => {
     const dpr = window.devicePixelRatio || 1;
-    const width = c.canvas.clientWidth || 800;
-    const height = c.canvas.clientHeight || 520;
-    if (c.canvas.width !== Math.round(width * dpr)) c.canvas.width = Math.round(width * dpr);
-    if (c.canvas.height !== Math.round(height * dpr)) c.canvas.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const width = canvas.clientWidth || 800;
+    const height = canvas.clientHeight || fallbackHeight;
+    if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
+    if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
+    context.setTransform(dpr, 0, 0, dpr, 0, 0);
+    return { width, height };
+  };
+
+  /** The map every frame; the genealogy (a walk over every firm ever) every 15th frame while playing. */
+  const draw = () => {
+    const { width, height } = fit(c.canvas, ctx, 520);
     stats = drawMap(ctx, sim.world, { width, height, colourBy: c.colourBy.value as ColourBy, showTies: c.ties.checked, useCoordinates: useCoordinates(scenario) });
+    if (!playing || frames % 15 === 0) {
+      const box = fit(c.genealogy, treeCtx, 260);
+      tree = genealogyOf(sim.world);
+      drawGenealogy(treeCtx, tree, sim.ticks, box.width, box.height);
+    }
     frames++;
     showClock();
   };
@@ -155,8 +174,10 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     requestAnimationFrame(frame);
   };
   const pause = () => {
+    const was = playing;
     playing = false;
     c.play.textContent = 'Play';
+    if (was) draw(); // the genealogy of the tick it stopped at
   };
 
   c.play.addEventListener('click', () => (playing ? pause() : play()));
@@ -222,5 +243,6 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     },
     openText,
     frames: () => frames,
+    genealogy: () => ({ edges: tree?.edges ?? 0, families: tree?.familySizes.length ?? 0, sizes: [...(tree?.familySizes ?? [])] }),
   };
 }
