@@ -216,7 +216,7 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     await page.selectOption('#live-scenario', scenario);
     await page.fill('#live-seed', '3');
     await page.dispatchEvent('#live-seed', 'change');
-    expect(await page.evaluate(() => window.clusterlab.live.scenario())).toEqual({ name: scenario, variant: 'base', seed: 3 });
+    expect(await page.evaluate(() => window.clusterlab.live.scenario())).toEqual({ name: scenario, variant: 'base', seed: 3, compare: null });
     expect(await page.evaluate(() => window.clusterlab.live.tick())).toBe(0);
 
     await page.click('#live-play');
@@ -259,6 +259,37 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     });
     expect(mapInk, 'the map has dots and lines').toBeGreaterThan(1000);
     await page.locator('.live').screenshot({ path: join(repoRoot, 'test-output', 'viz-live.png') });
+
+    // A clicked firm (here chosen through the surface: a spin-off alive at tick K) shows its card:
+    // its parent, and its history replayed from tick 0.
+    const child = firms.find((f) => f.kind === 'spinoff' && Number(f.birth) < K - 2)!;
+    expect(await page.evaluate((id) => window.clusterlab.live.selectFirm(id), Number(child.id))).toBe(true);
+    const card = await page.evaluate(() => window.clusterlab.live.firmCard());
+    expect(card).toContain(`parent ${child.parent}`);
+    expect(card).toContain(`born tick ${child.birth}`);
+    expect(await page.isVisible('#live-firm canvas')).toBe(true);
+    expect(await page.evaluate(() => window.clusterlab.live.tick()), 'the replay leaves the shown run alone').toBe(K);
+
+    // Beside it: another variant of the same seed, from tick 0, stepping together.
+    const variantOut = join(work, 'live-run-free');
+    const cliFree = new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [join(repoRoot, 'bin', 'clusterlab.mjs'), 'run', scenario, '--variant', 'free', '--seed', '3', '--ticks', String(K), '--out', variantOut],
+        { cwd: repoRoot, timeout: 60_000, encoding: 'utf8' }, (e, _stdout, stderr) => (e ? reject(new Error(`clusterlab run --variant free: ${e.message}\n${stderr}`)) : resolve())),
+    );
+    await page.evaluate(() => window.clusterlab.live.compareWith('free'));
+    expect(await page.evaluate(() => window.clusterlab.live.tick())).toBe(0);
+    expect(await page.isVisible('#live-map-b')).toBe(true);
+    await page.evaluate((k) => window.clusterlab.live.step(k), K);
+    const both = await page.evaluate(() => [window.clusterlab.live.stats(0), window.clusterlab.live.stats(1)].map((s) => ({ firms: s.firms, byRegion: s.firmsByRegion, ties: s.ties })));
+    await cliFree;
+    const freeFirms = parseCsv(readFileSync(join(variantOut, 'firms.csv'), 'utf8')).filter((f) => f.death === '');
+    expect(both[0].byRegion, 'the base pane is still the base run').toEqual(expected);
+    expect(both[1].byRegion, 'the variant pane is `run --variant free`').toEqual(live.regions.map((r) => freeFirms.filter((f) => f.region === r).length));
+    const freeLast = parseCsv(readFileSync(join(variantOut, 'timeseries.csv'), 'utf8')).find((row) => row.tick === String(K) && row.region === 'all')!;
+    expect(both[1].ties).toBe(Number(freeLast.ties));
+    await page.locator('.live').screenshot({ path: join(repoRoot, 'test-output', 'viz-live-compare.png') });
+    await page.evaluate(() => window.clusterlab.live.compareWith(null));
+    expect(await page.isVisible('#live-map-b')).toBe(false);
 
     // The user's own scenario file (here one extending a bundled scenario) runs in the view; a file
     // that is not a valid scenario gets a clear message in the page, and the page keeps working.

@@ -17,6 +17,8 @@ export interface MapOptions {
   showTies: boolean;
   /** Use the regions' coordinates (false when the scenario gives a distance matrix instead). */
   useCoordinates: boolean;
+  /** Id of a firm to mark (clicked), or null. */
+  selected?: number | null;
 }
 
 /** What was drawn: read by the page's monitors and by the browser tests. */
@@ -25,6 +27,8 @@ export interface MapStats {
   firmsByRegion: number[];
   ties: number;
   localTies: number;
+  /** Where firm i was drawn: (positions[2i], positions[2i+1]) in CSS pixels. */
+  positions: Float64Array;
 }
 
 const KIND_COLOURS: Record<number, string> = {
@@ -142,11 +146,21 @@ export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptio
   ctx.stroke(leaders);
 
   drawOrganisations(ctx, world, centres, radii);
+  if (o.selected !== null && o.selected !== undefined) {
+    for (let i = 0; i < n; i++) {
+      if (firms.id[i] !== o.selected) continue;
+      ctx.beginPath();
+      ctx.arc(pos[2 * i], pos[2 * i + 1], 11, 0, 2 * Math.PI);
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = '#e00';
+      ctx.stroke();
+    }
+  }
   ctx.fillStyle = '#222';
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'center';
   for (let r = 0; r < R; r++) ctx.fillText(`${regions.names[r]} (${byRegion[r]})`, centres[r].x, centres[r].y - radii[r] - 8);
-  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local };
+  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local, positions: pos };
 }
 
 /** Research organisations (squares) and promotion organisations (diamonds) near their region's centre. */

@@ -1,13 +1,18 @@
-// The live view: one run of a bundled scenario (and variant, seed) stepped in the page — play,
-// pause, step, reset, speed — with its map (map.ts), the tick, year and detected stage, and
-// monitors of the main metrics. The engine is the CLI's (startRun: the same loop as run()), so
-// after k steps the world is the CLI's `run --ticks k` world for the same seed; the per-run state
-// lives in the world, so runs stepped side by side in this thread never mix.
-import { startRun, type Simulation } from '../../../src/engine/run.ts';
-import { rowOf, STAGES } from '../../../src/engine/series.ts';
+// The live view: one run of a bundled scenario or the user's file (variant, seed) stepped in the
+// page — play, pause, step, reset, speed — with its map (map.ts), the tick, year and detected
+// stage, monitors, the spin-off genealogy, and, on request, a second variant's run of the same seed
+// stepping beside it. The engine is the CLI's (startRun: the same loop as run()), so after k steps
+// a world is the CLI's `run --ticks k` world for the same seed; each run's state lives in its
+// world, so two runs stepped side by side in this thread never mix. A click on a firm shows its
+// history (history.ts: the run replayed to this tick).
+import type uPlot from 'uplot';
 import type { Scenario } from '../../../src/scenarios/schema.ts';
+import { showFirm } from './firm-panel.ts';
 import { drawGenealogy, genealogyOf, type Genealogy } from './genealogy.ts';
-import { drawMap, KIND_LABELS, segmentColour, type ColourBy, type MapStats } from './map.ts';
+import { firmHistory } from './history.ts';
+import type { ColourBy, MapStats } from './map.ts';
+import { clockText, showKey, showMonitors } from './monitors.ts';
+import { createPane, drawPane, firmAt, fitCanvas, type Pane } from './pane.ts';
 
 export interface LiveControls {
   scenario: HTMLSelectElement;
@@ -20,6 +25,11 @@ export interface LiveControls {
   colourBy: HTMLSelectElement;
   ties: HTMLInputElement;
   canvas: HTMLCanvasElement;
+  /** A second variant of the same seed, stepping beside the first ('' for none), and its map. */
+  compare: HTMLSelectElement;
+  canvasB: HTMLCanvasElement;
+  /** The clicked firm's card (firm-panel.ts). */
+  firm: HTMLElement;
   /** The spin-off genealogy (genealogy.ts). */
   genealogy: HTMLCanvasElement;
   /** A scenario file of the user's (YAML or JSON; it may extend a bundled one). */
@@ -44,9 +54,16 @@ export interface LiveSource {
 export interface LiveSurface {
   tick(): number;
   playing(): boolean;
-  stats(): MapStats;
+  /** What the map of pane k (0: the variant chosen, 1: the one compared with) shows. */
+  stats(pane?: number): MapStats;
   regionNames(): string[];
-  scenario(): { name: string; variant: string; seed: number };
+  scenario(): { name: string; variant: string; seed: number; compare: string | null };
+  /** Compares with another variant ('' or null: none), from tick 0. */
+  compareWith(variant: string | null): void;
+  /** Shows the history of the firm with this id, as a click on it does; false if it is not alive. */
+  selectFirm(id: number): boolean;
+  /** The facts line of the firm card, or null when none is shown. */
+  firmCard(): string | null;
   step(n?: number): void;
   play(): void;
   pause(): void;
@@ -60,113 +77,74 @@ export interface LiveSurface {
 }
 
 export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
-  let sim: Simulation;
-  let stats: MapStats = { firms: 0, firmsByRegion: [], ties: 0, localTies: 0 };
+  let panes: Pane[] = [];
   let playing = false;
   let frames = 0;
   let carry = 0;
   let last = 0;
-  const ctx = c.canvas.getContext('2d')!;
-  const treeCtx = c.genealogy.getContext('2d')!;
   let tree: Genealogy | null = null;
+  let selected: number | null = null;
+  let firmChart: uPlot | null = null;
 
   for (const name of source.names) c.scenario.append(new Option(name, name));
   c.scenario.value = source.names.includes('default') ? 'default' : source.names[0];
   const fillVariants = () => {
-    c.variant.replaceChildren(...source.variants(c.scenario.value).map((v) => new Option(v, v)));
+    const variants = source.variants(c.scenario.value);
+    c.variant.replaceChildren(...variants.map((v) => new Option(v, v)));
+    c.compare.replaceChildren(new Option('(none)', ''), ...variants.map((v) => new Option(v, v)));
   };
   fillVariants();
 
-  const useCoordinates = (s: Scenario) => !s.distances;
-  let scenario = source.scenario(c.scenario.value, c.variant.value);
-
+  const seed = (s: Scenario) => {
+    const n = Number(c.seed.value);
+    return Number.isSafeInteger(n) && n >= 0 ? n : s.seed;
+  };
   const reset = () => {
-    scenario = source.scenario(c.scenario.value, c.variant.value);
-    const seed = Number(c.seed.value);
-    sim = startRun(scenario, { seed: Number.isSafeInteger(seed) && seed >= 0 ? seed : scenario.seed });
+    const variants = [c.variant.value, ...(c.compare.value ? [c.compare.value] : [])];
+    panes = variants.map((v, k) => {
+      const scenario = source.scenario(c.scenario.value, v);
+      return createPane(k === 0 ? c.canvas : c.canvasB, scenario, v, seed(scenario));
+    });
+    c.canvasB.hidden = panes.length < 2;
+    c.canvas.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.variant.value}: regions, firms (dots), ties of this tick`);
+    c.canvasB.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.compare.value}, the same seed`);
+    hideFirm();
     draw();
   };
 
-  /** Sizes a canvas to its box (device pixels) and returns its box in CSS pixels. */
-  const fit = (canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, fallbackHeight: number) => {
-    const dpr = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth || 800;
-    const height = canvas.clientHeight || fallbackHeight;
-    if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-    if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-    context.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return { width, height };
-  };
-
-  /** The map every frame; the genealogy (a walk over every firm ever) every 15th frame while playing. */
+  /** The maps every frame; the genealogy (a walk over every firm ever) every 15th frame while playing. */
   const draw = () => {
-    const { width, height } = fit(c.canvas, ctx, 520);
-    stats = drawMap(ctx, sim.world, { width, height, colourBy: c.colourBy.value as ColourBy, showTies: c.ties.checked, useCoordinates: useCoordinates(scenario) });
+    for (const pane of panes) drawPane(pane, c.colourBy.value as ColourBy, c.ties.checked, selected);
     if (!playing || frames % 15 === 0) {
-      const box = fit(c.genealogy, treeCtx, 260);
-      tree = genealogyOf(sim.world);
-      drawGenealogy(treeCtx, tree, sim.ticks, box.width, box.height);
+      const { ctx, width, height } = fitCanvas(c.genealogy, 260);
+      tree = genealogyOf(panes[0].sim.world);
+      drawGenealogy(ctx, tree, panes[0].sim.ticks, width, height);
     }
     frames++;
-    showClock();
-  };
-
-  const showClock = () => {
-    const w = sim.world;
-    const all = w.regions.count;
-    const stage = STAGES[w.series.stage[rowOf(w.series, w.tick, all)]] ?? '';
-    c.clock.textContent = `tick ${w.tick} / ${sim.ticks} · year ${(w.tick / w.ticksPerYear).toFixed(2)} · stage ${stage}`;
-    let employment = 0;
-    for (let i = 0; i < w.firms.count; i++) employment += w.firms.employees[i];
-    const items: [string, string][] = [
-      ['firms', String(w.firms.count)],
-      ['employment', Math.round(employment).toLocaleString('en')],
-      ['ties', `${stats.ties} (${stats.ties - stats.localTies} between regions)`],
-      ...w.regions.names.map((name, r): [string, string] => [name, `${stats.firmsByRegion[r] ?? 0} firms`]),
-    ];
-    c.monitors.replaceChildren(...items.map(([k, v]) => {
-      const d = document.createElement('div');
-      d.className = 'monitor';
-      d.dataset.monitor = k;
-      d.textContent = `${k}: ${v}`;
-      return d;
-    }));
-    showKey();
-  };
-
-  const showKey = () => {
-    const entries: [string, string][] = c.colourBy.value === 'kind'
-      ? KIND_LABELS
-      : Array.from({ length: sim.world.segments.count }, (_, s): [string, string] => [`segment ${s}`, segmentColour(s, sim.world.segments.count)]);
-    c.key.replaceChildren(...entries.map(([label, colour]) => {
-      const span = document.createElement('span');
-      span.innerHTML = `<i style="background:${colour}"></i>`;
-      span.append(label);
-      return span;
-    }), Object.assign(document.createElement('span'), { textContent: '○ chain leader · □ research organisation · ◇ promotion organisation · grey: tie within a region, blue: between regions' }));
+    c.clock.textContent = clockText(panes[0]);
+    showMonitors(c.monitors, panes);
+    showKey(c.key, c.colourBy.value, panes[0].sim.world.segments.count);
   };
 
   const stepOnce = () => {
-    if (sim.done) return false;
-    sim.step();
+    if (panes[0].sim.done) return false;
+    for (const pane of panes) pane.sim.step();
     return true;
   };
 
   const frame = (now: number) => {
     if (!playing) return;
-    const perSecond = Number(c.speed.value);
-    carry += ((now - last) / 1000) * perSecond;
+    carry += ((now - last) / 1000) * Number(c.speed.value);
     last = now;
     let steps = Math.floor(carry);
     carry -= steps;
     while (steps-- > 0 && stepOnce());
     draw();
-    if (sim.done) pause();
+    if (panes[0].sim.done) pause();
     else requestAnimationFrame(frame);
   };
-
   const play = () => {
-    if (playing || sim.done) return;
+    if (playing || panes[0].sim.done) return;
     playing = true;
     c.play.textContent = 'Pause';
     carry = 1; // the first frame steps at once
@@ -179,6 +157,33 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     c.play.textContent = 'Play';
     if (was) draw(); // the genealogy of the tick it stopped at
   };
+
+  const hideFirm = () => {
+    selected = null;
+    firmChart?.destroy();
+    firmChart = null;
+    c.firm.replaceChildren();
+    c.firm.hidden = true;
+  };
+  /** The history of firm `id` of the first pane's run, replayed to the tick shown. */
+  const selectFirm = (id: number): boolean => {
+    const { sim, scenario } = panes[0];
+    const history = firmHistory(scenario, sim.seed, id, sim.world.tick);
+    if (!history || history.death !== null) return false;
+    pause();
+    selected = id;
+    firmChart?.destroy();
+    firmChart = showFirm(c.firm, history, sim.world.ticksPerYear);
+    draw();
+    return true;
+  };
+  c.canvas.addEventListener('click', (event) => {
+    const box = c.canvas.getBoundingClientRect();
+    const i = firmAt(panes[0].stats, event.clientX - box.left, event.clientY - box.top);
+    if (i < 0) hideFirm();
+    else selectFirm(panes[0].sim.world.firms.id[i]);
+    draw();
+  });
 
   c.play.addEventListener('click', () => (playing ? pause() : play()));
   c.step.addEventListener('click', () => {
@@ -195,7 +200,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     fillVariants();
     reset();
   });
-  for (const input of [c.variant, c.seed]) input.addEventListener('change', () => {
+  for (const input of [c.variant, c.seed, c.compare]) input.addEventListener('change', () => {
     pause();
     reset();
   });
@@ -225,11 +230,18 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
   reset();
 
   return {
-    tick: () => sim.world.tick,
+    tick: () => panes[0].sim.world.tick,
     playing: () => playing,
-    stats: () => stats,
-    regionNames: () => [...sim.world.regions.names],
-    scenario: () => ({ name: c.scenario.value, variant: c.variant.value, seed: sim.seed }),
+    stats: (k = 0) => panes[k]?.stats ?? panes[0].stats,
+    regionNames: () => [...panes[0].sim.world.regions.names],
+    scenario: () => ({ name: c.scenario.value, variant: c.variant.value, seed: panes[0].sim.seed, compare: c.compare.value || null }),
+    compareWith(variant) {
+      pause();
+      c.compare.value = variant ?? '';
+      reset();
+    },
+    selectFirm,
+    firmCard: () => (c.firm.hidden ? null : c.firm.querySelector('.firm-facts')?.textContent ?? null),
     step(n = 1) {
       pause();
       for (let k = 0; k < n && stepOnce(); k++);
