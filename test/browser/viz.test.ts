@@ -291,6 +291,19 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     await page.evaluate(() => window.clusterlab.live.compareWith(null));
     expect(await page.isVisible('#live-map-b')).toBe(false);
 
+    // Between regions: yangtze-delta's four provinces have barriers between every pair (none once
+    // `integrated` removes them), migration flows and supply links to leaders in other provinces.
+    await page.selectOption('#live-scenario', 'yangtze-delta');
+    await page.evaluate(() => window.clusterlab.live.step(20));
+    const delta = await page.evaluate(() => window.clusterlab.live.stats().flows);
+    expect(delta.barriers).toHaveLength(6);
+    expect(delta.migration.length).toBeGreaterThan(0);
+    expect(delta.supply.length).toBeGreaterThan(0);
+    await page.locator('.live').screenshot({ path: join(repoRoot, 'test-output', 'viz-live-flows.png') });
+    await page.selectOption('#live-variant', 'integrated');
+    await page.evaluate(() => window.clusterlab.live.step(1));
+    expect(await page.evaluate(() => window.clusterlab.live.stats().flows.barriers)).toEqual([]);
+
     // The user's own scenario file (here one extending a bundled scenario) runs in the view; a file
     // that is not a valid scenario gets a clear message in the page, and the page keeps working.
     const bad = await page.evaluate(() => window.clusterlab.live.openText('broken.yaml', 'extends: core-cluster\nfirms:\n  generate:\n    count: many\n'));

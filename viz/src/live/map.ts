@@ -6,6 +6,7 @@
 import { KIND, ROLE } from '../../../src/engine/firms.ts';
 import { orgOf } from '../../../src/engine/ties.ts';
 import type { World } from '../../../src/engine/world.ts';
+import { drawFlows, regionFlows, type FlowStats } from './flows.ts';
 import { firmOffset, fitToBox, regionPositions, regionRadii, type Point } from './layout.ts';
 
 export type ColourBy = 'segment' | 'kind';
@@ -29,6 +30,8 @@ export interface MapStats {
   localTies: number;
   /** Where firm i was drawn: (positions[2i], positions[2i+1]) in CSS pixels. */
   positions: Float64Array;
+  /** Migration, cross-region supply and barriers drawn between the regions (flows.ts). */
+  flows: FlowStats;
 }
 
 const KIND_COLOURS: Record<number, string> = {
@@ -146,6 +149,8 @@ export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptio
   ctx.stroke(leaders);
 
   drawOrganisations(ctx, world, centres, radii);
+  const flows = regionFlows(world);
+  drawFlows(ctx, flows, centres, radii);
   if (o.selected !== null && o.selected !== undefined) {
     for (let i = 0; i < n; i++) {
       if (firms.id[i] !== o.selected) continue;
@@ -160,7 +165,7 @@ export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptio
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'center';
   for (let r = 0; r < R; r++) ctx.fillText(`${regions.names[r]} (${byRegion[r]})`, centres[r].x, centres[r].y - radii[r] - 8);
-  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local, positions: pos };
+  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local, positions: pos, flows };
 }
 
 /** Research organisations (squares) and promotion organisations (diamonds) near their region's centre. */

@@ -48,5 +48,5 @@ export function showKey(host: HTMLElement, colourBy: string, segments: number): 
     dot.style.background = colour;
     span.append(dot, label);
     return span;
-  }), Object.assign(document.createElement('span'), { textContent: '○ chain leader · □ research organisation · ◇ promotion organisation · grey: tie within a region, blue: between regions · click a firm for its history' }));
+  }), Object.assign(document.createElement('span'), { textContent: '○ chain leader · □ research organisation · ◇ promotion organisation · grey: tie within a region, blue: between regions · purple arrow: net migration, brown: supply links to a leader elsewhere, red dashes: a barrier between provinces · click a firm for its history' }));
 }
