@@ -13,6 +13,9 @@ import { firmHistory } from './history.ts';
 import type { ColourBy, MapStats } from './map.ts';
 import { clockText, showKey, showMonitors } from './monitors.ts';
 import { createPane, drawPane, firmAt, fitCanvas, type Pane } from './pane.ts';
+import { applyChanges } from '../../../src/scenarios/variants.ts';
+import { formatPath } from '../../../src/scenarios/errors.ts';
+import { settingsPanel } from './settings-panel.ts';
 
 export interface LiveControls {
   scenario: HTMLSelectElement;
@@ -30,6 +33,8 @@ export interface LiveControls {
   canvasB: HTMLCanvasElement;
   /** The clicked firm's card (firm-panel.ts). */
   firm: HTMLElement;
+  /** The settings form (settings-panel.ts). */
+  settings: HTMLElement;
   /** The spin-off genealogy (genealogy.ts). */
   genealogy: HTMLCanvasElement;
   /** A scenario file of the user's (YAML or JSON; it may extend a bundled one). */
@@ -64,6 +69,10 @@ export interface LiveSurface {
   selectFirm(id: number): boolean;
   /** The facts line of the firm card, or null when none is shown. */
   firmCard(): string | null;
+  /** Runs the chosen scenario and variant with these values (dotted paths), from tick 0; the error or null. */
+  applySettings(set: Record<string, number>): string | null;
+  /** The settings in force, as the YAML of a scenario variant. */
+  settingsYaml(): string;
   step(n?: number): void;
   play(): void;
   pause(): void;
@@ -85,6 +94,10 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
   let tree: Genealogy | null = null;
   let selected: number | null = null;
   let firmChart: uPlot | null = null;
+  /** Settings applied on top of the chosen scenario and variant (the first pane only). */
+  let overrides: Record<string, number> = {};
+  const chosen = () => source.scenario(c.scenario.value, c.variant.value);
+  const settings = settingsPanel(c.settings, (set) => applySettings(set), () => settings.yaml(c.scenario.value, source.scenario(c.scenario.value, 'base'), c.variant.value, overrides));
 
   for (const name of source.names) c.scenario.append(new Option(name, name));
   c.scenario.value = source.names.includes('default') ? 'default' : source.names[0];
@@ -99,12 +112,38 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     const n = Number(c.seed.value);
     return Number.isSafeInteger(n) && n >= 0 ? n : s.seed;
   };
+  /** The chosen scenario and variant with the settings applied (validated like a file). */
+  const withSettings = (): { scenario: Scenario } | { error: string } => {
+    if (Object.keys(overrides).length === 0) return { scenario: chosen() };
+    const applied = applyChanges(chosen(), { set: overrides });
+    if (applied.ok) return { scenario: applied.scenario };
+    return { error: applied.findings.map((f) => `${f.label ?? formatPath(f.path)}: expected ${f.expected}, found ${f.found}`).join('; ') };
+  };
+  const applySettings = (set: Record<string, number>): string | null => {
+    const before = overrides;
+    overrides = set;
+    const result = withSettings();
+    if ('error' in result) {
+      overrides = before;
+      c.message.textContent = `settings: ${result.error}`;
+      c.message.hidden = false;
+      return c.message.textContent;
+    }
+    c.message.hidden = true;
+    pause();
+    reset();
+    return null;
+  };
+
   const reset = () => {
     const variants = [c.variant.value, ...(c.compare.value ? [c.compare.value] : [])];
     panes = variants.map((v, k) => {
-      const scenario = source.scenario(c.scenario.value, v);
-      return createPane(k === 0 ? c.canvas : c.canvasB, scenario, v, seed(scenario));
+      const own = k === 0 ? withSettings() : { scenario: source.scenario(c.scenario.value, v) };
+      const scenario = 'scenario' in own ? own.scenario : chosen();
+      const label = k === 0 && Object.keys(overrides).length ? `${v} + settings` : v;
+      return createPane(k === 0 ? c.canvas : c.canvasB, scenario, label, seed(scenario));
     });
+    settings.show(chosen(), overrides);
     c.canvasB.hidden = panes.length < 2;
     c.canvas.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.variant.value}: regions, firms (dots), ties of this tick`);
     c.canvasB.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.compare.value}, the same seed`);
@@ -197,10 +236,16 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
   });
   c.scenario.addEventListener('change', () => {
     pause();
+    overrides = {};
     fillVariants();
     reset();
   });
-  for (const input of [c.variant, c.seed, c.compare]) input.addEventListener('change', () => {
+  c.variant.addEventListener('change', () => {
+    pause();
+    overrides = {};
+    reset();
+  });
+  for (const input of [c.seed, c.compare]) input.addEventListener('change', () => {
     pause();
     reset();
   });
@@ -218,6 +263,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     if (![...c.scenario.options].some((o) => o.value === opened.name)) c.scenario.append(new Option(`${opened.name} (file)`, opened.name));
     c.scenario.value = opened.name;
     pause();
+    overrides = {};
     fillVariants();
     reset();
     return null;
@@ -241,6 +287,8 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
       reset();
     },
     selectFirm,
+    applySettings,
+    settingsYaml: () => settings.yaml(c.scenario.value, source.scenario(c.scenario.value, 'base'), c.variant.value, overrides),
     firmCard: () => (c.firm.hidden ? null : c.firm.querySelector('.firm-facts')?.textContent ?? null),
     step(n = 1) {
       pause();
