@@ -242,6 +242,9 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     const last = parseCsv(readFileSync(join(out, 'timeseries.csv'), 'utf8')).find((row) => row.tick === String(K) && row.region === 'all')!;
     expect(live.stats.ties, 'ties drawn = the ties metric of the CLI run').toBe(Number(last.ties));
     expect(live.stats.ties).toBeGreaterThan(0);
+    // Promotion organisations as hubs: one spoke per member firm (research members are not firms).
+    expect(live.stats.members, 'spokes = member firms').toBe(Number(last.members) - Number(last.members_research));
+    expect(live.stats.members).toBeGreaterThan(0);
     // The genealogy: one parent → child link per spin-off event of the CLI run.
     const spinoffEvents = parseCsv(readFileSync(join(out, 'events.csv'), 'utf8')).filter((e) => e.event === 'spinoff').length;
     const tree = await page.evaluate(() => window.clusterlab.live.genealogy());
@@ -340,6 +343,29 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     const mine = await page.evaluate(() => ({ tick: window.clusterlab.live.tick(), firms: window.clusterlab.live.stats().firms }));
     expect(mine.tick).toBe(2);
     expect(mine.firms).toBeGreaterThan(250);
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a dropped file: a scenario runs in the live view; neither scenario nor output folder gets a clear message', async () => {
+    const { page, errors } = await openApp();
+    const drop = (name: string, text: string) => page.evaluate(([n, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], n));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [name, text] as const);
+    await drop('broken.yaml', 'regions: 3\n');
+    await page.waitForFunction(() => window.clusterlab.error !== null);
+    expect(await page.evaluate(() => window.clusterlab.error)).toMatch(/^broken\.yaml: .*regions.*expected.*found/);
+    expect(await page.textContent('#error')).toContain('Drop an output folder');
+    await drop('notes.txt', 'hello');
+    await page.waitForFunction(() => (window.clusterlab.error ?? '').startsWith('Could not open'));
+    expect(await page.evaluate(() => window.clusterlab.error)).toMatch(/Could not open the results: /);
+    // The page keeps working: a good scenario file dropped next runs in the live view.
+    await drop('tiny.yaml', TINY);
+    await page.waitForFunction(() => window.clusterlab.error === null && window.clusterlab.live.scenario().name === 'tiny');
+    await page.evaluate(() => window.clusterlab.live.step(3));
+    expect(await page.evaluate(() => window.clusterlab.live.tick())).toBe(3);
     expect(errors, 'console errors and page errors').toEqual([]);
     await page.close();
   }, 60_000);

@@ -332,8 +332,25 @@ dropZone.addEventListener('dragleave', () => dropZone.classList.remove('over'));
 dropZone.addEventListener('drop', (event) => {
   event.preventDefault();
   dropZone.classList.remove('over');
-  if (event.dataTransfer) void openFiles(() => loadDataTransfer(event.dataTransfer!));
+  const data = event.dataTransfer;
+  if (!data) return;
+  const single = data.files.length === 1 ? data.files[0] : null;
+  // One YAML or JSON file that is not an output folder's marker: a scenario for the live view.
+  if (single && /\.(ya?ml|json)$/i.test(single.name) && !['manifest.json', 'summary.json'].includes(single.name)) void openScenarioFile(single);
+  else void openFiles(() => loadDataTransfer(data));
 });
+
+/** A dropped scenario file runs in the live view; anything else it is not gets a clear message. */
+async function openScenarioFile(file: File): Promise<void> {
+  const error = surface.live.openText(file.name, await file.text());
+  if (error) {
+    showError(`${error}\n(Drop an output folder of clusterlab to see its results, or a scenario file to watch it run.)`);
+    return;
+  }
+  showError(null);
+  statusLine.textContent = `Opened the scenario ${file.name} in "Watch a run"`;
+  document.querySelector('.live')?.scrollIntoView({ behavior: 'smooth' });
+}
 // A drop that misses the zone must not navigate away from the page.
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());

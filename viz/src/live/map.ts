@@ -28,6 +28,8 @@ export interface MapStats {
   firmsByRegion: number[];
   ties: number;
   localTies: number;
+  /** Member firms of promotion organisations (spokes to their hub). */
+  members: number;
   /** Where firm i was drawn: (positions[2i], positions[2i+1]) in CSS pixels. */
   positions: Float64Array;
   /** Migration, cross-region supply and barriers drawn between the regions (flows.ts). */
@@ -121,6 +123,22 @@ export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptio
     ctx.strokeStyle = 'rgba(0,90,200,0.45)';
     ctx.stroke(farPath);
   }
+  // Promotion organisations as hubs: a spoke from each member firm to its organisation's diamond.
+  let members = 0;
+  if (o.showTies && world.promotion.count > 0) {
+    const spokes = new Path2D();
+    for (let i = 0; i < n; i++) {
+      const k = firms.promo[i];
+      if (k < 0) continue;
+      const hub = promotionPoint(centres, radii, k, firms.region[i]);
+      spokes.moveTo(pos[2 * i], pos[2 * i + 1]);
+      spokes.lineTo(hub.x, hub.y);
+      members++;
+    }
+    ctx.lineWidth = 0.5;
+    ctx.strokeStyle = 'rgba(230,159,0,0.35)';
+    ctx.stroke(spokes);
+  }
 
   // Firms: one path per colour.
   const paths = new Map<string, Path2D>();
@@ -165,7 +183,12 @@ export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptio
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'center';
   for (let r = 0; r < R; r++) ctx.fillText(`${regions.names[r]} (${byRegion[r]})`, centres[r].x, centres[r].y - radii[r] - 8);
-  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local, positions: pos, flows };
+  return { firms: n, firmsByRegion: byRegion, ties: drawnTies, localTies: local, members, positions: pos, flows };
+}
+
+/** Where promotion organisation k is drawn in region r. */
+function promotionPoint(centres: readonly Point[], radii: readonly number[], k: number, r: number): Point {
+  return { x: centres[r].x + radii[r] * 0.15 + k * 10, y: centres[r].y + 10 };
 }
 
 /** Research organisations (squares) and promotion organisations (diamonds) near their region's centre. */
@@ -185,8 +208,7 @@ function drawOrganisations(ctx: CanvasRenderingContext2D, world: World, centres:
   for (let k = 0; k < promo.count; k++) {
     for (let r = 0; r < R; r++) {
       if (!promo.inRegion[k * R + r]) continue;
-      const x = centres[r].x + radii[r] * 0.15 + k * 10;
-      const y = centres[r].y + 10;
+      const { x, y } = promotionPoint(centres, radii, k, r);
       ctx.beginPath();
       ctx.moveTo(x, y - 6);
       ctx.lineTo(x + 6, y);

@@ -21,6 +21,7 @@ export function showMonitors(host: HTMLElement, panes: readonly Pane[]): void {
       ['firms', String(w.firms.count)],
       ['employment', Math.round(employment).toLocaleString('en')],
       ['ties', `${stats.ties} (${stats.ties - stats.localTies} between regions)`],
+      ...(w.promotion.count > 0 ? [['promotion members', String(stats.members)] as [string, string]] : []),
       ...w.regions.names.map((name, r): [string, string] => [name, `${stats.firmsByRegion[r] ?? 0} firms`]),
     ];
     const row = document.createElement('div');
@@ -48,5 +49,5 @@ export function showKey(host: HTMLElement, colourBy: string, segments: number): 
     dot.style.background = colour;
     span.append(dot, label);
     return span;
-  }), Object.assign(document.createElement('span'), { textContent: '○ chain leader · □ research organisation · ◇ promotion organisation · grey: tie within a region, blue: between regions · purple arrow: net migration, brown: supply links to a leader elsewhere, red dashes: a barrier between provinces · click a firm for its history' }));
+  }), Object.assign(document.createElement('span'), { textContent: '○ chain leader · □ research organisation · ◇ promotion organisation (orange spokes: its members) · grey: tie within a region, blue: between regions · purple arrow: net migration, brown: supply links to a leader elsewhere, red dashes: a barrier between provinces · click a firm for its history' }));
 }

@@ -14,7 +14,7 @@ export interface Pane {
   stats: MapStats;
 }
 
-export const NO_STATS: MapStats = { firms: 0, firmsByRegion: [], ties: 0, localTies: 0, positions: new Float64Array(0), flows: { migration: [], supply: [], barriers: [] } };
+export const NO_STATS: MapStats = { firms: 0, firmsByRegion: [], ties: 0, localTies: 0, members: 0, positions: new Float64Array(0), flows: { migration: [], supply: [], barriers: [] } };
 
 export function createPane(canvas: HTMLCanvasElement, scenario: Scenario, variant: string, seed: number): Pane {
   return { canvas, sim: startRun(scenario, { seed }), scenario, variant, stats: NO_STATS };
