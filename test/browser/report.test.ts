@@ -231,6 +231,7 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(await page.locator('[data-table="sensitivity"] tbody tr').count()).toBeGreaterThan(10);
     // Each main outcome against the swept parameter (expectChartsDrawn: every one has ink).
     for (const outcome of ['final_employment', 'total_spinoffs', 'mean_employment']) expect(ids).toContain(`sweep-mechanisms.spinoffs.rate-${outcome}`);
+    expect(ids, 'the Morris indices as charts').toContain('sensitivity-final_employment');
     await screenshot(page, 'report-sweep');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();
@@ -250,6 +251,18 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     await screenshot(ten.page, 'report-sweep-10');
     expect(ten.errors, 'console errors, page errors, network requests').toEqual([]);
     await ten.page.close();
+
+    // Sobol' indices: S1 and ST with their intervals, a chart per main outcome.
+    const sobolOut = join(work, 'sobol');
+    const rs = await clusterlab(['sweep', 'default', '--param', 'mechanisms.spinoffs.rate=0.01:0.1', '--param', 'mechanisms.entry.rate=1:5', '--samples', '8', '--seeds', '1', '--ticks', '20', '--sensitivity', 'sobol', '--out', sobolOut, '--quiet']);
+    expect(rs.code, describeResult('clusterlab sweep --sensitivity sobol', rs)).toBe(0);
+    const sob = await openReport(join(sobolOut, 'report.html'));
+    const sobIds = await expectChartsDrawn(sob.page);
+    expect(sobIds).toContain('sensitivity-final_employment');
+    expect(await sob.page.textContent('[data-chart="sensitivity-final_employment"]')).toContain('Sobol');
+    await screenshot(sob.page, 'report-sobol');
+    expect(sob.errors, 'console errors, page errors, network requests').toEqual([]);
+    await sob.page.close();
   }, 60_000);
 
   it('calibrate: the report written by default renders marginals, pairs, tolerance and the predictive check', async () => {

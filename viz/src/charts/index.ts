@@ -11,6 +11,7 @@
 //   compare-<outcome>  compare only: mean paired difference and 95 % interval per variant
 //   sizes              firm-size distribution (CCDF) at the last tick, log–log
 //   sweep-<param>-<outcome>  sweep only: each run's outcome against the parameter, medians per point
+//   sensitivity-<outcome>    Morris (μ*, σ per parameter) or Sobol' (S1, ST with intervals)
 // A calibration (kind `calibration`) has its own views instead (calibration.ts): marginal-<path>,
 // pair-<i>-<j>, tolerance and fit, with the parameter and fit tables.
 // The compare table's cells carry data-variant, data-outcome, data-field (meanDiff, ciLow, ciHigh,
@@ -119,7 +120,7 @@ function draw(handle: ReportHandle): void {
     sweepPlots(grid, data.sweep, third, plots);
   }
   sweepSection(root, data.sweep);
-  sensitivitySection(root, data.sensitivity);
+  sensitivitySection(root, data.sensitivity, third, plots);
 
   if (showHeader) manifestSection(root, data);
   labelCanvases(plots);

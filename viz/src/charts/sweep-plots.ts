@@ -11,6 +11,12 @@ import { axis, variantColour, yValues } from './uplot-helpers.ts';
 /** The outcomes plotted against each swept parameter (those of sweep.csv among them). */
 export const SWEEP_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits', 'mean_employment', 'years_to_decline'];
 
+/** Parameter paths shortened to their last segment, or last two where the last is shared (`spinoffs.rate`, `entry.rate`). */
+export function shortNames(paths: readonly string[]): string[] {
+  const last = (p: string, n: number) => p.split('.').slice(-n).join('.');
+  return paths.map((p) => (paths.filter((q) => last(q, 1) === last(p, 1)).length > 1 ? last(p, 2) : last(p, 1)));
+}
+
 /** One chart per swept parameter and outcome into `host`; nothing without a sweep table. */
 export function sweepPlots(host: HTMLElement, sweep: NonNullable<ReportData['sweep']>, width: number, plots: uPlot[]): void {
   const column = (name: string) => sweep.columns.indexOf(name);
@@ -29,7 +35,7 @@ export function sweepPlots(host: HTMLElement, sweep: NonNullable<ReportData['swe
       const medians = pointMedians(runs.map((r) => r.point), ys);
       const figure = el('figure', { class: 'chart', 'data-chart': `sweep-${param}-${outcome}` });
       host.append(figure);
-      const name = param.split('.').pop()!;
+      const name = shortNames(sweep.params)[sweep.params.indexOf(param)];
       const opts: uPlot.Options = {
         title: `${outcome} against ${name}`,
         width,

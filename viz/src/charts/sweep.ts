@@ -1,6 +1,8 @@
 // The sweep tables: the rows of sweep.csv (the first 1,000 of them) and, for a Morris or Sobol'
 // sweep, sensitivity.csv; numbers formatted as in the charts.
+import type uPlot from 'uplot';
 import type { ReportData } from '../../../src/report/model.ts';
+import { sensitivityCharts } from './sensitivity.ts';
 import { el } from './dom.ts';
 import { formatValue } from './format.ts';
 
@@ -27,14 +29,17 @@ const SENSITIVITY_NOTES = {
   sobol: 'Sobol\' indices: S1 the share of the outcome\'s variance due to the parameter alone, ST with all its interactions; low–high: 95 % bootstrap intervals.',
 } as const;
 
-/** Appends the sensitivity section (sensitivity.csv) to `root` when the report has one. */
-export function sensitivitySection(root: HTMLElement, sensitivity: ReportData['sensitivity']): void {
+/** Appends the sensitivity section (sensitivity.csv) to `root` when the report has one: charts, then the table. */
+export function sensitivitySection(root: HTMLElement, sensitivity: ReportData['sensitivity'], width: number, plots: uPlot[]): void {
   if (!sensitivity) return;
   const s = el('section', { class: 'report-section', 'data-section': 'sensitivity' });
   s.append(el('h2', {}, sensitivity.method === 'sobol' ? 'Sensitivity (Sobol\')' : 'Sensitivity (Morris)'));
   s.append(el('p', { class: 'note' }, SENSITIVITY_NOTES[sensitivity.method]));
-  s.append(tableOf('sensitivity', sensitivity.columns, sensitivity.rows));
+  const grid = el('div', { class: 'chart-grid' });
+  s.append(grid);
   root.append(s);
+  sensitivityCharts(grid, sensitivity, width, plots);
+  s.append(tableOf('sensitivity', sensitivity.columns, sensitivity.rows));
 }
 
 /** Appends the sweep section to `root` when the report has a sweep table. */
