@@ -149,6 +149,19 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
 
     await screenshot(page, 'report-compare');
 
+    // Beside every chart a PNG and a CSV; the time series' CSV holds the bands of ensemble.csv.
+    const withoutLinks = await page.$$eval('[data-chart]', (figs) => figs.filter((f) => !f.querySelector('[data-export="png"]') || !f.querySelector('[data-export="csv"]')).map((f) => f.getAttribute('data-chart')));
+    expect(withoutLinks, 'charts without PNG and CSV links').toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="ts-employment"] [data-export="csv"]')]);
+    expect(download.suggestedFilename()).toBe('ts-employment.csv');
+    const chartCsv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    expect(Object.keys(chartCsv[0])).toEqual(['year', ...['base', 'spinoffs', 'spillover', 'cheap-entry', 'placebo'].flatMap((v) => [`${v} p05`, `${v} p50`, `${v} p95`])]);
+    expect(chartCsv).toHaveLength(61);
+    const ensemble = parseCsv(readFileSync(join(out, 'ensemble.csv'), 'utf8')).find((row) => row.variant === 'spinoffs' && row.tick === '60' && row.region === 'all' && row.metric === 'employment')!;
+    expect(Number(chartCsv[60]['spinoffs p95'])).toBe(Number(ensemble.p95));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="ts-employment"] [data-export="png"]')]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+
     // Every chart's canvas is named for screen readers.
     const unnamed = await page.$$eval('[data-chart] canvas', (els) => els.filter((c) => c.getAttribute('role') !== 'img' || !(c.getAttribute('aria-label') ?? '').trim()).length);
     expect(unnamed, 'canvases without role img and an aria-label').toBe(0);

@@ -6,6 +6,7 @@ import type { CompareEntry, ReportData } from '../../../src/report/model.ts';
 import { el, section } from './dom.ts';
 import { formatSigned, formatValue } from './format.ts';
 import { axis, labelCanvases, variantColour, whisker, yValues } from './uplot-helpers.ts';
+import { addExportLinks } from './export.ts';
 
 /**
  * The outcomes of the effects section by default, in table order (those compare.csv has): the
@@ -166,6 +167,7 @@ export function effectsSection(
     const drawn: uPlot[] = [];
     for (const o of outcomes) compareChart(grid, data, o, entries, width, drawn);
     labelCanvases(drawn);
+    addExportLinks(drawn);
     plots.push(...drawn);
     own = drawn;
     wrap.replaceChildren(compareTable(entries, outcomes));

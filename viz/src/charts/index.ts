@@ -32,6 +32,7 @@ import { sensitivitySection, sweepSection } from './sweep.ts';
 import { sweepPlots } from './sweep-plots.ts';
 import { seriesChart } from './timeseries.ts';
 import { labelCanvases, variantColour } from './uplot-helpers.ts';
+import { addExportLinks } from './export.ts';
 
 export { formatSigned, formatTicks, formatValue } from './format.ts';
 export { COMPARE_OUTCOMES } from './compare.ts';
@@ -70,6 +71,7 @@ function draw(handle: ReportHandle): void {
     calibrationSections(root, data.calibration, { full: chartWidth(root, 1), half: chartWidth(root, 2), third: chartWidth(root, 3) }, plots);
     if (showHeader) manifestSection(root, data);
     labelCanvases(plots);
+    addExportLinks(plots);
     return;
   }
   const variantsList = el('ul', { class: 'variant-list' });
@@ -124,6 +126,7 @@ function draw(handle: ReportHandle): void {
 
   if (showHeader) manifestSection(root, data);
   labelCanvases(plots);
+  addExportLinks(plots);
 }
 
 function manifestSection(root: HTMLElement, data: ReportData): void {

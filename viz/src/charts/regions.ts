@@ -6,6 +6,7 @@ import type { ReportData } from '../../../src/report/model.ts';
 import { el, section } from './dom.ts';
 import { seriesChart } from './timeseries.ts';
 import { labelCanvases } from './uplot-helpers.ts';
+import { addExportLinks } from './export.ts';
 
 /**
  * Draws the "By region" section into `root` (nothing when there are no regions or metrics), adding
@@ -44,6 +45,7 @@ export function regionsSection(
         seriesChart(grid, data, { id: `region-${r}`, title: `${r}: ${metric}`, metric, region: r, width: w, height: 220 }, drawn);
       }
       labelCanvases(drawn);
+    addExportLinks(drawn);
       plots.push(...drawn);
       own = drawn;
     };

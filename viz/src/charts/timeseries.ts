@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import { STAGE_COLOURS, type Band, type ReportData } from '../../../src/report/model.ts';
 import { el } from './dom.ts';
 import { flowKind, perYear, yearlyUnit } from './flows.ts';
+import { registerCsv } from './export.ts';
 import { formatValue } from './format.ts';
 import { axis, clean, rgba, stageSpans, variantColour, years, yValues } from './uplot-helpers.ts';
 
@@ -121,7 +122,17 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
   };
   opts.scales!.y = y;
   const aligned: uPlot.AlignedData = [x, ...variants.map((e) => clean(e.band!.p50, n))];
-  plots.push(new uPlot(opts, aligned, figure));
+  const plot = new uPlot(opts, aligned, figure);
+  // The CSV beside the chart: the medians and, where drawn, the 5–95 % band of each variant.
+  registerCsv(plot, [
+    { name: 'year', values: x },
+    ...variants.flatMap((e) => [
+      ...(e.v.runs > 1 && e.band!.p05 ? [{ name: `${e.v.name} p05`, values: e.band!.p05 }] : []),
+      { name: `${e.v.name} ${e.v.runs > 1 ? 'p50' : 'value'}`, values: e.band!.p50 },
+      ...(e.v.runs > 1 && e.band!.p95 ? [{ name: `${e.v.name} p95`, values: e.band!.p95 }] : []),
+    ]),
+  ]);
+  plots.push(plot);
   if (stages.length) figure.append(stageKey(stages, data.variants[0].name));
 }
 
