@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../io/write.ts';
 import { reportAssets, type ReportAssets } from './assets.ts';
 import { loadReportData } from './load.ts';
+import { reportPictures } from './pictures.ts';
 import type { ReportData } from './model.ts';
 
 export const REPORT_FILE = 'report.html';
@@ -52,7 +53,9 @@ export async function reportHtml(data: ReportData): Promise<string> {
 
 /** Writes <dir>/report.html (atomically) from the output folder `dir`; returns its path. */
 export async function writeReport(dir: string): Promise<string> {
-  const html = await reportHtml(loadReportData(dir));
+  const data = loadReportData(dir);
+  const pictures = reportPictures(data);
+  const html = await reportHtml(pictures ? { ...data, pictures } : data);
   const file = join(dir, REPORT_FILE);
   writeFileAtomic(file, html);
   return file;

@@ -3,6 +3,7 @@
 // Browser-safe: no Node imports. Arrays are per tick unless said otherwise.
 import type { PairedComparison } from '../analysis/compare.ts';
 import type { GenerationRow, PopulationRow } from '../calibrate/outputs.ts';
+import type { MapWorld } from './snapshot.ts';
 
 export type ReportKind = 'run' | 'batch' | 'compare' | 'sweep' | 'calibration';
 
@@ -70,7 +71,14 @@ export interface ReportData {
   calibration?: CalibrationData;
   /** The manifest (or summary.json's manifest) as written, shown as a readable block. */
   manifest: unknown;
+  /** `run`, `compare`: map, network and genealogy snapshots of the run(s) at chosen ticks (pictures.ts), or why none. */
+  pictures?: ReportPictures;
 }
+
+/** Snapshots of one seed's run of each variant pictured (compare: the baseline and one other), at `ticks`. */
+export type ReportPictures =
+  | { seed: number; ticks: number[]; runs: { variant: string; snapshots: MapWorld[] }[] }
+  | { note: string };
 
 /** A prior's parameter with its posterior summary (parameters.csv; NaN while the calibration runs). */
 export interface CalibrationParameter {

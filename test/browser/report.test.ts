@@ -98,6 +98,17 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     return charts.map((c) => c.id);
   }
 
+  /** Each picture (data-picture) and whether its canvas has ink. */
+  function pictureInk(page: Page): Promise<[string, boolean][]> {
+    return page.$$eval('[data-picture]', (figs) => figs.map((f) => {
+      const c = f.querySelector('canvas')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
+      return [f.getAttribute('data-picture')!, ink > 100] as [string, boolean];
+    }));
+  }
+
   it('compare default --seeds 4 --ticks 60: report written by default, charts drawn, table = compare.csv', async () => {
     const out = join(work, 'compare');
     const r = await clusterlab(['compare', 'default', '--seeds', '4', '--ticks', '60', '--out', out, '--quiet']);
@@ -162,6 +173,10 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="ts-employment"] [data-export="png"]')]);
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
 
+    // The baseline and a variant side by side at each pictured tick.
+    const pictured = (await pictureInk(page)).map(([id]) => id);
+    expect(pictured).toEqual(expect.arrayContaining(['map-base-60', 'map-spinoffs-60', 'genealogy-base', 'genealogy-spinoffs']));
+
     // Every chart's canvas is named for screen readers.
     const unnamed = await page.$$eval('[data-chart] canvas', (els) => els.filter((c) => c.getAttribute('role') !== 'img' || !(c.getAttribute('aria-label') ?? '').trim()).length);
     expect(unnamed, 'canvases without role img and an aria-label').toBe(0);
@@ -224,6 +239,8 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(ids).toContain('ts-employment');
     expect(ids).toContain('sizes');
     expect(ids.some((id) => id.startsWith('compare-')), 'no compare charts for a run').toBe(false);
+    // The run's map and genealogy at a quarter, half, three quarters and the end, each with ink.
+    expect(await pictureInk(page)).toEqual([['map-base-15', true], ['map-base-30', true], ['map-base-45', true], ['map-base-60', true], ['genealogy-base', true]]);
     await screenshot(page, 'report-run');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();

@@ -12,6 +12,8 @@
 //   sizes              firm-size distribution (CCDF) at the last tick, log–log
 //   sweep-<param>-<outcome>  sweep only: each run's outcome against the parameter, medians per point
 //   sensitivity-<outcome>    Morris (μ*, σ per parameter) or Sobol' (S1, ST with intervals)
+// and, for run and compare, pictures (data-picture="map-<variant>-<tick>", "genealogy-<variant>";
+// pictures.ts): the live view's map and genealogy drawn from snapshots of the run.
 // A calibration (kind `calibration`) has its own views instead (calibration.ts): marginal-<path>,
 // pair-<i>-<j>, tolerance and fit, with the parameter and fit tables.
 // The compare table's cells carry data-variant, data-outcome, data-field (meanDiff, ciLow, ciHigh,
@@ -33,6 +35,7 @@ import { sweepPlots } from './sweep-plots.ts';
 import { seriesChart } from './timeseries.ts';
 import { labelCanvases, variantColour } from './uplot-helpers.ts';
 import { addExportLinks } from './export.ts';
+import { picturesSection } from './pictures.ts';
 
 export { formatSigned, formatTicks, formatValue } from './format.ts';
 export { COMPARE_OUTCOMES } from './compare.ts';
@@ -110,6 +113,9 @@ function draw(handle: ReportHandle): void {
   effectsSection(root, data, options.outcomes, third, plots, (outcomes) => {
     handle.options = { ...handle.options, outcomes };
   });
+
+  // The run's map, tie network and genealogy at chosen ticks (run, compare).
+  picturesSection(root, data.pictures, half);
 
   // Firm sizes.
   const sizes = section(root, 'sizes', 'Firm sizes', 'Share of firms at least as large as x, summed over the runs; a straight line is a power law (Zipf).');

@@ -2,7 +2,7 @@
 // the migration process's flows), supply links that cross regions (brown arrows, width ∝ √links:
 // a supplier in a, its chain leader in b) and administrative barriers (a dashed bar across the
 // line between two regions of different provinces, thicker with more friction).
-import type { World } from '../../../src/engine/world.ts';
+import type { MapWorld } from '../../../src/report/snapshot.ts';
 import type { Point } from './layout.ts';
 
 export interface FlowStats {
@@ -14,7 +14,7 @@ export interface FlowStats {
   barriers: { a: number; b: number; friction: number }[];
 }
 
-export function regionFlows(world: World): FlowStats {
+export function regionFlows(world: MapWorld): FlowStats {
   const R = world.regions.count;
   const out: FlowStats = { migration: [], supply: [], barriers: [] };
   const flow = world.context.migration.flow;

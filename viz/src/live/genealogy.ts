@@ -4,7 +4,7 @@
 // parent → spin-off links (spin-offs are the firms of kind `spinoff`; the parent is a firm id).
 // Built from the live world's firms and its ledger of exited firms (firms.csv's rows).
 import { KIND } from '../../../src/engine/firms.ts';
-import type { World } from '../../../src/engine/world.ts';
+import type { MapWorld } from '../../../src/report/snapshot.ts';
 
 export interface Genealogy {
   /** Firms in a family (a parent or a spin-off), ordered family by family, depth first by birth. */
@@ -22,7 +22,7 @@ export interface Genealogy {
 }
 
 /** The spin-off families of the world so far. */
-export function genealogyOf(world: World): Genealogy {
+export function genealogyOf(world: MapWorld): Genealogy {
   const { firms, ledger } = world;
   const byId = new Map<number, { birth: number; alive: boolean; capability: number; parent: number }>();
   for (let k = 0; k < ledger.count; k++) {

@@ -5,7 +5,7 @@
 // blue (pipelines). Dots are batched into one path per colour: smooth at 10,000 firms.
 import { KIND, ROLE } from '../../../src/engine/firms.ts';
 import { orgOf } from '../../../src/engine/ties.ts';
-import type { World } from '../../../src/engine/world.ts';
+import type { MapWorld } from '../../../src/report/snapshot.ts';
 import { drawFlows, regionFlows, type FlowStats } from './flows.ts';
 import { firmOffset, fitToBox, regionPositions, regionRadii, type Point } from './layout.ts';
 
@@ -49,12 +49,12 @@ export function segmentColour(s: number, S: number): string {
 }
 
 /** The largest disc of a region: a fifth of the canvas with several regions, most of it with one. */
-export function maxRegionRadius(world: World, o: MapOptions): number {
+export function maxRegionRadius(world: MapWorld, o: MapOptions): number {
   return world.regions.count > 1 ? Math.min(o.width, o.height) / 5 : Math.min(o.width, o.height) / 2.4;
 }
 
 /** Region centres on the canvas for this world (stable: they depend on the scenario only). */
-export function regionCentres(world: World, o: MapOptions): Point[] {
+export function regionCentres(world: MapWorld, o: MapOptions): Point[] {
   const { regions } = world;
   const raw = regionPositions(regions.x, regions.y, world.distance, regions.count, o.useCoordinates);
   // Room for the largest disc and its label inside the canvas.
@@ -62,14 +62,14 @@ export function regionCentres(world: World, o: MapOptions): Point[] {
 }
 
 /** Where firm i is drawn (its region's centre plus its fixed offset in the disc). */
-export function firmPoint(world: World, i: number, centres: readonly Point[], radii: readonly number[]): Point {
+export function firmPoint(world: MapWorld, i: number, centres: readonly Point[], radii: readonly number[]): Point {
   const { firms } = world;
   const r = firms.region[i];
   const off = firmOffset(firms.id[i], firms.segment[i], world.segments.count);
   return { x: centres[r].x + radii[r] * off.x, y: centres[r].y + radii[r] * off.y };
 }
 
-export function drawMap(ctx: CanvasRenderingContext2D, world: World, o: MapOptions): MapStats {
+export function drawMap(ctx: CanvasRenderingContext2D, world: MapWorld, o: MapOptions): MapStats {
   const { firms, regions, ties } = world;
   const R = regions.count;
   const n = firms.count;
@@ -192,7 +192,7 @@ function promotionPoint(centres: readonly Point[], radii: readonly number[], k: 
 }
 
 /** Research organisations (squares) and promotion organisations (diamonds) near their region's centre. */
-function drawOrganisations(ctx: CanvasRenderingContext2D, world: World, centres: readonly Point[], radii: readonly number[]): void {
+function drawOrganisations(ctx: CanvasRenderingContext2D, world: MapWorld, centres: readonly Point[], radii: readonly number[]): void {
   const orgs = world.researchOrgs;
   ctx.lineWidth = 1.5;
   for (let k = 0; k < orgs.count; k++) {
