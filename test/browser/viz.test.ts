@@ -251,6 +251,8 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     expect(tree.edges, 'genealogy links = spin-off events').toBe(spinoffEvents);
     expect(spinoffEvents).toBeGreaterThan(0);
     expect(tree.sizes.reduce((a, b) => a + b, 0), 'family members = founders + spin-offs').toBe(tree.families + tree.edges);
+    await page.selectOption('#live-tree-colour', 'capability'); // the same tree, coloured by capability
+    expect((await page.evaluate(() => window.clusterlab.live.genealogy())).edges).toBe(spinoffEvents);
 
     // The map is not a [data-chart]: its pixels are read directly.
     const mapInk = await page.evaluate(() => {

@@ -134,7 +134,7 @@ const surface: TestSurface = {
   live: liveView(
     {
       scenario: $('live-scenario'), variant: $('live-variant'), seed: $('live-seed'), play: $('live-play'), step: $('live-step'),
-      reset: $('live-reset'), speed: $('live-speed'), colourBy: $('live-colour'), ties: $('live-ties'), canvas: $('live-map'), compare: $('live-compare'), canvasB: $('live-map-b'), firm: $('live-firm'), settings: $('live-settings'), genealogy: $('live-genealogy'),
+      reset: $('live-reset'), speed: $('live-speed'), colourBy: $('live-colour'), ties: $('live-ties'), canvas: $('live-map'), compare: $('live-compare'), canvasB: $('live-map-b'), firm: $('live-firm'), settings: $('live-settings'), genealogy: $('live-genealogy'), treeColour: $('live-tree-colour'),
       open: $('live-open'), message: $('live-message'), clock: $('live-clock'), monitors: $('live-monitors'), key: $('live-key'),
     },
     liveSource(),

@@ -68,8 +68,11 @@ export function genealogyOf(world: MapWorld): Genealogy {
 
 const FAMILY_COLOURS = ['#D55E00', '#0072B2', '#009E73', '#CC79A7', '#E69F00'];
 
+/** How the genealogy is coloured: the five largest families, or each firm's capability (low blue → high red). */
+export type GenealogyColour = 'family' | 'capability';
+
 /** Draws the genealogy over ticks 0 … `ticks` into the canvas area. */
-export function drawGenealogy(ctx: CanvasRenderingContext2D, g: Genealogy, ticks: number, width: number, height: number): void {
+export function drawGenealogy(ctx: CanvasRenderingContext2D, g: Genealogy, ticks: number, width: number, height: number, colourBy: GenealogyColour = 'family'): void {
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = '#fbfbf8';
   ctx.fillRect(0, 0, width, height);
@@ -80,7 +83,11 @@ export function drawGenealogy(ctx: CanvasRenderingContext2D, g: Genealogy, ticks
   const n = g.ids.length;
   const x = (tick: number) => left + ((right - left) * tick) / Math.max(1, ticks);
   const y = (k: number) => top + ((bottom - top) * (k + 0.5)) / Math.max(1, n);
-  const colour = (k: number) => (g.family[k] < FAMILY_COLOURS.length ? FAMILY_COLOURS[g.family[k]] : '#9a9a9a');
+  const [cLo, cHi] = g.capability.length ? [Math.min(...g.capability), Math.max(...g.capability)] : [0, 1];
+  const byCapability = (k: number) => `hsl(${Math.round(230 - 230 * ((g.capability[k] - cLo) / (cHi - cLo || 1)))}, 70%, 45%)`;
+  const colour = colourBy === 'capability'
+    ? byCapability
+    : (k: number) => (g.family[k] < FAMILY_COLOURS.length ? FAMILY_COLOURS[g.family[k]] : '#9a9a9a');
   ctx.lineWidth = 0.8;
   for (let k = 0; k < n; k++) {
     const p = g.parentIndex[k];
@@ -111,6 +118,7 @@ export function drawGenealogy(ctx: CanvasRenderingContext2D, g: Genealogy, ticks
   ctx.textAlign = 'right';
   ctx.fillText(`tick ${ticks}`, right, height - 8);
   ctx.textAlign = 'left';
-  const largest = g.familySizes.slice(0, FAMILY_COLOURS.length).map((s, f) => `${s}`).join(', ');
-  ctx.fillText(n === 0 ? 'no spin-offs yet' : `${g.familySizes.length} families, ${g.edges} spin-offs; largest: ${largest} firms`, left, 11);
+  const largest = g.familySizes.slice(0, FAMILY_COLOURS.length).join(', ');
+  const key = colourBy === 'capability' ? `; colour: capability ${cLo.toPrecision(3)} (blue) to ${cHi.toPrecision(3)} (red)` : '';
+  ctx.fillText(n === 0 ? 'no spin-offs yet' : `${g.familySizes.length} families, ${g.edges} spin-offs; largest: ${largest} firms${key}`, left, 11);
 }

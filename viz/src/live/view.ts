@@ -8,7 +8,7 @@
 import type uPlot from 'uplot';
 import type { Scenario } from '../../../src/scenarios/schema.ts';
 import { showFirm } from './firm-panel.ts';
-import { drawGenealogy, genealogyOf, type Genealogy } from './genealogy.ts';
+import { drawGenealogy, genealogyOf, type Genealogy, type GenealogyColour } from './genealogy.ts';
 import { firmHistory } from './history.ts';
 import type { ColourBy, MapStats } from './map.ts';
 import { clockText, showKey, showMonitors } from './monitors.ts';
@@ -35,8 +35,9 @@ export interface LiveControls {
   firm: HTMLElement;
   /** The settings form (settings-panel.ts). */
   settings: HTMLElement;
-  /** The spin-off genealogy (genealogy.ts). */
+  /** The spin-off genealogy (genealogy.ts) and how it is coloured (family or capability). */
   genealogy: HTMLCanvasElement;
+  treeColour: HTMLSelectElement;
   /** A scenario file of the user's (YAML or JSON; it may extend a bundled one). */
   open: HTMLInputElement;
   /** Where a file that is no valid scenario is explained. */
@@ -157,7 +158,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     if (!playing || frames % 15 === 0) {
       const { ctx, width, height } = fitCanvas(c.genealogy, 260);
       tree = genealogyOf(panes[0].sim.world);
-      drawGenealogy(ctx, tree, panes[0].sim.ticks, width, height);
+      drawGenealogy(ctx, tree, panes[0].sim.ticks, width, height, c.treeColour.value as GenealogyColour);
     }
     frames++;
     c.clock.textContent = clockText(panes[0]);
@@ -249,7 +250,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     pause();
     reset();
   });
-  for (const input of [c.colourBy, c.ties]) input.addEventListener('change', draw);
+  for (const input of [c.colourBy, c.ties, c.treeColour]) input.addEventListener('change', draw);
 
   /** A user's scenario: validated, added to the picker and run; or the reason, in the page. */
   const openText = (file: string, text: string): string | null => {
