@@ -98,7 +98,8 @@ export class Stream {
     const pairs = (n - i + 1) >> 1;
     if (this.radii.length < pairs) this.radii = new Float64Array(Math.max(pairs, 2 * this.radii.length));
     const radii = this.radii;
-    // Pass 1: the accepted (u, v) of each pair into out, its s = u² + v² into radii.
+    // Pass 1: the accepted (u, v) of each pair into out, its s = u² + v² into radii (normal()'s
+    // rejection loop written out: both must draw alike, test/engine/rng.test.ts pins it).
     const first = i;
     for (let k = 0; k < pairs; k++) {
       let u: number, v: number, s: number;
