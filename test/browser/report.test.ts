@@ -160,6 +160,18 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
 
     await screenshot(page, 'report-compare');
 
+    // Every y axis's tick labels, as drawn: distinct, and read back evenly spaced (k and M
+    // expanded) — no 0.25 step printed as 0.3, no 1024 as 1020.
+    const ticks = await page.$$eval('[data-y-ticks]', (figs) => figs.map((f) => [f.getAttribute('data-chart')!, f.getAttribute('data-y-ticks')!.split('|')] as [string, string[]]));
+    expect(ticks.length).toBeGreaterThan(10);
+    for (const [chart, labels] of ticks) {
+      const values = labels.filter((l) => l !== '').map((l) => Number(l.replace(/k$/, 'e3').replace(/M$/, 'e6')));
+      expect(new Set(labels).size, `${chart}: distinct labels ${labels.join(' ')}`).toBe(labels.length);
+      expect(values.every(Number.isFinite), `${chart}: ${labels.join(' ')}`).toBe(true);
+      const steps = values.slice(1).map((v, i) => v - values[i]);
+      for (const step of steps) expect(Math.abs(step - steps[0]), `${chart}: ${labels.join(' ')}`).toBeLessThanOrEqual(1e-9 * Math.abs(steps[0]));
+    }
+
     // Beside every chart a PNG and a CSV; the time series' CSV holds the bands of ensemble.csv.
     const withoutLinks = await page.$$eval('[data-chart]', (figs) => figs.filter((f) => !f.querySelector('[data-export="png"]') || !f.querySelector('[data-export="csv"]')).map((f) => f.getAttribute('data-chart')));
     expect(withoutLinks, 'charts without PNG and CSV links').toEqual([]);

@@ -20,9 +20,14 @@ export function axis(label: string, extra: uPlot.Axis = {}): uPlot.Axis {
   return { label, font: AXIS_FONT, labelFont: LABEL_FONT, labelSize: 20, stroke: '#333', grid: { stroke: '#e5e5e5', width: 1 }, ticks: { stroke: '#ccc', width: 1 }, ...extra };
 }
 
-/** Tick labels of a uPlot axis (formatTicks: as many digits as the ticks need). */
-export function yValues(_u: uPlot, splits: number[]): string[] {
-  return formatTicks(splits);
+/**
+ * Tick labels of a uPlot y axis (formatTicks: as many digits as the ticks need), also written on
+ * the chart's figure as data-y-ticks ("0|0.25|0.5"), for readers of the page and the tests.
+ */
+export function yValues(u: uPlot, splits: number[]): string[] {
+  const labels = formatTicks(splits);
+  u.root?.closest('[data-chart]')?.setAttribute('data-y-ticks', labels.join('|'));
+  return labels;
 }
 
 export function years(data: ReportData): number[] {
