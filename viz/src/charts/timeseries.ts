@@ -59,7 +59,7 @@ export function seriesChart(host: HTMLElement, data: ReportData, spec: SeriesCha
         width: 2,
         ...(sameAs[k] ? { dash: [7, 7] } : {}),
         points: { show: false },
-        value: (_u: uPlot, v: number | null) => (v === null ? '—' : formatValue(v)),
+        value: (_u: uPlot, v: number | null) => (v === null ? '' : formatValue(v)), // empty (hidden) off the cursor: a one-line legend
       })),
     ],
     axes: [
