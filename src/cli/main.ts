@@ -172,6 +172,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
     .command('report')
     .description('turn the output folder of run, batch, compare, sweep or calibrate into one self-contained report.html (opens offline)')
     .argument('<dir>', 'an output folder')
+    .option('--at <ticks>', 'run, compare: the ticks of the map, network and genealogy pictures, comma-separated (default: a quarter, half, three quarters and the end)')
     .option('--quiet', 'print nothing on success')
     .action((dir: string, options: ReportOptions) => reportCommand(dir, options, io).then(setExit));
 

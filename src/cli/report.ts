@@ -6,12 +6,22 @@ import type { CliIo } from './io.ts';
 
 export interface ReportOptions {
   quiet?: boolean;
+  /** The pictured ticks, comma-separated (`--at 10,50,100`). */
+  at?: string;
+}
+
+/** `--at` → ticks: whole numbers ≥ 1, or an Error naming the option and what was found. */
+export function pictureTicksOption(text: string): number[] {
+  const ticks = text.split(',').map((t) => t.trim());
+  const bad = ticks.find((t) => !/^\d+$/.test(t) || Number(t) < 1);
+  if (bad !== undefined || ticks.length === 0) throw new Error(`--at: expected ticks as whole numbers ≥ 1, comma-separated (e.g. --at 10,50), found ${JSON.stringify(text)}`);
+  return [...new Set(ticks.map(Number))].sort((a, b) => a - b);
 }
 
 export async function reportCommand(dir: string, options: ReportOptions, io: CliIo): Promise<number> {
   let file: string;
   try {
-    file = await writeReport(dir);
+    file = await writeReport(dir, options.at === undefined ? undefined : pictureTicksOption(options.at));
   } catch (err) {
     io.stderr(`error: ${(err as Error).message}\n`);
     return 1;

@@ -51,10 +51,10 @@ export async function reportHtml(data: ReportData): Promise<string> {
 `;
 }
 
-/** Writes <dir>/report.html (atomically) from the output folder `dir`; returns its path. */
-export async function writeReport(dir: string): Promise<string> {
+/** Writes <dir>/report.html (atomically) from the output folder `dir`, with its pictures at `pictureTicks` (default: pictures.ts's); returns its path. */
+export async function writeReport(dir: string, pictureTicks?: readonly number[]): Promise<string> {
   const data = loadReportData(dir);
-  const pictures = reportPictures(data);
+  const pictures = reportPictures(data, pictureTicks);
   const html = await reportHtml(pictures ? { ...data, pictures } : data);
   const file = join(dir, REPORT_FILE);
   writeFileAtomic(file, html);

@@ -33,11 +33,13 @@ function sourceOf(data: ReportData): PictureSource | null {
   return null;
 }
 
-/** The pictures for `data`, a note why there are none, or undefined for kinds that have none. */
-export function reportPictures(data: ReportData): ReportPictures | undefined {
+/** The pictures for `data` at `ticks` (default: pictureTicks), a note why there are none, or undefined for kinds that have none. */
+export function reportPictures(data: ReportData, ticks?: readonly number[]): ReportPictures | undefined {
   const source = sourceOf(data);
   if (!source) return undefined;
-  const at = pictureTicks(source.ticks);
+  // A tick the run never reached is the caller's mistake (`--at`), not a missing picture.
+  if (ticks?.some((t) => t > source.ticks)) throw new Error(`--at: expected ticks up to the run's ${source.ticks}, found ${ticks.join(',')}`);
+  const at = ticks?.length ? [...ticks] : pictureTicks(source.ticks);
   // Checked before replaying: a run of a national scenario is not replayed to be turned down.
   const most = mostFirms(data);
   if (most > PICTURE_FIRMS_MAX) return { note: `No map, network or genealogy pictures: up to ${Math.round(most)} firms, more than the ${PICTURE_FIRMS_MAX} a report pictures.` };

@@ -184,6 +184,18 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(Number(chartCsv[60]['spinoffs p95'])).toBe(Number(ensemble.p95));
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="ts-employment"] [data-export="png"]')]);
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    // SVG: a vector copy — the title, every variant's line in its colour, the y tick labels.
+    const inkBefore = (await canvasInk(page)).find((c) => c.chart === 'ts-employment')!.ink;
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart="ts-employment"] [data-export="svg"]')]);
+    expect(svgFile.suggestedFilename()).toBe('ts-employment.svg');
+    const svg = readFileSync(await svgFile.path(), 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('employment — Σ employees of the firms.');
+    for (const colour of ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00']) expect(svg, `a line in ${colour}`).toMatch(new RegExp(`<path d="[^"]+" fill="none" stroke="${colour}"`));
+    for (const label of (await page.getAttribute('[data-chart="ts-employment"]', 'data-y-ticks'))!.split('|')) expect(svg).toContain(`>${label}</text>`);
+    // The chart is drawn for real again afterwards.
+    await page.waitForTimeout(50);
+    expect((await canvasInk(page)).find((c) => c.chart === 'ts-employment')!.ink).toBe(inkBefore);
 
     // The baseline and a variant side by side at each pictured tick.
     const pictured = (await pictureInk(page)).map(([id]) => id);
@@ -253,6 +265,12 @@ describe.skipIf(skip !== null)('report.html in Chromium', () => {
     expect(ids.some((id) => id.startsWith('compare-')), 'no compare charts for a run').toBe(false);
     // The run's map and genealogy at a quarter, half, three quarters and the end, each with ink.
     expect(await pictureInk(page)).toEqual([['map-base-15', true], ['map-base-30', true], ['map-base-45', true], ['map-base-60', true], ['genealogy-base', true]]);
+    // The map as SVG: at least one full circle (two half arcs) per firm alive at the end.
+    const [mapSvg] = await Promise.all([page.waitForEvent('download'), page.click('[data-picture="map-base-60"] [data-export="svg"]')]);
+    const svgText = readFileSync(await mapSvg.path(), 'utf8');
+    const alive = parseCsv(readFileSync(join(out, 'firms.csv'), 'utf8')).filter((f) => f.death === '').length;
+    expect(svgText).toContain('base, tick 60');
+    expect((svgText.match(/A/g) ?? []).length / 2).toBeGreaterThanOrEqual(alive);
     await screenshot(page, 'report-run');
     expect(errors, 'console errors, page errors, network requests').toEqual([]);
     await page.close();

@@ -64,10 +64,19 @@ describe('report pictures', () => {
     expect(reportPictures({ ...data, kind: 'batch' })).toBeUndefined();
   });
 
-  it('clusterlab report writes them into report.html', async () => {
+  it('clusterlab report writes them into report.html, at the ticks --at asks for', async () => {
     const r = await cli(['report', dir('run')]);
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir('run'), 'report.html'), 'utf8');
-    expect(html).toContain('"pictures":{"seed":4');
+    expect(html).toContain('"pictures":{"seed":4,"ticks":[6,12,18,24]');
+    const at = await cli(['report', dir('run'), '--at', '20, 3,3']);
+    expect(at.code, at.err).toBe(0);
+    expect(readFileSync(join(dir('run'), 'report.html'), 'utf8')).toContain('"pictures":{"seed":4,"ticks":[3,20]');
+    for (const [bad, message] of [['0', /whole numbers ≥ 1/], ['ten', /whole numbers ≥ 1/], ['30', /up to the run's 24, found 30/]] as const) {
+      const wrong = await cli(['report', dir('run'), '--at', bad]);
+      expect(wrong.code).toBe(1);
+      expect(wrong.err).toMatch(message);
+      expect(wrong.err).not.toMatch(/^\s+at /m);
+    }
   });
 });

@@ -1,8 +1,10 @@
-// Beside every chart: "PNG" (the chart as drawn, its title and legend are the figure's) and "CSV"
-// (the numbers behind it: by default the chart's own data — x and each series; a chart that draws
-// more than its series, such as the time series' bands, registers its columns).
+// Beside every chart: "PNG" (the chart as drawn), "SVG" (a vector copy with its title and legend:
+// svg-export.ts) and "CSV" (the numbers behind it: by default the chart's own data — x and each
+// series; a chart that draws more than its series, such as the time series' bands, registers its
+// columns).
 import type uPlot from 'uplot';
 import { el } from './dom.ts';
+import { download, uplotSvg } from './svg-export.ts';
 
 export interface CsvColumn {
   name: string;
@@ -52,7 +54,12 @@ export function addExportLinks(plots: readonly uPlot[]): void {
       URL.revokeObjectURL(csv.href);
       csv.href = URL.createObjectURL(new Blob([chartCsv(u)], { type: 'text/csv' }));
     });
-    tools.append(png, csv);
+    const svg = el('a', { href: '#', 'data-export': 'svg' }, 'SVG');
+    svg.addEventListener('click', (event) => {
+      event.preventDefault();
+      void uplotSvg(u).then((text) => download(`${id}.svg`, text, 'image/svg+xml'));
+    });
+    tools.append(png, svg, csv);
     figure.append(tools);
   }
 }
