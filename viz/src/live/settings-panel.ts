@@ -2,20 +2,20 @@
 // setting, "Apply" (a new run from tick 0 with the changed values) and "As YAML" (the scenario
 // variant of these settings, shown and offered as a file).
 import type { Scenario } from '../../../src/scenarios/schema.ts';
-import { changedSettings, settingFields, settingsYaml, type SettingField } from './settings.ts';
+import { changedSettings, settingFields, settingsYaml, type SettingField, type Settings } from './settings.ts';
 
 export interface SettingsPanel {
   /** Shows the fields of `scenario` (the chosen variant, before any settings), with `set` filled in. */
-  show(scenario: Scenario, set: Record<string, number>): void;
+  show(scenario: Scenario, set: Settings): void;
   /** The values typed that differ from the scenario's. */
-  changed(): Record<string, number>;
+  changed(): Settings;
   /** The YAML of the current settings (also shown in the page). */
-  yaml(name: string, base: Scenario, variant: string, set: Record<string, number>): string;
+  yaml(name: string, base: Scenario, variant: string, set: Settings): string;
 }
 
-export function settingsPanel(host: HTMLElement, apply: (set: Record<string, number>) => void, asYaml: () => void): SettingsPanel {
+export function settingsPanel(host: HTMLElement, apply: (set: Settings) => void, asYaml: () => void): SettingsPanel {
   let fields: SettingField[] = [];
-  let inputs: HTMLInputElement[] = [];
+  let inputs: (HTMLInputElement | HTMLSelectElement)[] = [];
   const grid = document.createElement('div');
   grid.className = 'settings-grid';
   const buttons = document.createElement('div');
@@ -35,9 +35,17 @@ export function settingsPanel(host: HTMLElement, apply: (set: Record<string, num
     show(scenario, set) {
       fields = settingFields(scenario);
       inputs = fields.map((f) => {
+        const value = String(set[f.path] ?? f.value ?? '');
+        if (f.options) {
+          const select = document.createElement('select');
+          select.append(new Option(f.value === null ? '(any)' : '', ''), ...f.options.map((o) => new Option(o, o)));
+          select.dataset.path = f.path;
+          select.value = value;
+          return select;
+        }
         const input = Object.assign(document.createElement('input'), { type: 'number', step: 'any' });
         input.dataset.path = f.path;
-        input.value = String(set[f.path] ?? f.value ?? '');
+        input.value = value;
         if (f.value === null) input.placeholder = 'default';
         return input;
       });

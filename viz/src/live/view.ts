@@ -16,6 +16,7 @@ import { createPane, drawPane, firmAt, fitCanvas, type Pane } from './pane.ts';
 import { applyChanges } from '../../../src/scenarios/variants.ts';
 import { formatPath } from '../../../src/scenarios/errors.ts';
 import { settingsPanel } from './settings-panel.ts';
+import type { Settings } from './settings.ts';
 
 export interface LiveControls {
   scenario: HTMLSelectElement;
@@ -71,7 +72,7 @@ export interface LiveSurface {
   /** The facts line of the firm card, or null when none is shown. */
   firmCard(): string | null;
   /** Runs the chosen scenario and variant with these values (dotted paths), from tick 0; the error or null. */
-  applySettings(set: Record<string, number>): string | null;
+  applySettings(set: Settings): string | null;
   /** The settings in force, as the YAML of a scenario variant. */
   settingsYaml(): string;
   step(n?: number): void;
@@ -96,7 +97,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
   let selected: number | null = null;
   let firmChart: uPlot | null = null;
   /** Settings applied on top of the chosen scenario and variant (the first pane only). */
-  let overrides: Record<string, number> = {};
+  let overrides: Settings = {};
   const chosen = () => source.scenario(c.scenario.value, c.variant.value);
   const settings = settingsPanel(c.settings, (set) => applySettings(set), () => settings.yaml(c.scenario.value, source.scenario(c.scenario.value, 'base'), c.variant.value, overrides));
 
@@ -120,7 +121,7 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     if (applied.ok) return { scenario: applied.scenario };
     return { error: applied.findings.map((f) => `${f.label ?? formatPath(f.path)}: expected ${f.expected}, found ${f.found}`).join('; ') };
   };
-  const applySettings = (set: Record<string, number>): string | null => {
+  const applySettings = (set: Settings): string | null => {
     const before = overrides;
     overrides = set;
     const result = withSettings();
