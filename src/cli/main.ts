@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { parseMetrics, parseParam, parseShard, type SweepParam } from '../batch/jobs.ts';
+import { LIMITS } from '../scenarios/limits.ts';
 import { integerOption, numberOption } from './args.ts';
 import { calibrateCommand, type CalibrateOptions } from './calibrate.ts';
 import { parsePrior } from '../calibrate/priors.ts';
@@ -35,7 +36,7 @@ const KEEP_HELP = 'agent-level tables kept from every run, comma-separated: firm
 function withBatchOptions(command: Command, name: string): Command {
   return command
     .option('--seed-start <s>', 'first seed; seeds are s, s+1, … (default 1)', integerOption())
-    .option('--ticks <t>', 'number of ticks per run (default: the scenario\'s)', integerOption(1))
+    .option('--ticks <t>', `number of ticks per run (default: the scenario's; at most ${LIMITS.ticks})`, integerOption(1, LIMITS.ticks))
     .option('--metrics <list>', 'series kept per run, comma-separated (default: all metrics)', parseMetrics)
     .option('--workers <w>', 'worker threads (default: the available cores; 0 = run on the main thread)', integerOption(0, 1024))
     .option('--shard <k/N>', 'run only the k-th of N slices of the job list (join them with `clusterlab merge`)', parseShard)
@@ -60,7 +61,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
     .description('run a scenario once; writes timeseries.csv, events.csv, firms.csv, summary.json (and ties.csv when output.ties asks)')
     .argument('<scenario>', 'scenario file (YAML or JSON) or bundled scenario name')
     .option('--seed <n>', 'random seed (default: the scenario\'s)', integerOption())
-    .option('--ticks <t>', 'number of ticks (default: the scenario\'s)', integerOption(1))
+    .option('--ticks <t>', `number of ticks (default: the scenario's; at most ${LIMITS.ticks})`, integerOption(1, LIMITS.ticks))
     .option('--variant <name>', 'apply one of the scenario\'s variants')
     .option('--out <dir>', 'output directory (default: out/<scenario>[-<variant>]-seed<N>)')
     .option('--json', 'print the summary as JSON instead of text')
@@ -198,13 +199,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo, deps:
   }
 }
 
-/** The process entry: exit code from main(), or the stack of a bug and exit code 3. */
+/**
+ * What a bug prints: one line with what failed (and, inside a run, the scenario, seed and tick),
+ * the command to report; the stack only with --debug.
+ */
+export function internalErrorText(err: unknown, debug: boolean): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const line = `clusterlab: internal error: ${message.split('\n')[0]}. This is a bug: please report it with the command line${debug ? '.' : ' (--debug prints the stack).'}\n`;
+  return debug && err instanceof Error && err.stack ? `${line}${err.stack}\n` : line;
+}
+
+/** The process entry: exit code from main(), or one line about a bug and exit code 3. */
 export async function cli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // --debug belongs to no command: it only asks for the stack of an internal error.
+  const debug = argv.includes('--debug');
   try {
     // exitCode rather than exit(): lets stdout drain when it is a pipe.
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv.filter((a) => a !== '--debug'));
   } catch (err) {
-    process.stderr.write(`clusterlab: internal error (a bug, please report it)\n${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(internalErrorText(err, debug));
     process.exitCode = EXIT.bug;
   }
 }

@@ -6,6 +6,14 @@ import { createWorld, type World } from './world.ts';
 import { observe } from './processes/observe.ts';
 import { createTieLog, recordTies, tieSnapshotTicks, type TieLog } from './tie-log.ts';
 
+/** An error inside a tick, with the run and the tick it happened in. */
+export class RunError extends Error {
+  constructor(readonly scenario: string, readonly seed: number, readonly tick: number, cause: unknown) {
+    super(`${cause instanceof Error ? cause.message : String(cause)} (scenario ${scenario}, seed ${seed}, tick ${tick})`, { cause });
+    this.name = 'RunError';
+  }
+}
+
 export interface RunOptions {
   /** Seed of the run (the scenario's `seed` when omitted). */
   seed?: number;
@@ -52,7 +60,12 @@ export function startRun(scenario: Scenario, options: { seed?: number; ticks?: n
     seed, ticks, world, ties,
     step() {
       if (world.tick >= ticks) return false;
-      tick(world, scenario, streams);
+      try {
+        tick(world, scenario, streams);
+      } catch (error) {
+        // A bug: say in which run and tick it happened (the message reaches the user as one line).
+        throw new RunError(scenario.name, seed, world.tick, error);
+      }
       if (ties && due![world.tick]) recordTies(ties, world);
       return world.tick < ticks;
     },

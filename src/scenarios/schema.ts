@@ -8,6 +8,7 @@ import { promotionOrgSchema, tiesOutputSchema } from './networks.ts';
 import { leverSchema } from './levers.ts';
 import { targetSchema } from './targets.ts';
 import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
+import { LIMITS } from './limits.ts';
 
 
 /** World demand of a segment over its product life cycle (per year, in capability·employees). */
@@ -40,7 +41,7 @@ const segmentDemandSchema = z
 
 const segmentsSchema = z
   .object({
-    count: z.number().int().min(1).max(256).default(12).describe('Number of segments on the technology ring.'),
+    count: z.number().int().min(1).max(LIMITS.segments).default(12).describe(`Number of segments on the technology ring (at most ${LIMITS.segments}).`),
     demand: demandCurveSchema.prefault({})
       .describe('World demand of every segment over its life cycle, per year in capability·employees, unless `perSegment` overrides it.'),
     perSegment: z.array(segmentDemandSchema).default([]).describe('Per-segment overrides of the demand curve.'),
@@ -94,7 +95,7 @@ const initialFirmSchema = z
   .object({
     region: z.string().min(1).describe('The region (by name) where the firms are.'),
     segment: count.describe('Position on the technology ring: a segment 0..segments.count − 1.'),
-    count: z.number().int().min(1).default(1).describe('How many such identical firms.'),
+    count: z.number().int().min(1).max(LIMITS.firms).default(1).describe('How many such identical firms.'),
     capability: positive.default(1).describe('Capability (productivity; 1 is the typical entrant).'),
     employees: z.number().min(1).default(5).describe('Employees of each firm.'),
     cash: z.number().default(0).describe('Cash of each firm (money).'),
@@ -108,7 +109,7 @@ const initialFirmSchema = z
 
 const generateFirmsSchema = z
   .object({
-    count: count.describe('Number of firms drawn at random (stream `init`).'),
+    count: count.max(LIMITS.firms).describe(`Number of firms drawn at random (stream \`init\`; at most ${LIMITS.firms.toLocaleString('en')} with the explicit ones).`),
     regionWeights: z.record(z.string(), nonNegative).optional()
       .describe('Region weights by name; omitted: uniform over regions.'),
     capability: range(0.5, 1.5).describe('Capability, drawn uniformly from [min, max].'),
@@ -175,18 +176,18 @@ export const scenarioBodySchema = z
   .object({
     name: z.string().min(1).default('scenario').describe('A name for people (outputs are named after the file).'),
     description: z.string().default('').describe('One line shown by `clusterlab list` for bundled scenarios.'),
-    ticks: z.number().int().min(1).default(200).describe('Number of ticks to run (`--ticks` overrides).'),
+    ticks: z.number().int().min(1).max(LIMITS.ticks).default(200).describe(`Number of ticks to run (\`--ticks\` overrides; at most ${LIMITS.ticks.toLocaleString('en')}).`),
     ticksPerYear: z.number().int().min(1).default(4).describe('Ticks per year (4: one tick is a quarter). Rates are per year.'),
     seed: z.number().int().default(1).describe('Random seed (`--seed` overrides).'),
     segments: segmentsSchema.prefault({}).describe('The technology ring of segments and its world demand.'),
-    regions: z.array(regionSchema).min(1).max(65535).describe('The regions (at least one; at most 65,535).'),
+    regions: z.array(regionSchema).min(1).max(LIMITS.regions).describe('The regions (at least one; at most 65,535).'),
     distances: z.array(z.array(nonNegative)).optional()
       .describe('Distance matrix in km, R × R in region order, symmetric with a zero diagonal; replaces the positions.'),
     barriers: barriersSchema.prefault({}).describe('Administrative friction between provinces (default: none).'),
-    researchOrgs: z.array(researchOrgSchema).default([]).describe('Universities and research institutes.'),
-    promotionOrgs: z.array(promotionOrgSchema).max(32767).default([])
+    researchOrgs: z.array(researchOrgSchema).max(LIMITS.researchOrgs).default([]).describe('Universities and research institutes.'),
+    promotionOrgs: z.array(promotionOrgSchema).max(LIMITS.promotionOrgs).default([])
       .describe('Cluster promotion organisations ("network weavers"): members tie and trust more easily.'),
-    levers: z.array(leverSchema).default([])
+    levers: z.array(leverSchema).max(LIMITS.levers).default([])
       .describe('Policy levers with targets, triggers, intensities and budgets (`clusterlab list` shows the levers).'),
     firms: firmsSchema.prefault({}).describe('The initial firms: explicit and/or generated (default: none).'),
     mechanisms: mechanismsSchema.prefault({})
@@ -214,7 +215,18 @@ export const scenarioSchema = scenarioBodySchema
     variants: z.record(z.string(), variantSchema).default({})
       .describe('Named changes to the scenario, run by `--variant`, `batch --variants` and `compare`.'),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // Limits that span fields (src/scenarios/limits.ts).
+    const variants = Object.keys(s.variants).length;
+    if (variants > LIMITS.variants) {
+      ctx.addIssue({ code: 'custom', path: ['variants'], input: variants, message: `expected at most ${LIMITS.variants} variants` });
+    }
+    const firms = s.firms.initial.reduce((sum, f) => sum + f.count, 0) + (s.firms.generate?.count ?? 0);
+    if (firms > LIMITS.firms) {
+      ctx.addIssue({ code: 'custom', path: ['firms'], input: firms, message: `expected at most ${LIMITS.firms.toLocaleString('en')} initial firms (explicit and generated together)` });
+    }
+  });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

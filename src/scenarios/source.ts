@@ -1,11 +1,12 @@
 // Reading one scenario file into plain data, keeping the parsed YAML document so that a problem
 // found later (by zod, by the cross-reference checks, in a variant) can be traced back to the
 // line of the offending node — also through `extends`, where a value may come from a parent.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ScenarioError, type PathKey } from './errors.ts';
+import { formatPath, ScenarioError, type PathKey } from './errors.ts';
 import { isPlainObject } from './merge.ts';
+import { LIMITS } from './limits.ts';
 
 export interface Source {
   /** Absolute path of the file. */
@@ -30,13 +31,46 @@ export function readSource(absPath: string, what = 'a readable scenario file'): 
   const display = displayPath(absPath);
   let text: string;
   try {
+    // Refused before it is read: a larger file is no scenario a person writes (limits.ts).
+    const { size } = statSync(absPath);
+    if (size > LIMITS.fileBytes) {
+      throw new ScenarioError(display, [{ path: '', expected: `a scenario file of at most ${LIMITS.fileBytes.toLocaleString('en')} bytes (generate many firms with firms.generate)`, found: `${size.toLocaleString('en')} bytes` }]);
+    }
     text = readFileSync(absPath, 'utf8');
   } catch (err) {
+    if (err instanceof ScenarioError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new ScenarioError(display, [{ path: '', expected: what, found: code === 'ENOENT' ? 'no such file' : `error ${code}` }]);
   }
-  return path.extname(absPath).toLowerCase() === '.json' ? parseJson(absPath, display, text) : parseYaml(absPath, display, text);
+  const source = path.extname(absPath).toLowerCase() === '.json' ? parseJson(absPath, display, text) : parseYaml(absPath, display, text);
+  checkTree(source.raw, display);
+  return source;
 }
+
+/** Nesting deeper than this is refused (a scenario needs fewer than ten levels). */
+const MAX_DEPTH = 64;
+
+/**
+ * The parsed value must be a finite tree: a YAML alias may point back into its own anchor
+ * (`a: &x [*x]`), which parses to a cycle that every later step would follow for ever.
+ */
+function checkTree(raw: unknown, display: string): void {
+  const stack: { value: unknown; path: PathKey[]; ancestors: Set<unknown> }[] = [{ value: raw, path: [], ancestors: new Set() }];
+  while (stack.length) {
+    const { value, path: at, ancestors } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (ancestors.has(value)) {
+      throw new ScenarioError(display, [{ path: formatPath(at), expected: 'values that do not contain themselves', found: 'a YAML alias that refers to its own anchor' }]);
+    }
+    if (at.length > MAX_DEPTH) {
+      throw new ScenarioError(display, [{ path: formatPath(at.slice(0, MAX_DEPTH)), expected: `at most ${MAX_DEPTH} levels of nesting`, found: 'deeper nesting' }]);
+    }
+    const inner = new Set(ancestors).add(value);
+    const entries: [PathKey, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, child] of entries) stack.push({ value: child, path: [...at, key], ancestors: inner });
+  }
+}
+
 
 function parseYaml(absPath: string, display: string, text: string): Source {
   const lines = new LineCounter();

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { internalErrorText, main } from '../../src/cli/main.ts';
 import { defaultOutDir } from '../../src/cli/run.ts';
 import { EVENTS_HEADER } from '../../src/io/events.ts';
 import { FIRMS_HEADER } from '../../src/io/firms.ts';
@@ -189,5 +189,18 @@ describe('run', () => {
     expect(defaultOutDir('tiny', null, 7)).toBe(join('out', 'tiny-seed7'));
     expect(defaultOutDir('tiny', 'more_entry', 3)).toBe(join('out', 'tiny-more_entry-seed3'));
     expect(defaultOutDir('my scenario/x', null, 1)).toBe(join('out', 'my-scenario-x-seed1'));
+  });
+});
+
+describe('an internal error', () => {
+  const bug = new TypeError("Cannot read properties of null (reading '0') (scenario default, seed 2, tick 7)");
+  it('is one line, with what failed and how to report it', () => {
+    const text = internalErrorText(bug, false);
+    expect(text).toBe("clusterlab: internal error: Cannot read properties of null (reading '0') (scenario default, seed 2, tick 7). This is a bug: please report it with the command line (--debug prints the stack).\n");
+  });
+  it('has its stack with --debug', () => {
+    const text = internalErrorText(bug, true);
+    expect(text.split('\n')[1]).toBe(`TypeError: ${bug.message}`);
+    expect(text).toContain('\n    at ');
   });
 });

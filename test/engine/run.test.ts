@@ -2,7 +2,7 @@
 // is the same run as run(): the same firms after any number of steps, whatever total it was
 // started for, and it stops at its last tick.
 import { describe, expect, it } from 'vitest';
-import { run, startRun } from '../../src/engine/run.ts';
+import { run, RunError, startRun } from '../../src/engine/run.ts';
 import { firmsCsv } from '../../src/io/firms.ts';
 import { timeseriesCsv } from '../../src/io/timeseries.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
@@ -30,5 +30,23 @@ describe('startRun', () => {
     expect(sim.step()).toBe(false);
     expect(sim.world.tick).toBe(12);
     expect(timeseriesCsv(sim.world)).toBe(timeseriesCsv(run(scenario, { seed: 2, ticks: 12 }).world));
+  });
+});
+
+describe('an error inside a tick', () => {
+  it('says in which scenario, seed and tick it happened, and keeps the cause', () => {
+    const scenario = loadScenario('default').scenario;
+    const sim = startRun(scenario, { seed: 2 });
+    sim.step();
+    (sim.world.regions as unknown as { labourGrowth: null }).labourGrowth = null; // a bug, simulated
+    let caught: unknown;
+    try {
+      sim.step();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RunError);
+    expect((caught as RunError).message).toMatch(/\(scenario default, seed 2, tick 2\)$/);
+    expect((caught as RunError).cause).toBeInstanceOf(TypeError);
   });
 });

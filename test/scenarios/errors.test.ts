@@ -25,8 +25,8 @@ const FIRM = 'firms: { initial: [{ region: a, segment: 0 }] }\n';
 describe('schema problems', () => {
   it('wrong type', () => {
     const err = broken(`regions: [{ name: a }]\n${FIRM}ticks: "abc"\n`);
-    expect(err.message).toBe(`${err.file}: ticks (line 3): expected an integer ≥ 1, found string "abc"`);
-    expect(err).toMatchObject({ path: 'ticks', expected: 'an integer ≥ 1', found: 'string "abc"' });
+    expect(err.message).toBe(`${err.file}: ticks (line 3): expected an integer from 1 to 100000, found string "abc"`);
+    expect(err).toMatchObject({ path: 'ticks', expected: 'an integer from 1 to 100000', found: 'string "abc"' });
   });
 
   it('unknown key, with the allowed keys and a suggestion', () => {

@@ -1,0 +1,44 @@
+// The largest scenario accepted (src/scenarios/limits.ts), and files that are no finite tree:
+// each refused with the file, the path, what was expected and what was found — never a stack
+// trace, never a run that cannot end.
+import { afterAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/scenarios/limits.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
+import { ScenarioError } from '../../src/scenarios/errors.ts';
+import { workspace } from '../cli/fixtures.ts';
+
+const ws = workspace();
+afterAll(() => ws.remove());
+
+function refused(name: string, text: string): ScenarioError {
+  const file = ws.file(name, text);
+  try {
+    loadScenario(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return error as ScenarioError;
+  }
+  throw new Error(`${name} was accepted`);
+}
+
+describe('scenario limits', () => {
+  it('refuses more ticks, firms or variants than it can run', () => {
+    expect(refused('ticks.yaml', `extends: default\nticks: ${LIMITS.ticks + 1}\n`).message).toMatch(/ticks \(line 2\): expected an integer from 1 to 100000, found 100001/);
+    expect(refused('firms.yaml', 'extends: default\nfirms:\n  initial:\n    - { region: valley, segment: 1, count: 6000000 }\n  generate:\n    count: 5000000\n').message)
+      .toMatch(/firms \(line 2\): expected at most 10,000,000 initial firms \(explicit and generated together\), found 11000000/);
+    const variants = Object.fromEntries(Array.from({ length: LIMITS.variants + 1 }, (_, k) => [`v${k}`, { set: { ticks: 10 } }]));
+    expect(refused('variants.json', JSON.stringify({ extends: 'default', variants })).message).toMatch(/variants.*expected at most 1000 variants, found 1005/); // with default's four
+  });
+
+  it('refuses a file larger than the limit before reading it', () => {
+    const error = refused('big.yaml', `# ${'x'.repeat(LIMITS.fileBytes)}\nextends: default\n`);
+    expect(error.message).toMatch(/big\.yaml: expected a scenario file of at most 1,048,576 bytes .*, found 1,048,5\d\d bytes/);
+  });
+
+  it('refuses a YAML alias that contains itself, and nesting deeper than 64 levels', () => {
+    expect(refused('alias.yaml', 'extends: default\ndescription: &d [*d]\n').message).toMatch(/alias\.yaml: description\[0\]: expected values that do not contain themselves, found a YAML alias that refers to its own anchor/);
+    let deep: unknown = 1;
+    for (let k = 0; k < 80; k++) deep = { a: deep };
+    expect(refused('deep.json', JSON.stringify({ extends: 'default', description: deep })).message).toMatch(/expected at most 64 levels of nesting/);
+  });
+});
