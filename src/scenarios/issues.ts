@@ -118,6 +118,9 @@ export function translateIssues(issues: readonly Issue[], root: Schema): Finding
   return issues.flatMap((issue) => translateIssue(issue, root, []));
 }
 
+/** Unknown keys of one mapping named one by one; the rest are counted. */
+const MAX_KEYS_NAMED = 50;
+
 function translateIssue(issue: Issue, root: Schema, prefix: PathKey[]): Finding[] {
   const path = [...prefix, ...issue.path.filter((k): k is PathKey => typeof k !== 'symbol')];
   const schema = schemaAt(root, path);
@@ -126,11 +129,14 @@ function translateIssue(issue: Issue, root: Schema, prefix: PathKey[]): Finding[
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(root, path) ?? [];
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        expected: allowed.length ? `one of ${allowed.join(', ')}` : 'a known key',
-        found: `unknown key ${JSON.stringify(key)}${suggest(key, allowed)}`,
+      const expected = allowed.length ? `one of ${allowed.join(', ')}` : 'a known key';
+      // Each key is named (with a suggestion) up to a bound; a file with thousands of unknown
+      // keys gets one line for the rest, so the message and the work stay small.
+      const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((key) => ({
+        path: [...path, key], expected, found: `unknown key ${JSON.stringify(key)}${suggest(key, allowed)}`,
       }));
+      const rest = issue.keys.length - named.length;
+      return rest > 0 ? [...named, { path, expected: allowed.length ? `no keys but ${allowed.join(', ')}` : 'known keys only', found: `${rest} more unknown keys` }] : named;
     }
     case 'invalid_type':
       return [{ path, expected: expectedBySchema(), found: describeValue(input, true) }];

@@ -3,7 +3,7 @@
 // line of the offending node — also through `extends`, where a value may come from a parent.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { formatPath, ScenarioError, type PathKey } from './errors.ts';
 import { isPlainObject } from './merge.ts';
 import { LIMITS } from './limits.ts';
@@ -75,7 +75,9 @@ function checkTree(raw: unknown, display: string): void {
 function parseYaml(absPath: string, display: string, text: string): Source {
   const lines = new LineCounter();
   // `merge: true` lets people share blocks with anchors and `<<: *base`, as YAML users expect.
-  const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false });
+  // uniqueKeys: false — yaml's own check compares each key with all before it (quadratic: a 1 MiB
+  // mapping took minutes); duplicateKey() below does the same check with a set per mapping.
+  const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       display,
@@ -86,6 +88,10 @@ function parseYaml(absPath: string, display: string, text: string): Source {
         found: e.message.split('\n')[0],
       })),
     );
+  }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) {
+    throw new ScenarioError(display, [{ path: '', line: lines.linePos(duplicate.offset).line, expected: 'each key once in a mapping', found: `${JSON.stringify(duplicate.key)} again` }]);
   }
   let raw: unknown;
   try {
@@ -150,6 +156,48 @@ function rawChild(value: unknown, key: PathKey): unknown {
 }
 
 /** One step down a YAML node tree, following aliases and `<<` merge keys. */
+/** The first key that a mapping of the document repeats (merge keys `<<` aside), with its offset. */
+function duplicateKey(doc: Document): { key: string; offset: number } | null {
+  let found: { key: string; offset: number } | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (typeof value === 'symbol' || value === '<<') continue;
+        const key = String(value);
+        if (seen.has(key)) {
+          found = { key, offset: pair.key.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * A mapping's pairs by key (the first of each), built once per mapping: locating every finding of a
+ * file with many keys would otherwise scan the mapping once per finding.
+ */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items as Pair[]) {
+      if (!isScalar(pair.key)) continue;
+      const k = String(pair.key.value);
+      if (!index.has(k)) index.set(k, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 function nodeChild(doc: Document, node: unknown, key: PathKey): { node: unknown; keyNode: unknown } | undefined {
   const target = isAlias(node) ? node.resolve(doc) : node;
   if (isSeq(target)) {
@@ -157,9 +205,8 @@ function nodeChild(doc: Document, node: unknown, key: PathKey): { node: unknown;
     return item === undefined ? undefined : { node: item, keyNode: null };
   }
   if (!isMap(target)) return undefined;
-  for (const pair of target.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === String(key)) return { node: pair.value, keyNode: pair.key };
-  }
+  const pair = keyIndex(target).get(String(key));
+  if (pair) return { node: pair.value, keyNode: pair.key };
   for (const pair of target.items) {
     // With `merge: true`, yaml represents the `<<` key by a symbol.
     const k = isScalar(pair.key) ? pair.key.value : undefined;

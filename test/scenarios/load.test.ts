@@ -81,7 +81,8 @@ firms: { initial: [{ region: b, segment: 1 }] }
 
   it('reports duplicate YAML keys', () => {
     const err = scenarioError(() => loadScenario(tmp.write('dup.yaml', `${MINIMAL_YAML}ticks: 3\nticks: 4\n`)));
-    expect(err.expected).toBe('valid YAML');
+    expect(err.expected).toBe('each key once in a mapping');
+    expect(err.found).toBe('"ticks" again');
     expect(err.problems[0].line).toBe(6);
   });
 
