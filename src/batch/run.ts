@@ -1,5 +1,5 @@
-// Running a planned batch into an output folder: check the folder (fresh, or --resume of the same
-// batch), write the manifest, hand the missing jobs of this shard to the pool, store each result
+// Running a planned batch into an output folder: lock it (one writer), check it (fresh, or --resume
+// of the same batch), write the manifest, hand the missing jobs of this shard to the pool, store each result
 // the moment it arrives, then write the summary files (unsharded; series.parquet encoded on the
 // pool's workers, parked for it) or the shard's final manifest.
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { reusable, type ReusableWorkers } from '../workers/reuse.ts';
 import { encodeSeriesSlice, type SeriesSlice } from './tables.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
+import { lockFolder } from './lock.ts';
+import { makeDir } from '../io/write.ts';
 import { finalizeBatch, jobStatus, writeManifest, type FinalizeResult } from './finalize.ts';
 import { selectShard } from './jobs.ts';
 import { identityOf, type BatchManifest, type Plan } from './plan.ts';
@@ -94,6 +96,17 @@ function prepareFolder(out: string, manifest: BatchManifest, resume: boolean): v
 }
 
 export async function executeBatch(options: ExecuteOptions): Promise<ExecuteResult> {
+  // One writer per folder (lock.ts): taken before anything in it is read or cleaned up.
+  makeDir(options.out);
+  const release = lockFolder(options.out);
+  try {
+    return await executeLocked(options);
+  } finally {
+    release();
+  }
+}
+
+async function executeLocked(options: ExecuteOptions): Promise<ExecuteResult> {
   const { out, plan, resume } = options;
   const manifest = plan.manifest;
   prepareFolder(out, manifest, resume);
