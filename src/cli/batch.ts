@@ -10,6 +10,7 @@ import { variantNames, type SeedRange, type Shard } from '../batch/jobs.ts';
 import { parseKeep, type KeepTable } from '../batch/keep.ts';
 import { variantPlan, type Plan } from '../batch/plan.ts';
 import { executeBatch, type ExecuteResult, type PoolSetup } from '../batch/run.ts';
+import { memoryProblem } from '../scenarios/resources.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { defaultWorkers, inProcessSpawner, nodeSpawner } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
@@ -43,6 +44,8 @@ export interface CommonOptions {
   /** `--keep` as typed: table names, comma-separated (checked by parseKeep). */
   keep?: string;
   quiet?: boolean;
+  /** Start even when the runs are estimated not to fit in memory. */
+  force?: boolean;
   /** false with `--no-report`: no report.html at the end (written by default for a finished, unsharded batch). */
   report?: boolean;
   json?: boolean;
@@ -123,6 +126,12 @@ export interface Executed {
 /** Runs a plan with the command's options: workers, signals, progress, messages on stderr. */
 export async function runPlan(command: string, plan: Plan, out: string, options: CommonOptions, io: CliIo, deps: BatchDeps): Promise<Executed> {
   const workers = options.workers ?? defaultWorkers();
+  if (!options.force) {
+    // Each worker holds one run: the largest unit's estimate, as many times as runs go at once.
+    const atOnce = Math.max(1, Math.min(workers, plan.jobs.length));
+    const problems = plan.jobs.map((job) => memoryProblem(job.scenario, job.ticks, atOnce)).filter((p) => p !== null);
+    if (problems.length) throw new BatchError(`${command}: ${problems[0]}`);
+  }
   const pool = (deps.pool ?? defaultPool)(workers);
   const progress = createProgress({ label: command, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet });
   const abort = new AbortController();

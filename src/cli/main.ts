@@ -44,6 +44,7 @@ function withBatchOptions(command: Command, name: string): Command {
     .option('--resume', 'finish an interrupted batch in --out: run only the jobs without a result')
     .option('--quiet', 'no progress output')
     .option('--no-report', 'do not write report.html (written by default when the batch finishes)')
+    .option('--force', 'start even when the runs are estimated not to fit in this machine\'s memory')
     .option('--json', 'print the result as JSON');
 }
 
@@ -65,6 +66,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void, deps: BatchDep
     .option('--variant <name>', 'apply one of the scenario\'s variants')
     .option('--out <dir>', 'output directory (default: out/<scenario>[-<variant>]-seed<N>)')
     .option('--json', 'print the summary as JSON instead of text')
+    .option('--force', 'start even when the run is estimated not to fit in this machine\'s memory')
     .action((scenario: string, options: RunCommandOptions) => setExit(runCommand(scenario, options, io)));
 
   program

@@ -5,7 +5,9 @@ import { basename, join } from 'node:path';
 import { run } from '../engine/run.ts';
 import { buildSummary, summaryJson, timingOf, type Summary } from '../io/summary.ts';
 import { writeRunFiles } from '../io/write.ts';
+import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario } from '../scenarios/load.ts';
+import { memoryProblem } from '../scenarios/resources.ts';
 import type { CliIo } from './io.ts';
 import { packageVersion } from './version.ts';
 
@@ -15,6 +17,8 @@ export interface RunCommandOptions {
   variant?: string;
   out?: string;
   json?: boolean;
+  /** Start even when the run is estimated not to fit in memory. */
+  force?: boolean;
 }
 
 /** A scenario or variant name made safe for a directory name. */
@@ -55,6 +59,8 @@ export function runCommand(ref: string, options: RunCommandOptions, io: CliIo): 
   const loaded = loadScenario(ref, { variant: options.variant ?? null });
   const seed = options.seed ?? loaded.scenario.seed;
   const ticks = options.ticks ?? loaded.scenario.ticks;
+  const tooBig = options.force ? null : memoryProblem(loaded.scenario, ticks, 1);
+  if (tooBig) throw new ScenarioError(ref, [{ path: '', expected: 'a run that fits in this machine\'s memory', found: tooBig }]);
   // The only clock in a run: it measures, it never feeds the simulation.
   const start = performance.now();
   const result = run(loaded.scenario, { seed, ticks });

@@ -1,0 +1,50 @@
+// What a run will need, estimated before it starts, so that a scenario the machine cannot hold is
+// refused with a message (and `--force` to start anyway) instead of thrashing or dying in an
+// allocation. The estimate counts what grows with the scenario's sizes; it is a lower bound of
+// the run's memory, made from the sizes the engine allocates (docs/PERFORMANCE.md: 126 bytes per
+// firm slot with every mechanism on, capacity doubling; series of every metric per tick and
+// region; region × region matrices; ties).
+import { totalmem } from 'node:os';
+import { METRICS } from '../engine/metrics.ts';
+import type { Scenario } from './schema.ts';
+
+/** Bytes per firm slot with every mechanism on (PERFORMANCE.md), and slots per live firm (capacity doubles). */
+const FIRM_SLOT_BYTES = 126;
+const SLOTS_PER_FIRM = 2;
+/** A tie: two endpoints, trust, birth, last interaction (ties.ts). */
+const TIE_BYTES = 4 + 4 + 8 + 4 + 4;
+
+export interface RunEstimate {
+  bytes: number;
+  parts: { firms: number; series: number; regions: number; ties: number };
+}
+
+export function estimateRun(scenario: Scenario, ticks: number): RunEstimate {
+  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const R = scenario.regions.length;
+  const parts = {
+    firms: Math.max(firms, 1024) * SLOTS_PER_FIRM * FIRM_SLOT_BYTES,
+    series: (ticks + 1) * (R + 1) * METRICS.length * 8,
+    regions: R * R * 8 * 4, // distance, friction, spillover weights, migration flows
+    ties: scenario.mechanisms.networking.enabled ? firms * scenario.mechanisms.networking.maxTies * TIE_BYTES : 0,
+  };
+  return { bytes: parts.firms + parts.series + parts.regions + parts.ties, parts };
+}
+
+/** Runs at once (workers) that fit: the estimate of each times `at once` within this share of the machine's memory. */
+const MEMORY_SHARE = 0.75;
+
+/**
+ * Why `runs` runs of `scenario` at once cannot fit in this machine's memory, or null. The message
+ * says how much, of what, and how to go on.
+ */
+export function memoryProblem(scenario: Scenario, ticks: number, runs: number, memory = totalmem()): string | null {
+  const e = estimateRun(scenario, ticks);
+  const need = e.bytes * runs;
+  if (need <= MEMORY_SHARE * memory) return null;
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(b < 2 ** 30 ? 2 : 1)} GB`;
+  const largest = Object.entries(e.parts).sort((a, b) => b[1] - a[1])[0];
+  return `${runs > 1 ? `${runs} runs at once` : 'this run'} would need at least ${gb(need)} of memory ` +
+    `(most of it ${largest[0]}: ${gb(largest[1] * runs)}); this machine has ${gb(memory)}. ` +
+    'Use fewer firms, regions or ticks (or fewer --workers), or add --force to start anyway';
+}
