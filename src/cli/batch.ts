@@ -129,7 +129,9 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
   if (!options.force) {
     // Each worker holds one run: the largest unit's estimate, as many times as runs go at once.
     const atOnce = Math.max(1, Math.min(workers, plan.jobs.length));
-    const problems = plan.jobs.map((job) => memoryProblem(job.scenario, job.ticks, atOnce)).filter((p) => p !== null);
+    // Jobs share their unit's scenario object: each is estimated once.
+    const units = new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const));
+    const problems = [...units].map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
     if (problems.length) throw new BatchError(`${command}: ${problems[0]}`);
   }
   const pool = (deps.pool ?? defaultPool)(workers);

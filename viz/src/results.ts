@@ -11,6 +11,7 @@ import { STAGES } from '../../src/engine/series.ts';
 import { MAIN_METRICS, type Band, type CompareEntry, type ReportData, type VariantSeries } from '../../src/report/model.ts';
 import type { Job, JobResult } from '../../src/workers/protocol.ts';
 import { BASE } from './scenarios.ts';
+import { counted } from '../../src/report/parse-common.ts';
 
 /** The outcomes compare tables show (as MAIN_OUTCOMES in src/batch/finalize.ts, which imports node:fs). */
 export const MAIN_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'] as const;
@@ -136,7 +137,7 @@ export function reportFromResults(input: ResultsInput): ReportData | null {
   const total = input.variants.length * input.seeds.count;
   const data: ReportData = {
     kind: isCompare ? 'compare' : 'batch',
-    title: `${isCompare ? 'compare' : 'batch'} · ${input.scenario.name} · ${input.variants.length} variant${input.variants.length === 1 ? '' : 's'} × ${input.seeds.count} seed${input.seeds.count === 1 ? '' : 's'}${done < total ? ` (${done}/${total} runs)` : ''}`,
+    title: `${isCompare ? 'compare' : 'batch'} · ${input.scenario.name} · ${counted(input.variants.length, 'variant')} × ${counted(input.seeds.count, 'seed')}${done < total ? ` (${done}/${total} runs)` : ''}`,
     scenario: input.scenario,
     ticksPerYear: first.ticksPerYear,
     ticks: Array.from({ length: ticks }, (_, t) => t),

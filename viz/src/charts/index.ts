@@ -24,6 +24,7 @@
 // regions.ts, compare.ts, sizes.ts and sweep.ts, their shared pieces in uplot-helpers.ts and dom.ts.
 import type uPlot from 'uplot';
 import type { ReportData } from '../../../src/report/model.ts';
+import { counted } from '../../../src/report/parse-common.ts';
 import { calibrationSections } from './calibration.ts';
 import { effectsSection } from './compare.ts';
 import { chartWidth, el, section } from './dom.ts';
@@ -80,7 +81,7 @@ function draw(handle: ReportHandle): void {
   const variantsList = el('ul', { class: 'variant-list' });
   data.variants.forEach((v, i) => {
     const li = el('li');
-    li.append(el('span', { class: 'swatch', style: `background:${variantColour(i)}` }), document.createTextNode(`${v.name} — ${v.runs} run${v.runs === 1 ? '' : 's'}`));
+    li.append(el('span', { class: 'swatch', style: `background:${variantColour(i)}` }), document.createTextNode(`${v.name} — ${counted(v.runs, 'run')}`));
     variantsList.append(li);
   });
   root.append(variantsList);

@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import type { ReportData, VariantSeries } from '../../../src/report/model.ts';
 import { sizeCcdf } from '../../../src/analysis/sizes.ts';
+import { counted } from '../../../src/report/parse-common.ts';
 import { el } from './dom.ts';
 import { formatTicks, formatValue } from './format.ts';
 import { axis, variantColour } from './uplot-helpers.ts';
@@ -24,7 +25,7 @@ export function sizesChart(host: HTMLElement, data: ReportData, width: number, p
     series: [
       { label: 'size ≥', value: (_u, v) => (v === null ? '' : `${formatValue(v)} employees`) },
       ...curves.map((e) => ({
-        label: `${e.v.name} (${totalFirms(e.v)} firms, ${e.v.runs} run${e.v.runs === 1 ? '' : 's'})`,
+        label: `${e.v.name} (${totalFirms(e.v)} firms, ${counted(e.v.runs, 'run')})`,
         stroke: variantColour(e.i),
         width: 2,
         spanGaps: true,

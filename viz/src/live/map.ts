@@ -53,10 +53,23 @@ export function maxRegionRadius(world: MapWorld, o: MapOptions): number {
   return world.regions.count > 1 ? Math.min(o.width, o.height) / 5 : Math.min(o.width, o.height) / 2.4;
 }
 
+/**
+ * The regions' layout (before fitting to a canvas), once per run: it depends on the scenario only
+ * (its distance matrix is one array for the whole run), and MDS is no work for every frame.
+ */
+const layouts = new WeakMap<object, { useCoordinates: boolean; points: Point[] }>();
+function regionLayout(world: MapWorld, useCoordinates: boolean): Point[] {
+  const cached = layouts.get(world.distance);
+  if (cached && cached.useCoordinates === useCoordinates) return cached.points;
+  const { regions } = world;
+  const points = regionPositions(regions.x, regions.y, world.distance, regions.count, useCoordinates);
+  layouts.set(world.distance, { useCoordinates, points });
+  return points;
+}
+
 /** Region centres on the canvas for this world (stable: they depend on the scenario only). */
 export function regionCentres(world: MapWorld, o: MapOptions): Point[] {
-  const { regions } = world;
-  const raw = regionPositions(regions.x, regions.y, world.distance, regions.count, o.useCoordinates);
+  const raw = regionLayout(world, o.useCoordinates);
   // Room for the largest disc and its label inside the canvas.
   return fitToBox(raw, o.width, o.height, maxRegionRadius(world, o) + 24);
 }

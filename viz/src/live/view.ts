@@ -150,8 +150,11 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     c.canvas.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.variant.value}: regions, firms (dots), ties of this tick`);
     c.canvasB.setAttribute('aria-label', `Map of ${c.scenario.value}, ${c.compare.value}, the same seed`);
     hideFirm();
+    drawKey();
     draw();
   };
+  /** The colour key: it changes with the colouring and the scenario's segments, not per frame. */
+  const drawKey = () => showKey(c.key, c.colourBy.value, panes[0].sim.world.segments.count);
 
   /** The maps every frame; the genealogy (a walk over every firm ever) every 15th frame while playing. */
   const draw = () => {
@@ -164,7 +167,6 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     frames++;
     c.clock.textContent = clockText(panes[0]);
     showMonitors(c.monitors, panes);
-    showKey(c.key, c.colourBy.value, panes[0].sim.world.segments.count);
   };
 
   const stepOnce = () => {
@@ -251,7 +253,11 @@ export function liveView(c: LiveControls, source: LiveSource): LiveSurface {
     pause();
     reset();
   });
-  for (const input of [c.colourBy, c.ties, c.treeColour]) input.addEventListener('change', draw);
+  c.colourBy.addEventListener('change', () => {
+    drawKey();
+    draw();
+  });
+  for (const input of [c.ties, c.treeColour]) input.addEventListener('change', draw);
 
   /** A user's scenario: validated, added to the picker and run; or the reason, in the page. */
   const openText = (file: string, text: string): string | null => {
