@@ -118,7 +118,12 @@ export function effectPerSpend(meanDiff: number, spendDiff: number): number {
  * it existed, counts 0). 0 when there are no pairs.
  */
 export function policySpendDiff(baseline: readonly Record<string, number>[], variant: readonly Record<string, number>[]): number {
-  if (baseline.length === 0 || variant.length === 0) return 0;
   const spendOf = (o: Record<string, number>): number => o.total_policy_spend ?? 0;
-  return mean(variant.map(spendOf)) - mean(baseline.map(spendOf));
+  return spendDiff(baseline.map(spendOf), variant.map(spendOf));
+}
+
+/** The same from the runs' spends: the variant's mean minus the baseline's; 0 when either has none. */
+export function spendDiff(baseline: ArrayLike<number>, variant: ArrayLike<number>): number {
+  if (baseline.length === 0 || variant.length === 0) return 0;
+  return mean(variant) - mean(baseline);
 }

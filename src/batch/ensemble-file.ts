@@ -1,11 +1,14 @@
 // ensemble.csv of a finished batch, in memory that does not grow with the number of runs: the
-// quantiles need every run's value of a cell at once, and all runs' full series would not fit
-// (10,000 runs of `default` hold 1.9 GB). So each variant's runs are read a block of metrics at a
-// time — as many metrics as fit ENSEMBLE_BUDGET bytes over all its runs, all of them when that is
-// possible — their statistics kept compactly (rows × metrics × 5 numbers, under 1 MB for
-// `default`), and the rows written in the file's order (tick → region → metric) at the end.
-// The numbers are those of analysis/ensemble.ts whatever the block size.
-import { ENSEMBLE_STATS, ensembleTable } from '../analysis/ensemble.ts';
+// quantiles are exact, so they need every run's value of a cell at once, and all runs' full series
+// would not fit (10,000 runs of `default` hold 1.9 GB). So each variant's runs are read a block of
+// cells at a time — as many metrics as fit ENSEMBLE_BUDGET bytes over all its runs, all of them
+// when that is possible; when not even one metric fits (100,000 runs of `default`: 320 MB), one
+// metric's rows a range at a time — their statistics kept compactly (rows × metrics × 5 numbers,
+// under 1 MB for `default`), and the rows written in the file's order (tick → region → metric) at
+// the end. Each block reads every run's file once more: the time grows with runs² / budget, the
+// memory stays at the budget. The numbers are those of analysis/ensemble.ts whatever the blocks.
+import { ENSEMBLE_STATS } from '../analysis/ensemble.ts';
+import { summariseInPlace, type Summary } from '../analysis/stats.ts';
 import { csvField, formatNumber } from '../io/format.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { join } from 'node:path';
@@ -24,9 +27,31 @@ export interface EnsembleGroup {
   indices: readonly number[];
 }
 
-/** How many metrics are read at once: as many as fit `budget` bytes over `runs` runs, at least one. */
-export function metricsPerBlock(runs: number, rows: number, metrics: number, budget: number): number {
-  return Math.max(1, Math.min(metrics, Math.floor(budget / (runs * rows * 8))));
+/** A block of cells read at once: metrics [from, to) × rows [rowFrom, rowTo). */
+export interface CellBlock {
+  from: number;
+  to: number;
+  rowFrom: number;
+  rowTo: number;
+}
+
+/**
+ * The blocks that cover rows × metrics, each fitting `budget` bytes over `runs` runs: whole
+ * metrics, as many as fit; or, when one metric does not fit, one metric's rows in ranges (at
+ * least one row: a cell's values over all runs are the least an exact quantile needs).
+ */
+export function cellBlocks(runs: number, rows: number, metrics: number, budget: number): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  const perMetric = Math.floor(budget / (runs * rows * 8));
+  if (perMetric >= 1) {
+    for (let from = 0; from < metrics; from += perMetric) blocks.push({ from, to: Math.min(metrics, from + perMetric), rowFrom: 0, rowTo: rows });
+    return blocks;
+  }
+  const perBlock = Math.max(1, Math.floor(budget / (runs * 8)));
+  for (let m = 0; m < metrics; m++) {
+    for (let row = 0; row < rows; row += perBlock) blocks.push({ from: m, to: m + 1, rowFrom: row, rowTo: Math.min(rows, row + perBlock) });
+  }
+  return blocks;
 }
 
 export function writeEnsemble(dir: string, groups: readonly EnsembleGroup[], recordOf: (i: number) => RunRecord, budget = ENSEMBLE_BUDGET): string {
@@ -51,20 +76,30 @@ export function writeEnsemble(dir: string, groups: readonly EnsembleGroup[], rec
 
 /** Statistics of one variant: stats[(row·M + metric)·5 + s], s in ENSEMBLE_STATS order. */
 function variantStatistics(dir: string, indices: readonly number[], first: RunRecord, budget: number): Float64Array {
-  const { metrics, regions, rows, ticksPerYear } = first;
-  const M = metrics.length;
+  const M = first.metrics.length;
   const S = ENSEMBLE_STATS.length;
-  const stats = new Float64Array(rows * M * S);
-  const block = metricsPerBlock(indices.length, rows, M, budget);
-  // One buffer per run for all the passes (the budget, allocated once).
-  const buffers = indices.map(() => new Float64Array(block * rows));
-  for (let from = 0; from < M; from += block) {
-    const to = Math.min(M, from + block);
-    const runs = indices.map((index, k) => ({ series: readRunMetrics(dir, index, first, from, to, buffers[k]), rows }));
-    const part = ensembleTable({ runs, metrics: metrics.slice(from, to), regions, ticksPerYear });
-    const width = to - from;
-    for (let row = 0; row < rows; row++) {
-      stats.set(part.subarray(row * width * S, (row + 1) * width * S), (row * M + from) * S);
+  const stats = new Float64Array(first.rows * M * S);
+  const blocks = cellBlocks(indices.length, first.rows, M, budget);
+  const largest = Math.max(...blocks.map((b) => (b.to - b.from) * (b.rowTo - b.rowFrom)));
+  // One buffer for all runs and all blocks (the budget, allocated once): run k's cells at k·largest.
+  const buffer = new Float64Array(indices.length * largest);
+  const scratch = new Float64Array(indices.length);
+  const s: Summary = { mean: 0, sd: 0, p05: 0, p50: 0, p95: 0 };
+  for (const block of blocks) {
+    const width = block.rowTo - block.rowFrom;
+    indices.forEach((index, k) => readRunMetrics(dir, index, first, block.from, block.to, buffer.subarray(k * largest), block.rowFrom, block.rowTo));
+    for (let m = block.from; m < block.to; m++) {
+      for (let row = block.rowFrom; row < block.rowTo; row++) {
+        const at = (m - block.from) * width + (row - block.rowFrom);
+        for (let k = 0; k < indices.length; k++) scratch[k] = buffer[k * largest + at];
+        summariseInPlace(scratch, s);
+        const c = (row * M + m) * S;
+        stats[c] = s.mean;
+        stats[c + 1] = s.sd;
+        stats[c + 2] = s.p05;
+        stats[c + 3] = s.p50;
+        stats[c + 4] = s.p95;
+      }
     }
   }
   return stats;

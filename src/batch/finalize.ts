@@ -1,8 +1,8 @@
 // The summary files of a batch, from its stored runs (src/batch/store.ts):
 //   runs.csv       batch, compare: per completed run (job-index order), a row for all, then each region
 //   ensemble.csv   batch, compare: per variant, tick, region and metric the mean, sd, p05, p50, p95
-//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome of all and of each region;
-//                  with a posterior (posterior.ts) pooled over the draws, with the parameter-uncertainty columns
+//   compare.csv    compare: every variant against the baseline, paired by seed, for every outcome of all and of each
+//                  region (compare-file.ts); with a posterior (posterior.ts) pooled over the draws, with the parameter-uncertainty columns
 //   draws.csv      compare with a posterior: the parameter draws
 //   sweep.csv      sweep: one row per completed (point, seed), the swept values as columns
 //   sensitivity.csv  sweep with the Morris design: μ, μ*, σ per parameter and outcome; with the
@@ -14,21 +14,21 @@
 // Everything is a function of the stored runs and the manifest, read in job-index order: the same
 // bytes whatever the number of workers, the order of completion or the sharding. Each file is
 // written to a temporary name and renamed. ensemble.csv reads the series one variant and one
-// block of metrics at a time (ensemble-file.ts); series.parquet's row groups may be encoded on
+// block of cells at a time (ensemble-file.ts); series.parquet's row groups may be encoded on
 // the batch's worker threads while this thread writes the CSV files (tables.ts).
 import { join } from 'node:path';
-import { effectPerSpend, pairedComparison, policySpendDiff } from '../analysis/compare.ts';
 import { isMorris, isSobol, makeDesign } from '../analysis/design.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { morrisIndices } from '../analysis/sensitivity.ts';
 import { sobolIndices } from '../analysis/sobol.ts';
 import { mean } from '../analysis/stats.ts';
-import { csvField, formatInt, formatNumber, jsonNumber } from '../io/format.ts';
+import { csvField, formatInt, formatNumber } from '../io/format.ts';
+import { COMPARE_COLUMNS, compareRows, slotsOf, writeCompare, type CompareRow } from './compare-file.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { inShard } from './jobs.ts';
 import { drawOf, POSTERIOR_COMPARE_EXTRA, posteriorCompareRows, writeDraws } from './posterior.ts';
-import { baselineIndex, type BatchManifest } from './plan.ts';
+import type { BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
@@ -38,36 +38,10 @@ import { writeKeptParquet, writeSeriesParquet, type SeriesEncoder } from './tabl
 
 export const RUNS_CSV = 'runs.csv';
 export { ENSEMBLE_CSV } from './ensemble-file.ts';
-export const COMPARE_CSV = 'compare.csv';
+export { COMPARE_CSV } from './compare-file.ts';
 export const SWEEP_CSV = 'sweep.csv';
 export const SENSITIVITY_CSV = 'sensitivity.csv';
 export const FAILURES_CSV = 'failures.csv';
-
-/** The outcomes the terminal table of `compare` shows (compare.csv has all of OUTCOME_NAMES). */
-export const MAIN_OUTCOMES = ['final_employment', 'final_firms', 'total_spinoffs', 'total_innovations', 'total_entries', 'total_exits'] as const;
-
-export const COMPARE_COLUMNS = [
-  'variant', 'baseline', 'region', 'outcome', 'n', 'baseline_mean', 'variant_mean', 'mean_diff', 'ci_low', 'ci_high', 'p_better', 'spend', 'effect_per_spend',
-] as const;
-
-/** One row of compare.csv, with the numbers unrounded. */
-export interface CompareRow {
-  variant: string;
-  baseline: string;
-  /** `all`, or a region's name: the outcome of that region alone, paired on the same seeds. */
-  region: string;
-  outcome: string;
-  n: number;
-  baseline_mean: number;
-  variant_mean: number;
-  mean_diff: number;
-  ci_low: number;
-  ci_high: number;
-  p_better: number;
-  /** Mean total_policy_spend of the variant minus the baseline's, over the same paired seeds (money). */
-  spend: number;
-  effect_per_spend: number;
-}
 
 export interface FinalizeResult {
   completed: number;
@@ -179,15 +153,6 @@ function outcomeFields(outcomes: Record<string, number>): string {
   return line;
 }
 
-/** A run's outcomes by region slot: `all` first, then each region in scenario order. */
-export function slotsOf(record: RunRecord): { region: string; outcomes: Record<string, number>; finalStage: string }[] {
-  const regions = record.regions.slice(0, -1);
-  return [
-    { region: 'all', outcomes: record.outcomes, finalStage: record.finalStage },
-    ...regions.map((region, k) => ({ region, outcomes: record.regionOutcomes[k], finalStage: record.regionFinalStages[k] })),
-  ];
-}
-
 function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string {
   // With a posterior, each run's draw follows its variant.
   const drawn = manifest.posterior !== undefined;
@@ -202,84 +167,6 @@ function writeRunsCsv(dir: string, manifest: BatchManifest, completed: number[],
     for (const slot of slotsOf(r)) csv.line(`${label},${r.seed},${csvField(slot.region)},${slot.finalStage}${outcomeFields(slot.outcomes)}${params}`);
   }
   return csv.close();
-}
-
-/**
- * Every variant against the baseline on the seeds both completed, for every outcome: for `all`,
- * then for each region alone (its own outcomes, paired on the same seeds).
- */
-function compareRows(manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): CompareRow[] {
-  const N = manifest.seeds.count;
-  const baseline = manifest.baseline!;
-  const b = baselineIndex(manifest);
-  const done = new Set(completed);
-  const rows: CompareRow[] = [];
-  manifest.variants.forEach((variant, u) => {
-    if (u === b) return;
-    // Seeds both completed, ascending: the pairs.
-    const seeds: number[] = [];
-    for (let s = 0; s < N; s++) if (done.has(b * N + s) && done.has(u * N + s)) seeds.push(s);
-    const baseSlots = seeds.map((s) => slotsOf(recordOf(b * N + s)));
-    const variSlots = seeds.map((s) => slotsOf(recordOf(u * N + s)));
-    const regions = baseSlots.length ? baseSlots[0].map((slot) => slot.region) : ['all'];
-    regions.forEach((region, k) => {
-      const base = baseSlots.map((slots) => slots[k].outcomes);
-      const vari = variSlots.map((slots) => slots[k].outcomes);
-      rows.push(...compareSlot(baseline, variant.name, region, base, vari));
-    });
-  });
-  return rows;
-}
-
-/** One variant against the baseline in one region slot, for every outcome. */
-function compareSlot(
-  baseline: string, variant: string, region: string, base: Record<string, number>[], vari: Record<string, number>[],
-): CompareRow[] {
-  // Extra money the variant's levers spent, on average over the pairs: effect_per_spend is the
-  // outcome's mean difference per unit of it (NaN when the variant spends what the baseline does).
-  const spend = policySpendDiff(base, vari);
-  return OUTCOME_NAMES.map((outcome): CompareRow => {
-    const x = base.map((o) => o[outcome] ?? NaN);
-    const y = vari.map((o) => o[outcome] ?? NaN);
-    // `all` keeps the bootstrap stream it had before regions had rows of their own.
-    const key = region === 'all' ? `compare/${baseline}/${variant}/${outcome}` : `compare/${baseline}/${variant}/${region}/${outcome}`;
-    const c = pairedComparison(x, y, { seedKey: key });
-    return {
-      variant,
-      baseline,
-      region,
-      outcome,
-      n: c.n,
-      baseline_mean: c.baselineMean,
-      variant_mean: c.variantMean,
-      mean_diff: c.meanDiff,
-      ci_low: c.ciLow,
-      ci_high: c.ciHigh,
-      p_better: c.pBetter,
-      spend,
-      effect_per_spend: effectPerSpend(c.meanDiff, spend),
-    };
-  });
-}
-
-/** The columns of compare.csv that count (pairs, draws, seeds): integers; the rest are reals. */
-const INT_COLUMNS = new Set(['n', 'draws', 'seeds']);
-
-function writeCompare(dir: string, rows: CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): string {
-  const csv = new CsvFile(join(dir, COMPARE_CSV), columns);
-  for (const row of rows) {
-    const r = row as unknown as Record<string, unknown>;
-    csv.line(columns.map((c) => (typeof r[c] !== 'number' ? csvField(String(r[c])) : INT_COLUMNS.has(c) ? formatInt(r[c] as number) : formatNumber(r[c] as number))).join(','));
-  }
-  return csv.close();
-}
-
-/** compare rows as JSON values: numbers as in compare.csv, NaN as null. */
-export function compareJson(rows: readonly CompareRow[], columns: readonly string[] = COMPARE_COLUMNS): Record<string, string | number | null>[] {
-  return rows.map((row) => {
-    const r = row as unknown as Record<string, string | number>;
-    return Object.fromEntries(columns.map((c) => [c, typeof r[c] === 'number' ? jsonNumber(r[c] as number) : r[c]]));
-  });
 }
 
 function writeSweep(dir: string, manifest: BatchManifest, completed: number[], recordOf: (i: number) => RunRecord): string[] {

@@ -23,7 +23,7 @@ import { BatchError } from './errors.ts';
 import { BASE, buildJobs, scenarioAtPoint, variantUnits, type Unit } from './jobs.ts';
 import { baselineIndex, keepIn, manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
 import { variedOf } from './varied.ts';
-import type { CompareRow } from './finalize.ts';
+import type { CompareRow } from './compare-file.ts';
 
 export const DRAWS_CSV = 'draws.csv';
 

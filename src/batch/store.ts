@@ -12,7 +12,7 @@
 // presence marks a complete job. Byte order of the .bin: little-endian, whatever the machine
 // (values are byte-swapped on a big-endian host when written and read), so a store moves between
 // machines (merge, resume elsewhere).
-import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, opendirSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDir, writeFileAtomic } from '../io/write.ts';
 import type { Job, JobResult } from '../workers/protocol.ts';
@@ -126,9 +126,15 @@ function indicesMatching(out: string, pattern: RegExp): number[] {
   const dir = runsDir(out);
   if (!existsSync(dir)) return [];
   const found: number[] = [];
-  for (const name of readdirSync(dir)) {
-    const m = pattern.exec(name);
-    if (m) found.push(Number(m[1]));
+  // Entry by entry: a long batch's folder holds hundreds of thousands of names.
+  const entries = opendirSync(dir, { bufferSize: 1024 });
+  try {
+    for (let entry = entries.readSync(); entry !== null; entry = entries.readSync()) {
+      const m = pattern.exec(entry.name);
+      if (m) found.push(Number(m[1]));
+    }
+  } finally {
+    entries.closeSync();
   }
   return found.sort((a, b) => a - b);
 }
@@ -149,15 +155,27 @@ export function readRunSeries(out: string, index: number, record: RunRecord = re
 }
 
 /**
- * The series of metrics [from, to) (positions in record.metrics) of a completed job, metric-major
- * like RunSeries.series: what a summary reads when all runs' full series would not fit in memory.
- * Read into `into` (its first (to − from)·rows values) when given, so that passes over many runs
- * reuse their buffers rather than leave them to the garbage collector.
+ * The series of metrics [from, to) (positions in record.metrics) of a completed job, rows
+ * [rowFrom, rowTo) of each (all by default), metric-major like RunSeries.series: what a summary
+ * reads when all runs' full series would not fit in memory. Read into `into` (its first values)
+ * when given, so that passes over many runs reuse their buffers rather than leave them to the
+ * garbage collector.
  */
-export function readRunMetrics(out: string, index: number, record: RunRecord, from: number, to: number, into?: Float64Array): Float64Array {
-  const values = (to - from) * record.rows;
+export function readRunMetrics(
+  out: string, index: number, record: RunRecord, from: number, to: number, into?: Float64Array, rowFrom = 0, rowTo = record.rows,
+): Float64Array {
+  const width = rowTo - rowFrom;
+  const values = (to - from) * width;
   const target = into ? into.subarray(0, values) : new Float64Array(values);
-  readBin(out, index, record, from * record.rows * 8, new Uint8Array(target.buffer, target.byteOffset, values * 8));
+  const bytes = new Uint8Array(target.buffer, target.byteOffset, values * 8);
+  if (width === record.rows) {
+    readBin(out, index, record, from * record.rows * 8, bytes);
+  } else {
+    // Part of each metric: one read per metric.
+    for (let m = from; m < to; m++) {
+      readBin(out, index, record, (m * record.rows + rowFrom) * 8, bytes.subarray((m - from) * width * 8, (m - from + 1) * width * 8));
+    }
+  }
   return target;
 }
 

@@ -8,11 +8,12 @@
 // uncertainty, and the table adds the share of the effect's variance due to parameters and the
 // share of draws in which the effect has the sign of its mean.
 import { BatchError } from '../batch/errors.ts';
-import { compareJson, MAIN_OUTCOMES, type CompareRow } from '../batch/finalize.ts';
+import { compareJson, MAIN_OUTCOMES, type CompareRow } from '../batch/compare-file.ts';
 import { BASE, variantNames } from '../batch/jobs.ts';
 import { variantPlan } from '../batch/plan.ts';
 import { POSTERIOR_COMPARE_EXTRA, posteriorPlan, type PosteriorCompareRow } from '../batch/posterior.ts';
-import { COMPARE_COLUMNS } from '../batch/finalize.ts';
+import { COMPARE_COLUMNS } from '../batch/compare-file.ts';
+import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { BATCH_EXIT, defaultBatchDir, keepOption, runPlan, seedRange, summaryLines, withBatchErrors, withEarlyWorkers, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
@@ -84,7 +85,9 @@ export function compareCommand(ref: string, options: CompareOptions, io: CliIo, 
     if (!available.includes(baseline)) {
       throw new BatchError(`--baseline ${baseline}: not a variant of ${base.name} (expected one of ${available.join(', ')})`);
     }
-    if (available.length < 2) throw new BatchError(`${base.name} defines no variants: nothing to compare (add some under \`variants:\`)`);
+    if (available.length < 2) {
+      throw new ScenarioError(base.file, [{ path: 'variants', expected: 'at least one variant to compare with the base (compare runs the variants against it)', found: 'none' }]);
+    }
     let names = available;
     if (options.variants !== undefined) {
       const chosen = variantNames(options.variants, base.variants);

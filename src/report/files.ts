@@ -6,6 +6,11 @@ export interface ReportFiles {
   names(): string[];
   text(name: string): string | undefined;
   binary(name: string): Uint8Array | undefined;
+  /**
+   * `length` bytes of a file from `offset`, and the file's size, without reading the rest (the
+   * stage column at the end of a run's .bin). Optional: `binary` is used where it is missing.
+   */
+  range?(name: string, offset: number, length: number): { bytes: Uint8Array; size: number } | undefined;
 }
 
 /** ReportFiles over a plain map (tests, and the viz app once it has read the files). */

@@ -1,5 +1,5 @@
 // An output folder on disk → ReportData (the Node side of parse.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportData } from './model.ts';
 import { reportFromFiles, type ReportFiles } from './parse.ts';
@@ -19,6 +19,23 @@ export function folderFiles(dir: string): ReportFiles {
     names: () => [...names],
     text: (name) => (known.has(name) ? readFileSync(join(dir, name), 'utf8') : undefined),
     binary: (name) => (known.has(name) ? new Uint8Array(readFileSync(join(dir, name))) : undefined),
+    range: (name, offset, length) => {
+      if (!known.has(name)) return undefined;
+      const fd = openSync(join(dir, name), 'r');
+      try {
+        const size = fstatSync(fd).size;
+        const bytes = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+        let at = 0;
+        while (at < bytes.length) {
+          const n = readSync(fd, bytes, at, bytes.length - at, offset + at);
+          if (n === 0) break;
+          at += n;
+        }
+        return { bytes: bytes.subarray(0, at), size };
+      } finally {
+        closeSync(fd);
+      }
+    },
   };
 }
 

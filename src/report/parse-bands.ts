@@ -33,7 +33,10 @@ export function bandsFromEnsemble(text: string, nTicks: number): Map<string, Rec
 
 /** Bands computed from the runs' series (sweep points, or when ensemble.csv is missing). */
 export function bandsFromRuns(runs: readonly StoredRun[]): Record<string, Record<string, Band>> | null {
-  const loaded = runs.map((r) => ({ record: r.record, series: seriesOf(r) })).filter((r) => r.series !== null);
+  const loaded = runs.map((r) => {
+    const record = r.record();
+    return { record, series: seriesOf(r, record) };
+  }).filter((r) => r.series !== null);
   if (loaded.length === 0) return null;
   const { metrics, regions, rows, ticksPerYear } = loaded[0].record;
   const same = loaded.filter((r) => r.record.rows === rows && r.record.metrics.length === metrics.length);

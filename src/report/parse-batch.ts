@@ -7,9 +7,9 @@ import { csvNumber, table } from './csv.ts';
 import { json, type ReportFiles } from './files.ts';
 import { VARIANT_COLOURS, type ReportData, type ReportKind, type VariantSeries } from './model.ts';
 import { bandsFromEnsemble, bandsFromRuns, emptyBands, withoutSpread } from './parse-bands.ts';
-import { addSizes, BASE, counted, mainMetricsOf, metricInfos, orderRegions, range, seedRange } from './parse-common.ts';
+import { BASE, counted, mainMetricsOf, metricInfos, orderRegions, range, seedRange } from './parse-common.ts';
 import { compareEntries } from './parse-compare.ts';
-import { storedRuns, stagesOf, type StoredRun } from './parse-stored.ts';
+import { storedRuns, summariseRuns, type StoredRun } from './parse-stored.ts';
 
 interface BatchManifest {
   command: 'batch' | 'compare' | 'sweep';
@@ -35,7 +35,7 @@ export function fromBatch(files: ReportFiles): ReportData {
   const nTicks = manifest.ticks + 1;
   const ticks = range(nTicks);
   const runs = storedRuns(files);
-  const regionsFromRuns = runs[0]?.record.regions;
+  const regionsFromRuns = runs[0]?.record().regions;
   const metricsAll = manifest.metrics;
   let regions: string[] = regionsFromRuns ? [...regionsFromRuns] : [];
   const variants: VariantSeries[] = [];
@@ -46,7 +46,7 @@ export function fromBatch(files: ReportFiles): ReportData {
     const params = manifest.sweep?.params ?? [];
     const byPoint = new Map<number, StoredRun[]>();
     for (const r of runs) {
-      const p = r.record.point ?? 0;
+      const p = r.point ?? 0;
       if (!byPoint.has(p)) byPoint.set(p, []);
       byPoint.get(p)!.push(r);
     }
@@ -61,23 +61,21 @@ export function fromBatch(files: ReportFiles): ReportData {
     }));
     for (const g of groups) {
       const series = bandsFromRuns(g.runs) ?? emptyBands(regions, metricsAll);
-      const sizes = new Array<number>(SIZE_BINS).fill(0);
-      g.runs.forEach((r) => addSizes(sizes, r.record.sizes));
-      variants.push({ name: g.name, runs: g.runs.length, series: withoutSpread(series, g.runs.length), stages: stagesOf(g.runs, regions, nTicks), sizes });
+      const { stages, sizes } = summariseRuns(g.runs, regions, nTicks, SIZE_BINS);
+      variants.push({ name: g.name, runs: g.runs.length, series: withoutSpread(series, g.runs.length), stages, sizes });
     }
   } else {
     const ensembleText = files.text('ensemble.csv');
     const bands = ensembleText !== undefined ? bandsFromEnsemble(ensembleText, nTicks) : null;
     const names = manifest.variants.map((v) => v.name);
     for (const name of names) {
-      const own = runs.filter((r) => (r.record.variant ?? BASE) === name);
+      const own = runs.filter((r) => (r.variant ?? BASE) === name);
       const series = bands?.get(name) ?? bandsFromRuns(own);
       if (!series) continue;
       if (regions.length === 0) regions = Object.keys(series);
-      const sizes = new Array<number>(SIZE_BINS).fill(0);
-      own.forEach((r) => addSizes(sizes, r.record.sizes));
+      const { stages, sizes } = summariseRuns(own, regions, nTicks, SIZE_BINS);
       const n = own.length || manifest.seeds.count;
-      variants.push({ name, runs: n, series: withoutSpread(series, n), stages: stagesOf(own, regions, nTicks), sizes });
+      variants.push({ name, runs: n, series: withoutSpread(series, n), stages, sizes });
     }
   }
   if (regions.length === 0 && variants[0]) regions = Object.keys(variants[0].series);

@@ -3,6 +3,7 @@
 // lifecycle stage over several runs. Pure and browser-safe.
 import { STAGES } from '../engine/series.ts';
 import { json, type ReportFiles } from './files.ts';
+import { addSizes } from './parse-common.ts';
 
 export interface RunJson {
   index: number;
@@ -18,14 +19,51 @@ export interface RunJson {
 }
 
 /**
- * A stored run: its record, and its .bin read on demand — never kept, so that a report of
- * 10,000 runs holds their records and stage columns, not their series (1.9 GB for `default`).
+ * A stored run: which unit it belongs to, and its record and .bin read on demand — never kept,
+ * so that a report holds a few numbers per run whatever the number of runs (100,000 runs of
+ * `default` would hold 100 MB of records, 3.8 GB of series).
  */
-export interface StoredRun { record: RunJson; bin(): Uint8Array | undefined }
+export interface StoredRun {
+  index: number;
+  variant: string | null;
+  point: number | null;
+  /** The record, read anew at each call (only what the report reads). */
+  record(): RunJson;
+  bin(): Uint8Array | undefined;
+  /** Bytes of the .bin from `offset` and its size, when the files can read part of a file; else undefined. */
+  range(offset: number, length: number): { bytes: Uint8Array; size: number } | undefined;
+}
+
+/** A run of the folder: a few fields, no closures (a report may hold 100,000 of them). */
+class FolderRun implements StoredRun {
+  constructor(
+    readonly index: number,
+    readonly variant: string | null,
+    readonly point: number | null,
+    private readonly folder: { files: ReportFiles; share: (names: string[]) => string[] },
+  ) {}
+
+  record(): RunJson {
+    const r = json<RunJson>(this.folder.files, `runs/${this.index}.json`);
+    const share = this.folder.share;
+    // Only what the report reads (a stored record also holds every outcome, per region).
+    return {
+      index: r.index, variant: r.variant, point: r.point, seed: r.seed, finalStage: r.finalStage, sizes: r.sizes,
+      metrics: share(r.metrics), regions: share(r.regions), rows: r.rows, ticksPerYear: r.ticksPerYear,
+    };
+  }
+
+  bin(): Uint8Array | undefined {
+    return this.folder.files.binary(`runs/${this.index}.bin`);
+  }
+
+  range(offset: number, length: number): { bytes: Uint8Array; size: number } | undefined {
+    return this.folder.files.range?.(`runs/${this.index}.bin`, offset, length);
+  }
+}
 
 export function storedRuns(files: ReportFiles): StoredRun[] {
-  const runs: StoredRun[] = [];
-  // The runs of a batch share their metric and region names: one array each, not one per run.
+  // The runs of a batch share their metric, region and variant names: one copy each, not one per run.
   const shared = new Map<string, string[]>();
   const share = (names: string[]): string[] => {
     const key = names.join('\n');
@@ -34,33 +72,29 @@ export function storedRuns(files: ReportFiles): StoredRun[] {
     shared.set(key, names);
     return names;
   };
+  const folder = { files, share };
+  const runs: StoredRun[] = [];
   for (const name of files.names()) {
     const m = /^runs\/(\d+)\.json$/.exec(name);
     if (!m) continue;
     const r = json<RunJson>(files, name);
-    // Only what the report reads (a stored record also holds every outcome, per region).
-    const record: RunJson = {
-      index: r.index, variant: r.variant, point: r.point, seed: r.seed, finalStage: r.finalStage, sizes: r.sizes,
-      metrics: share(r.metrics), regions: share(r.regions), rows: r.rows, ticksPerYear: r.ticksPerYear,
-    };
-    const bin = `runs/${m[1]}.bin`;
-    runs.push({ record, bin: () => files.binary(bin) });
+    const variant = r.variant === null ? null : share([r.variant])[0];
+    runs.push(new FolderRun(Number(m[1]), variant, r.point, folder));
   }
-  return runs.sort((a, b) => a.record.index - b.record.index);
+  return runs.sort((a, b) => a.index - b.index);
 }
 
-/** A copy of the run's stage column (not a view, which would keep the whole file's bytes). */
-function stageColumn(run: StoredRun): Uint8Array | null {
-  const { record } = run;
-  const bin = run.bin();
-  if (!bin) return null;
+/** The run's stage column: the end of its .bin (only those bytes where the files allow), or null when the file is not the record's size. */
+function stageColumn(run: StoredRun, record: RunJson): Uint8Array | null {
   const at = record.metrics.length * record.rows * 8;
-  if (bin.length !== at + record.rows) return null;
-  return bin.slice(at, at + record.rows);
+  const part = run.range(at, record.rows);
+  if (part) return part.size === at + record.rows && part.bytes.length === record.rows ? part.bytes : null;
+  const bin = run.bin();
+  if (!bin || bin.length !== at + record.rows) return null;
+  return bin.subarray(at, at + record.rows);
 }
 
-export function seriesOf(run: StoredRun): Float64Array | null {
-  const { record } = run;
+export function seriesOf(run: StoredRun, record: RunJson = run.record()): Float64Array | null {
   const bin = run.bin();
   if (!bin) return null;
   const n = record.metrics.length * record.rows;
@@ -72,33 +106,41 @@ export function seriesOf(run: StoredRun): Float64Array | null {
   return out;
 }
 
-/** Stage name → most frequent per position over the given stage columns (ties: earlier stage). */
-function modalStages(columns: readonly Uint8Array[], length: number): string[] {
-  const out: string[] = [];
-  const counts = new Array<number>(STAGES.length).fill(0);
-  for (let i = 0; i < length; i++) {
-    counts.fill(0);
-    for (const c of columns) counts[c[i]]++;
-    let best = 0;
-    for (let s = 1; s < counts.length; s++) if (counts[s] > counts[best]) best = s;
-    out.push(STAGES[best] ?? 'formation');
-  }
-  return out;
-}
-
-/** Per region (record order, `all` last) the modal stage per tick over the runs. */
-export function stagesOf(runs: readonly StoredRun[], regions: readonly string[], nTicks: number): Record<string, string[]> {
-  const columns = runs.map(stageColumn).filter((c): c is Uint8Array => c !== null);
-  const out: Record<string, string[]> = {};
-  if (columns.length === 0) return out;
+/**
+ * Over the runs: per region (record order, `all` last) the modal stage per tick (ties: the
+ * earlier stage), and the firm size histograms summed (`bins` bins). Each run is read once and
+ * dropped: the memory is regions × ticks × stages counts, whatever the number of runs.
+ */
+export function summariseRuns(runs: readonly StoredRun[], regions: readonly string[], nTicks: number, bins: number): { stages: Record<string, string[]>; sizes: number[] } {
   const R1 = regions.length;
+  const S = STAGES.length;
+  const counts = new Uint32Array(R1 * nTicks * S);
+  const sizes = new Array<number>(bins).fill(0);
+  let counted = 0;
+  for (const run of runs) {
+    const record = run.record();
+    addSizes(sizes, record.sizes);
+    const c = stageColumn(run, record);
+    if (c === null) continue;
+    counted++;
+    for (let t = 0; t < nTicks; t++) {
+      for (let r = 0; r < R1; r++) {
+        const stage = c[t * R1 + r];
+        if (stage < S) counts[(r * nTicks + t) * S + stage]++;
+      }
+    }
+  }
+  const stages: Record<string, string[]> = {};
+  if (counted === 0) return { stages, sizes };
   regions.forEach((region, r) => {
-    const perRegion = columns.map((c) => {
-      const col = new Uint8Array(nTicks);
-      for (let t = 0; t < nTicks; t++) col[t] = c[t * R1 + r];
-      return col;
-    });
-    out[region] = modalStages(perRegion, nTicks);
+    const modal: string[] = [];
+    for (let t = 0; t < nTicks; t++) {
+      const at = (r * nTicks + t) * S;
+      let best = 0;
+      for (let s = 1; s < S; s++) if (counts[at + s] > counts[at + best]) best = s;
+      modal.push(STAGES[best] ?? 'formation');
+    }
+    stages[region] = modal;
   });
-  return out;
+  return { stages, sizes };
 }

@@ -2,7 +2,7 @@
 // only when there is some); compareJson keeps spend and effect_per_spend as in compare.csv.
 import { describe, expect, it } from 'vitest';
 import { compareTable } from '../../src/cli/compare.ts';
-import { compareJson, type CompareRow } from '../../src/batch/finalize.ts';
+import { compareJson, type CompareRow } from '../../src/batch/compare-file.ts';
 
 const row = (variant: string, spend: number, meanDiff = 10): CompareRow => ({
   variant, baseline: 'base', region: 'all', outcome: 'total_innovations', n: 20, baseline_mean: 100, variant_mean: 100 + meanDiff,
