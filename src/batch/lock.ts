@@ -19,9 +19,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock (the folder exists); returns its release. Throws a BatchError when another process holds it. */
-export function lockFolder(out: string): () => void {
-  const file = join(out, LOCK_FILE);
+/**
+ * Takes the folder's lock (the folder exists); returns its release. Throws a BatchError when
+ * another process holds it. `name`: another lock file, for writers that share a folder by design
+ * (calibrate's shards, one lock each).
+ */
+export function lockFolder(out: string, name = LOCK_FILE): () => void {
+  const file = join(out, name);
   const mine = `${process.pid} ${hostname()}\n`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -30,7 +34,14 @@ export function lockFolder(out: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const [pidText, host] = readFileSync(file, 'utf8').trim().split(' ');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+      throw error;
+    }
+    const [pidText, host] = text.trim().split(' ');
     const pid = Number(pidText);
     const elsewhere = host !== undefined && host !== hostname();
     if (elsewhere || (Number.isInteger(pid) && pid > 0 && alive(pid))) {

@@ -5,7 +5,7 @@
 // simulated are read back instead of run) and shardable: shard k/N of a calibration runs the jobs
 // whose index in each round is k − 1 mod N, writes its own log, and waits at the end of the round
 // until the other shards' logs (in the same folder) hold the rest.
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetValue } from '../analysis/check.ts';
 import { writeFileAtomic } from '../io/write.ts';
@@ -49,6 +49,17 @@ export function checkPrior(base: LoadedScenario, p: Prior, file: string, path: s
   }
 }
 
+/**
+ * Cuts a log back to its last whole line (kill -9 may stop an append midway; the next append
+ * would run on from the cut and make one wrong line of two). False when not even the header is whole.
+ */
+function dropCutLine(file: string): boolean {
+  const bytes = readFileSync(file);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end < bytes.length) truncateSync(file, end);
+  return end > 0;
+}
+
 /** The per-seed target values of simulated points, on disk and in memory. */
 export class SimulationLog {
   private readonly values = new Map<string, Float64Array>();
@@ -59,6 +70,7 @@ export class SimulationLog {
   constructor(private readonly dir: string, private readonly targets: number, shard: Shard | null) {
     this.file = join(dir, shard ? `${LOG_PREFIX}-${shard.k}of${shard.n}.csv` : `${LOG_PREFIX}.csv`);
     this.started = existsSync(this.file);
+    if (this.started) this.started = dropCutLine(this.file);
     this.refresh();
   }
 

@@ -10,7 +10,8 @@ import { variantNames, type SeedRange, type Shard } from '../batch/jobs.ts';
 import { parseKeep, type KeepTable } from '../batch/keep.ts';
 import { variantPlan, type Plan } from '../batch/plan.ts';
 import { executeBatch, type ExecuteResult, type PoolSetup } from '../batch/run.ts';
-import { memoryProblem } from '../scenarios/resources.ts';
+import { pathSafe } from '../io/write.ts';
+import { estimateSeconds, memoryProblem, timeNote } from '../scenarios/resources.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { defaultWorkers, inProcessSpawner, nodeSpawner } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
@@ -59,10 +60,6 @@ export interface BatchOptions extends CommonOptions {
 /** W worker threads (default: the available cores); 0: run the jobs on the calling thread. */
 export function defaultPool(workers: number): PoolSetup {
   return workers === 0 ? { size: 1, spawn: inProcessSpawner() } : { size: workers, spawn: nodeSpawner() };
-}
-
-function pathSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /**
@@ -133,6 +130,13 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
     const units = new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const));
     const problems = [...units].map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
     if (problems.length) throw new BatchError(`${command}: ${problems[0]}`);
+  }
+  if (!options.quiet && plan.jobs.length > 0) {
+    // The longest unit stands for all: jobs of one unit share its scenario object.
+    const units = [...new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const))];
+    const [scenario, ticks] = units.reduce((a, b) => (estimateSeconds(b[0], b[1]) > estimateSeconds(a[0], a[1]) ? b : a));
+    const long = timeNote(scenario, ticks, plan.jobs.length, workers || 1);
+    if (long) io.stderr(`${command}: ${long}\n`);
   }
   const pool = (deps.pool ?? defaultPool)(workers);
   const progress = createProgress({ label: command, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet });

@@ -25,6 +25,7 @@ import { targetName } from '../scenarios/targets.ts';
 import { makeDir, writeFileAtomic } from '../io/write.ts';
 import { defaultWorkers } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
+import { LOCK_FILE, lockFolder } from '../batch/lock.ts';
 import { BATCH_EXIT, defaultBatchDir, defaultPool, resumeHint, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
@@ -115,130 +116,136 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       completed: null, stopped: null,
     };
     const out = options.out ?? defaultBatchDir(base.name, 'calibrate', undefined);
-    prepareFolder(out, manifest, { resume: options.resume ?? false, sharded: options.shard !== undefined });
+    // One writer per folder, or per shard of a shared folder (lock.ts): taken before the folder is read.
     makeDir(out);
-    writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-
-    const workers = options.workers ?? defaultWorkers();
-    const setup = (deps.pool ?? defaultPool)(workers);
-    // One pool per round of candidates, the same worker threads for all of them.
-    const workerSet = reusable(setup.spawn);
-    const pool = { ...setup, spawn: workerSet.spawn };
-    const abort = new AbortController();
-    const onSignal = () => abort.abort();
-    const signals = deps.signals ?? false;
-    if (signals) { process.on('SIGINT', onSignal); process.on('SIGTERM', onSignal); }
-    const log = new SimulationLog(out, targets.length, options.shard ?? null);
-    const known = log.size;
-    const names = targets.map(targetName);
-    let round = 0;
-    const simulator = createSimulator({
-      base, priors, targets, targetNames: names, seeds, ticks, pool, log, shard: options.shard ?? null, signal: abort.signal,
-      waitMs: (options.wait ?? 3600) * 1000, pollMs: options.pollMs,
-    });
-    const evaluate = async (points: number[][]) => {
-      // A redrawn line per round on a terminal; in logs, only the line per generation below.
-      const progress = createProgress({ label: `calibrate round ${++round}`, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet || !(deps.tty ?? false) });
-      try {
-        return await simulator.statistics(points, (done, total) => progress.update(done, 0, total));
-      } finally {
-        progress.finish();
-      }
-    };
-    const start = performance.now();
-    const populations: PopulationRow[] = [];
-    const generationRows: GenerationRow[] = [];
-    let scales: TargetScale[] = [];
-    let stopped: string;
-    let posterior: PopulationRow;
-    let perSeed: Float64Array[];
-    const write = (name: string, text: string) => { if (!options.shard || options.shard.k === 1) writeFileAtomic(join(out, name), text); };
+    const release = lockFolder(out, options.shard ? `.clusterlab-shard-${options.shard.k}of${options.shard.n}.lock` : LOCK_FILE);
     try {
-      if (settings.method === 'abc') {
-        const result = await abcSmc(priors, {
-          particles: settings.particles, generations: settings.generations!, alpha: settings.alpha!, minAcceptance: settings.minAcceptance!,
-          budget: settings.budget!, seedKey: manifest.seedKey,
-        }, evaluate, (prior) => {
-          scales = targetScales(targets, prior);
-          return (stats) => distance(stats, scales, targets);
-        }, (g) => {
-          const distances = g.particles.map((p) => p.distance);
-          populations.push({ generation: g.index, values: g.particles.map((p) => p.values), weights: g.particles.map((p) => p.weight), distances });
-          generationRows.push({ generation: g.index, epsilon: g.epsilon, candidates: g.candidates, acceptance: g.acceptance, ess: g.ess, distanceMedian: median(distances) });
+      prepareFolder(out, manifest, { resume: options.resume ?? false, sharded: options.shard !== undefined });
+      writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+      const workers = options.workers ?? defaultWorkers();
+      const setup = (deps.pool ?? defaultPool)(workers);
+      // One pool per round of candidates, the same worker threads for all of them.
+      const workerSet = reusable(setup.spawn);
+      const pool = { ...setup, spawn: workerSet.spawn };
+      const abort = new AbortController();
+      const onSignal = () => abort.abort();
+      const signals = deps.signals ?? false;
+      if (signals) { process.on('SIGINT', onSignal); process.on('SIGTERM', onSignal); }
+      const log = new SimulationLog(out, targets.length, options.shard ?? null);
+      const known = log.size;
+      const names = targets.map(targetName);
+      let round = 0;
+      const simulator = createSimulator({
+        base, priors, targets, targetNames: names, seeds, ticks, pool, log, shard: options.shard ?? null, signal: abort.signal,
+        waitMs: (options.wait ?? 3600) * 1000, pollMs: options.pollMs,
+      });
+      const evaluate = async (points: number[][]) => {
+        // A redrawn line per round on a terminal; in logs, only the line per generation below.
+        const progress = createProgress({ label: `calibrate round ${++round}`, write: io.stderr, tty: deps.tty ?? false, quiet: options.quiet || !(deps.tty ?? false) });
+        try {
+          return await simulator.statistics(points, (done, total) => progress.update(done, 0, total));
+        } finally {
+          progress.finish();
+        }
+      };
+      const start = performance.now();
+      const populations: PopulationRow[] = [];
+      const generationRows: GenerationRow[] = [];
+      let scales: TargetScale[] = [];
+      let stopped: string;
+      let posterior: PopulationRow;
+      let perSeed: Float64Array[];
+      const write = (name: string, text: string) => { if (!options.shard || options.shard.k === 1) writeFileAtomic(join(out, name), text); };
+      try {
+        if (settings.method === 'abc') {
+          const result = await abcSmc(priors, {
+            particles: settings.particles, generations: settings.generations!, alpha: settings.alpha!, minAcceptance: settings.minAcceptance!,
+            budget: settings.budget!, seedKey: manifest.seedKey,
+          }, evaluate, (prior) => {
+            scales = targetScales(targets, prior);
+            return (stats) => distance(stats, scales, targets);
+          }, (g) => {
+            const distances = g.particles.map((p) => p.distance);
+            populations.push({ generation: g.index, values: g.particles.map((p) => p.values), weights: g.particles.map((p) => p.weight), distances });
+            generationRows.push({ generation: g.index, epsilon: g.epsilon, candidates: g.candidates, acceptance: g.acceptance, ess: g.ess, distanceMedian: median(distances) });
+            write('posterior.csv', posteriorCsv(priors, populations));
+            write('generations.csv', generationsCsv(generationRows));
+            if (!options.quiet) io.stderr(`calibrate: generation ${g.index}: ε ${short(g.epsilon)}, acceptance ${short(g.acceptance)}, median distance ${short(median(distances))}\n`);
+          });
+          stopped = result.stopped;
+          posterior = populations.at(-1)!;
+        } else {
+          const result = await smm(priors, targets, { starts: settings.particles, maxEvaluations: settings.maxEvaluations!, particles: settings.particles, seeds: settings.seeds, seedKey: manifest.seedKey }, evaluate);
+          scales = result.scales;
+          stopped = result.stopped;
+          const values = result.draws.map((latent) => latent.map((x, j) => valueOf(priors[j], x)));
+          posterior = { generation: 0, values, weights: values.map(() => 1 / values.length), distances: values.map(() => NaN) };
+          populations.push(posterior);
+          result.trace.forEach((t) => generationRows.push({ generation: t.iteration, epsilon: NaN, candidates: t.evaluations, acceptance: NaN, ess: NaN, distanceMedian: t.distance }));
           write('posterior.csv', posteriorCsv(priors, populations));
           write('generations.csv', generationsCsv(generationRows));
-          if (!options.quiet) io.stderr(`calibrate: generation ${g.index}: ε ${short(g.epsilon)}, acceptance ${short(g.acceptance)}, median distance ${short(median(distances))}\n`);
-        });
-        stopped = result.stopped;
-        posterior = populations.at(-1)!;
-      } else {
-        const result = await smm(priors, targets, { starts: settings.particles, maxEvaluations: settings.maxEvaluations!, particles: settings.particles, seeds: settings.seeds, seedKey: manifest.seedKey }, evaluate);
-        scales = result.scales;
-        stopped = result.stopped;
-        const values = result.draws.map((latent) => latent.map((x, j) => valueOf(priors[j], x)));
-        posterior = { generation: 0, values, weights: values.map(() => 1 / values.length), distances: values.map(() => NaN) };
-        populations.push(posterior);
-        result.trace.forEach((t) => generationRows.push({ generation: t.iteration, epsilon: NaN, candidates: t.evaluations, acceptance: NaN, ess: NaN, distanceMedian: t.distance }));
-        write('posterior.csv', posteriorCsv(priors, populations));
-        write('generations.csv', generationsCsv(generationRows));
-        manifest.estimate = { values: result.values, distance: result.distance, evaluations: result.evaluations };
+          manifest.estimate = { values: result.values, distance: result.distance, evaluations: result.evaluations };
+        }
+        // The posterior predictive: ABC's particles are in the log; SMM's draws are new points.
+        perSeed = await simulator.simulate(posterior.values);
+      } catch (err) {
+        if (!(err instanceof Interrupted)) throw err;
+        io.stderr(`calibrate: interrupted; ${log.size} runs are saved in ${out}. To go on from there:\n${resumeHint(deps.argv, out, 'calibrate')}\n`);
+        return BATCH_EXIT.interrupted;
+      } finally {
+        if (signals) { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); }
+        await workerSet.close();
       }
-      // The posterior predictive: ABC's particles are in the log; SMM's draws are new points.
-      perSeed = await simulator.simulate(posterior.values);
-    } catch (err) {
-      if (!(err instanceof Interrupted)) throw err;
-      io.stderr(`calibrate: interrupted; ${log.size} runs are saved in ${out}. To go on from there:\n${resumeHint(deps.argv, out, 'calibrate')}\n`);
-      return BATCH_EXIT.interrupted;
+      if (options.shard && options.shard.k !== 1) {
+        io.stdout(`calibrate: shard ${options.shard.k}/${options.shard.n} done (${simulator.runs} runs); shard 1 writes the results in ${out}\n`);
+        return BATCH_EXIT.ok;
+      }
+      if (posterior.distances.every((d) => d === Infinity)) {
+        throw new BatchError(`calibrate: no particle produced the targets' metrics (every distance is infinite); see ${join(out, 'simulations.csv')}`);
+      }
+      const summaries = summariseParameters(priors, posterior);
+          const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
+      const centre = settings.method === 'smm' ? manifest.estimate!.values : summaries.map((x) => x.median);
+      write('parameters.csv', parametersCsv(priors, summaries));
+      write('fit.csv', fitCsv(fit));
+      write('calibrated.yaml', calibratedYaml({
+        ref: extendsRef(ref, base.file, findBundled(ref) === base.file, resolve(out)), name: base.name, scenario: s, priors, values: centre.map((v) => Number(v.toPrecision(6))),
+        header: `${base.name} calibrated to ${options.targets} by clusterlab ${packageVersion()} (${settings.method === 'abc' ? 'ABC-SMC, posterior medians' : 'simulated method of moments, the estimate'}).\nSee parameters.csv for the intervals and fit.csv for the fit; posterior.csv for every particle.`,
+      }));
+      if (!options.shard) log.canonicalise(names);
+      manifest.completed = true;
+      manifest.stopped = stopped;
+      writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+      const files = [...CALIBRATE_FILES].map((f) => join(out, f));
+      if (options.report !== false) {
+        const report = await batchReport(out, io);
+        if (report) files.push(report);
+      }
+      const seconds = (performance.now() - start) / 1000;
+      if (options.json) {
+        io.stdout(JSON.stringify({ scenario: base.name, method: settings.method, out, stopped, parameters: summaries, fit, files }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+        return BATCH_EXIT.ok;
+      }
+      const reached = fit.filter((f) => f.reached).length;
+      const lines = [
+        `${base.name}: ${settings.method === 'abc' ? 'ABC-SMC' : 'simulated method of moments'}, ${settings.particles} particles × ${settings.seeds} seeds, ${ticks} ticks; stopped: ${stopped}`,
+        ...table(['parameter', settings.method === 'abc' ? 'median' : 'estimate', '90 % interval'],
+          summaries.map((x, j) => [x.path, short(centre[j]), `[${short(x.q05)}, ${short(x.q95)}]`])),
+        '',
+        ...table(['target', 'observed', 'simulated mean [90 %]', 'result'],
+          fit.map((f) => [f.target, f.observed_low === f.observed_high ? short(f.observed_low) : `[${short(f.observed_low)}, ${short(f.observed_high)}]`,
+            f.kind === 'stage' ? `share ${short(f.simulated_mean)}` : `${short(f.simulated_mean)} [${short(f.simulated_low)}, ${short(f.simulated_high)}]`, f.reached ? 'reached' : 'NOT REACHED'])),
+        `  ${reached} of ${fit.length} targets reached`,
+        '',
+        `  runs        ${simulator.runs} simulated, ${known} read back from the log`,
+        `  wall time   ${seconds.toFixed(1)} s (${(simulator.runs / Math.max(seconds, 1e-9)).toFixed(1)} runs/s)`,
+        `  outputs     ${out} (${files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')})`,
+      ];
+      io.stdout(lines.join('\n') + '\n');
+      return BATCH_EXIT.ok;
     } finally {
-      if (signals) { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); }
-      await workerSet.close();
+      release();
     }
-    if (options.shard && options.shard.k !== 1) {
-      io.stdout(`calibrate: shard ${options.shard.k}/${options.shard.n} done (${simulator.runs} runs); shard 1 writes the results in ${out}\n`);
-      return BATCH_EXIT.ok;
-    }
-    if (posterior.distances.every((d) => d === Infinity)) {
-      throw new BatchError(`calibrate: no particle produced the targets' metrics (every distance is infinite); see ${join(out, 'simulations.csv')}`);
-    }
-    const summaries = summariseParameters(priors, posterior);
-        const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
-    const centre = settings.method === 'smm' ? manifest.estimate!.values : summaries.map((x) => x.median);
-    write('parameters.csv', parametersCsv(priors, summaries));
-    write('fit.csv', fitCsv(fit));
-    write('calibrated.yaml', calibratedYaml({
-      ref: extendsRef(ref, base.file, findBundled(ref) === base.file, resolve(out)), name: base.name, scenario: s, priors, values: centre.map((v) => Number(v.toPrecision(6))),
-      header: `${base.name} calibrated to ${options.targets} by clusterlab ${packageVersion()} (${settings.method === 'abc' ? 'ABC-SMC, posterior medians' : 'simulated method of moments, the estimate'}).\nSee parameters.csv for the intervals and fit.csv for the fit; posterior.csv for every particle.`,
-    }));
-    if (!options.shard) log.canonicalise(names);
-    manifest.completed = true;
-    manifest.stopped = stopped;
-    writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    const files = [...CALIBRATE_FILES].map((f) => join(out, f));
-    if (options.report !== false) {
-      const report = await batchReport(out, io);
-      if (report) files.push(report);
-    }
-    const seconds = (performance.now() - start) / 1000;
-    if (options.json) {
-      io.stdout(JSON.stringify({ scenario: base.name, method: settings.method, out, stopped, parameters: summaries, fit, files }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
-      return BATCH_EXIT.ok;
-    }
-    const reached = fit.filter((f) => f.reached).length;
-    const lines = [
-      `${base.name}: ${settings.method === 'abc' ? 'ABC-SMC' : 'simulated method of moments'}, ${settings.particles} particles × ${settings.seeds} seeds, ${ticks} ticks; stopped: ${stopped}`,
-      ...table(['parameter', settings.method === 'abc' ? 'median' : 'estimate', '90 % interval'],
-        summaries.map((x, j) => [x.path, short(centre[j]), `[${short(x.q05)}, ${short(x.q95)}]`])),
-      '',
-      ...table(['target', 'observed', 'simulated mean [90 %]', 'result'],
-        fit.map((f) => [f.target, f.observed_low === f.observed_high ? short(f.observed_low) : `[${short(f.observed_low)}, ${short(f.observed_high)}]`,
-          f.kind === 'stage' ? `share ${short(f.simulated_mean)}` : `${short(f.simulated_mean)} [${short(f.simulated_low)}, ${short(f.simulated_high)}]`, f.reached ? 'reached' : 'NOT REACHED'])),
-      `  ${reached} of ${fit.length} targets reached`,
-      '',
-      `  runs        ${simulator.runs} simulated, ${known} read back from the log`,
-      `  wall time   ${seconds.toFixed(1)} s (${(simulator.runs / Math.max(seconds, 1e-9)).toFixed(1)} runs/s)`,
-      `  outputs     ${out} (${files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ')})`,
-    ];
-    io.stdout(lines.join('\n') + '\n');
-    return BATCH_EXIT.ok;
   });
 }

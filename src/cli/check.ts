@@ -11,6 +11,7 @@ import { variantPlan } from '../batch/plan.ts';
 import { completedIndices, readRun, readRunSeries } from '../batch/store.ts';
 import { csvField, formatInt, formatNumber } from '../io/format.ts';
 import { writeFileAtomic } from '../io/write.ts';
+import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { loadTargets, resolveTargets } from '../scenarios/target-files.ts';
 import type { Target } from '../scenarios/targets.ts';
@@ -59,7 +60,7 @@ export function checkCommand(ref: string, options: CheckOptions, io: CliIo, deps
     } else if (s.expect && s.expect.length > 0) {
       targets = s.expect;
     } else {
-      throw new BatchError(`${base.name} has no \`expect\` targets: give a targets file with --targets FILE`);
+      throw new ScenarioError(base.file, [{ path: 'expect', expected: 'targets to check (or give a targets file with --targets FILE)', found: 'none' }]);
     }
     const plan = variantPlan('batch', {
       ref, seeds: seedRange(options), ticks: options.ticks, metrics: null, shard: null, variants: [options.variant ?? BASE],

@@ -4,10 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { basename, join } from 'node:path';
 import { run } from '../engine/run.ts';
 import { buildSummary, summaryJson, timingOf, type Summary } from '../io/summary.ts';
-import { writeRunFiles } from '../io/write.ts';
+import { pathSafe, writeRunFiles } from '../io/write.ts';
 import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario } from '../scenarios/load.ts';
-import { memoryProblem } from '../scenarios/resources.ts';
+import { memoryProblem, timeNote } from '../scenarios/resources.ts';
 import type { CliIo } from './io.ts';
 import { packageVersion } from './version.ts';
 
@@ -19,11 +19,6 @@ export interface RunCommandOptions {
   json?: boolean;
   /** Start even when the run is estimated not to fit in memory. */
   force?: boolean;
-}
-
-/** A scenario or variant name made safe for a directory name. */
-function pathSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /** The default output directory: out/<name>[-<variant>]-seed<N>, relative to the working directory. */
@@ -61,6 +56,8 @@ export function runCommand(ref: string, options: RunCommandOptions, io: CliIo): 
   const ticks = options.ticks ?? loaded.scenario.ticks;
   const tooBig = options.force ? null : memoryProblem(loaded.scenario, ticks, 1);
   if (tooBig) throw new ScenarioError(ref, [{ path: '', expected: 'a run that fits in this machine\'s memory', found: tooBig }]);
+  const long = timeNote(loaded.scenario, ticks, 1, 1);
+  if (long && !options.json) io.stderr(`run: ${long}\n`);
   // The only clock in a run: it measures, it never feeds the simulation.
   const start = performance.now();
   const result = run(loaded.scenario, { seed, ticks });

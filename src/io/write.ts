@@ -25,6 +25,15 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 }
 
 /**
+ * A scenario or variant name as part of a folder name: only letters, digits, `.`, `_` and `-`
+ * (anything else, `/` and `\` included, becomes `-`), at most 100 characters. Callers add a suffix
+ * (`-seed1`, `-batch`), so the result is never `.` or `..`: a name cannot lead out of `out/`.
+ */
+export function pathSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100);
+}
+
+/**
  * `mkdir -p`. Not `mkdirSync(dir, { recursive: true })`: in Node 20 that spins forever when
  * mkdir fails with ENOENT under an existing parent (e.g. in /proc or on some FUSE mounts).
  */

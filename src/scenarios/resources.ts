@@ -1,6 +1,6 @@
 // What a run will need, estimated before it starts, so that a scenario the machine cannot hold is
 // refused with a message (and `--force` to start anyway) instead of thrashing or dying in an
-// allocation. The estimate counts what grows with the scenario's sizes; it is a lower bound of
+// allocation, and a long one is announced with its expected time. The estimate counts what grows with the scenario's sizes; it is a lower bound of
 // the run's memory, made from the sizes the engine allocates (docs/PERFORMANCE.md: 126 bytes per
 // firm slot with every mechanism on, capacity doubling; series of every metric per tick and
 // region; region × region matrices; ties).
@@ -47,4 +47,47 @@ export function memoryProblem(scenario: Scenario, ticks: number, runs: number, m
   return `${runs > 1 ? `${runs} runs at once` : 'this run'} would need at least ${gb(need)} of memory ` +
     `(most of it ${largest[0]}: ${gb(largest[1] * runs)}); this machine has ${gb(memory)}. ` +
     'Use fewer firms, regions or ticks (or fewer --workers), or add --force to start anyway';
+}
+
+/**
+ * Seconds of one run's parts, measured on the development machine (2 vCPUs, Node 20; RELIABILITY.md,
+ * "Time"): a firm-tick at 100,000 firms (scale: 5 M firm-ticks/s); a region pair per tick and at
+ * set-up (the region matrices: 3,000 regions take 0.31 s a tick, 1.2 s to set up); a tick's fixed
+ * cost (default: 0.15–0.3 ms a tick at 180 firms). Other machines differ by 2–3×.
+ */
+const FIRM_TICK_S = 200e-9;
+const PAIR_TICK_S = 40e-9;
+const PAIR_SETUP_S = 130e-9;
+const TICK_S = 150e-6;
+
+/** A run's expected seconds from its sizes: a lower bound where firms multiply, since only the initial firms are known. */
+export function estimateSeconds(scenario: Scenario, ticks: number): number {
+  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const pairs = scenario.regions.length ** 2;
+  return ticks * (TICK_S + firms * FIRM_TICK_S + pairs * PAIR_TICK_S) + pairs * PAIR_SETUP_S;
+}
+
+/** Runs this long or longer are announced before they start. */
+export const ANNOUNCE_SECONDS = 60;
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 2 * 86400) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} days`;
+}
+
+/**
+ * The line that announces a long job (`runs` runs of these seconds each on `lanes` workers), or
+ * null below ANNOUNCE_SECONDS: how long, and from what.
+ */
+export function timeNote(scenario: Scenario, ticks: number, runs: number, lanes: number): string | null {
+  const each = estimateSeconds(scenario, ticks);
+  const total = (each * runs) / Math.max(1, Math.min(lanes, runs));
+  if (total < ANNOUNCE_SECONDS) return null;
+  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  const what = `${count(firms, 'initial firm')}, ${count(scenario.regions.length, 'region')}, ${count(ticks, 'tick')}`;
+  return `estimated time: about ${duration(total)}${runs > 1 ? ` (${runs.toLocaleString('en-US')} runs of about ${duration(each)} on ${Math.min(lanes, runs)} workers)` : ''}, ` +
+    `from ${what}; more if the firms multiply`;
 }

@@ -1,12 +1,14 @@
 // One writer per output folder (src/batch/lock.ts): a second batch into the same --out refuses at
-// once, naming the folder and the process; a lock left by a process that is gone is taken over.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// once, naming the folder and the process; a lock left by a process that is gone is taken over;
+// calibrate holds one too (one per shard).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BatchError } from '../../src/batch/errors.ts';
 import { LOCK_FILE, lockFolder } from '../../src/batch/lock.ts';
 import { cli } from './helpers.ts';
+import { CALIBRATION_TARGETS, TINY } from '../cli/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clusterlab-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +47,28 @@ describe('the output folder lock', () => {
     expect(refused.err).toMatch(/is being written by another clusterlab/);
     expect(existsSync(join(out, LOCK_FILE)), 'released at the end').toBe(false);
     expect((await cli([...args, '--resume'])).code, 'the batch is complete and resumable').toBe(0);
+  });
+
+  it('calibrate holds the folder too; the shards of one calibration each hold their own lock', async () => {
+    const scenario = join(dir, 'tiny.yaml');
+    writeFileSync(scenario, TINY);
+    const targets = join(dir, 'targets.yaml');
+    writeFileSync(targets, CALIBRATION_TARGETS);
+    const out = join(dir, 'calibrate');
+    const args = ['calibrate', scenario, '--targets', targets, '--ticks', '24', '--particles', '8', '--generations', '1', '--workers', '0', '--quiet', '--no-report', '--out', out];
+    mkdirSync(out);
+    const release = lockFolder(out); // held by a live process: this one
+    const refused = await cli(args);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/is being written by another clusterlab/);
+    expect(existsSync(join(out, 'manifest.json')), 'nothing written').toBe(false);
+    release();
+    // A shard's lock is its own: another shard of the same folder may run beside it.
+    const shardLock = lockFolder(out, '.clusterlab-shard-2of2.lock');
+    expect(() => lockFolder(out, '.clusterlab-shard-2of2.lock')).toThrow(/being written by another clusterlab/);
+    shardLock();
+    const done = await cli(args);
+    expect(done.code).toBe(0);
+    expect(existsSync(join(out, LOCK_FILE)), 'released at the end').toBe(false);
   });
 });

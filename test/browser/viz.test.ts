@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJobs, variantUnits } from '../../src/batch/jobs.ts';
 import { formatNumber } from '../../src/io/format.ts';
 import { runJob } from '../../src/workers/job.ts';
-import { TINY } from '../cli/fixtures.ts';
+import { EVIL, EVIL_NAMES, TINY } from '../cli/fixtures.ts';
 import type { JobResult } from '../../src/workers/protocol.ts';
 import { announceSkip, browserSkipReason, canvasInk, collectErrors, launchBrowser, parseCsv, repoRoot, screenshot, serveStatic, type BrowserSession, type StaticServer } from '../support/browser.ts';
 
@@ -188,6 +188,65 @@ describe.skipIf(skip !== null)('viz app in Chromium', () => {
     expect(errors, 'console errors and page errors').toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('script-injection names (scenario, description, regions, lever, variant) are shown as text: report.html, the opened folder and the live view', async () => {
+    const scenario = join(work, 'evil.yaml');
+    writeFileSync(scenario, EVIL);
+    const out = join(work, 'evil');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath,
+      [join(repoRoot, 'bin', 'clusterlab.mjs'), 'compare', scenario, '--variants', 'all', '--seeds', '2', '--workers', '0', '--out', out, '--quiet'],
+      { cwd: repoRoot, timeout: 60_000, encoding: 'utf8' }, (e, _stdout, stderr) => (e ? reject(new Error(`clusterlab compare: ${e.message}\n${stderr}`)) : resolve())));
+    const dialogs: string[] = [];
+    /** What a payload would have made: a dialog, an element, an attribute or a script that runs. */
+    const injected = (page: Page) => page.evaluate(() => ({
+      elements: document.querySelectorAll('#pwn, [onerror], [onload], img[src="x"], img[src="y"]').length,
+      scripts: [...document.querySelectorAll('script')].filter((el) => el.type !== 'application/json' && (el.textContent ?? '').includes('alert(')).length,
+    }));
+    const watch = (page: Page) => page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+
+    // report.html as a reader opens it: from the disk.
+    const report = await session.context.newPage();
+    const reportErrors = collectErrors(report);
+    watch(report);
+    await report.goto(`file://${join(out, 'report.html')}`, { waitUntil: 'load' });
+    await report.waitForSelector('canvas');
+    await report.waitForTimeout(200);
+    const reportText = await report.evaluate(() => document.body.innerText);
+    for (const name of [EVIL_NAMES.region, EVIL_NAMES.region2, EVIL_NAMES.variant]) expect(reportText, `report.html shows ${name} as text`).toContain(name);
+    expect(await injected(report)).toEqual({ elements: 0, scripts: 0 });
+    expect(reportErrors).toEqual([]);
+    await report.close();
+
+    // The same folder opened in the app, then the scenario dropped into the live view.
+    const { page, errors } = await openApp();
+    watch(page);
+    await page.setInputFiles('#open-folder', out);
+    await page.waitForFunction(() => window.clusterlab.data() !== null || window.clusterlab.error !== null, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.clusterlab.error)).toBeNull();
+    await page.waitForTimeout(200);
+    const appText = await page.evaluate(() => document.body.innerText);
+    for (const name of [EVIL_NAMES.region, EVIL_NAMES.variant]) expect(appText, `the app shows ${name} as text`).toContain(name);
+    expect(await injected(page)).toEqual({ elements: 0, scripts: 0 });
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'evil.yaml'));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, EVIL);
+    // Named after the file, as the CLI names its outputs.
+    await page.waitForFunction(() => window.clusterlab.error === null && window.clusterlab.live.scenario().name === 'evil', undefined, { timeout: 10_000 });
+    await page.evaluate(() => window.clusterlab.live.step(12));
+    expect(await page.evaluate(() => window.clusterlab.live.regionNames())).toContain(EVIL_NAMES.region);
+    await page.evaluate((v) => window.clusterlab.live.compareWith(v), EVIL_NAMES.variant);
+    await page.waitForTimeout(200);
+    await page.evaluate(() => window.clusterlab.live.step(12));
+    const liveText = await page.evaluate(() => document.querySelector('.live')!.textContent ?? '');
+    for (const name of [EVIL_NAMES.region, EVIL_NAMES.variant]) expect(liveText, `the live view shows ${name} as text`).toContain(name);
+    expect(await injected(page)).toEqual({ elements: 0, scripts: 0 });
+    await screenshot(page, 'viz-escaping');
+    expect(dialogs, 'dialogs opened by a payload').toEqual([]);
+    expect(errors, 'console errors and page errors').toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('the outcomes are bit-for-bit those of runJob in Node (same jobs)', () => {
     expect(browserRuns.length, 'the browser run of the previous test').toBe(SEEDS.count);

@@ -60,7 +60,7 @@ describe('check', () => {
     expect(r.err).toContain('targets[2].value (line 4): expected no value for a stage target (give share), found a value');
     const none = await cli(['check', 'default', ...common, '--out', join(ws.dir, 'none')]);
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/no `expect` targets: give a targets file with --targets FILE/);
+    expect(none.err).toMatch(/default\.yaml: expect: expected targets to check \(or give a targets file with --targets FILE\), found none/);
   });
 
   it('expect in a scenario is validated when the scenario loads', async () => {

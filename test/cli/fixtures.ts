@@ -71,3 +71,31 @@ export function workspace(): Workspace {
 export function hasStackTrace(text: string): boolean {
   return /^\s+at /m.test(text);
 }
+
+/** Names with script payloads, where a scenario takes names (the report and the app must show them as text). */
+export const EVIL_NAMES = {
+  scenario: `<img src=x onerror=alert('scenario')>`,
+  region: `<script>alert('region')</script>`,
+  region2: `"><svg onload=alert('region2')>`,
+  lever: `<img src=y onerror=alert('lever')>`,
+  variant: `<b id=pwn>variant</b>`,
+};
+
+/** A valid scenario that uses EVIL_NAMES everywhere (JSON strings are valid YAML). */
+export const EVIL = [
+  `name: ${JSON.stringify(EVIL_NAMES.scenario)}`,
+  `description: ${JSON.stringify("<script>alert('description')</script>")}`,
+  'ticks: 24',
+  'ticksPerYear: 4',
+  'regions:',
+  `  - name: ${JSON.stringify(EVIL_NAMES.region)}`,
+  `  - { name: ${JSON.stringify(EVIL_NAMES.region2)}, x: 40, y: 0 }`,
+  'firms:',
+  '  generate: { count: 8 }',
+  'levers:',
+  `  - { lever: startupSupport, name: ${JSON.stringify(EVIL_NAMES.lever)}, regions: [${JSON.stringify(EVIL_NAMES.region)}], budget: { total: 50 } }`,
+  'variants:',
+  `  ${JSON.stringify(EVIL_NAMES.variant)}:`,
+  '    set: { mechanisms.entry.rate: 4 }',
+  '',
+].join('\n');

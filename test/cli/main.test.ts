@@ -1,10 +1,11 @@
 // The CLI in-process: main(argv, io) returns the exit code and writes into a buffer.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.ts';
 import { internalErrorText, main } from '../../src/cli/main.ts';
 import { defaultOutDir } from '../../src/cli/run.ts';
+import { defaultBatchDir } from '../../src/cli/batch.ts';
 import { EVENTS_HEADER } from '../../src/io/events.ts';
 import { FIRMS_HEADER } from '../../src/io/firms.ts';
 import { BAD_VARIANT, BROKEN, hasStackTrace, TINY, workspace } from './fixtures.ts';
@@ -189,6 +190,17 @@ describe('run', () => {
     expect(defaultOutDir('tiny', null, 7)).toBe(join('out', 'tiny-seed7'));
     expect(defaultOutDir('tiny', 'more_entry', 3)).toBe(join('out', 'tiny-more_entry-seed3'));
     expect(defaultOutDir('my scenario/x', null, 1)).toBe(join('out', 'my-scenario-x-seed1'));
+  });
+
+  it('keeps default output folders inside out/, whatever the scenario and variant names', () => {
+    const names = ['..', '../../etc', '/tmp/x', 'a\\..\\..\\b', '.', '~', '<script>', 'x'.repeat(5000), '\0', ''];
+    for (const name of names) {
+      for (const dir of [defaultOutDir(name, null, 1), defaultOutDir('s', name, 1), defaultBatchDir(name, 'batch', undefined), defaultBatchDir(name, 'compare', { k: 1, n: 2 })]) {
+        expect(dirname(dir), `${name} → ${dir}`).toBe('out');
+        expect(basename(dir).length).toBeLessThanOrEqual(120);
+        expect(['.', '..']).not.toContain(basename(dir));
+      }
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // scenario's sizes, and the refusal (exit 1, what it would need, how to go on) of what cannot fit.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/load.ts';
-import { estimateRun, memoryProblem } from '../../src/scenarios/resources.ts';
+import { ANNOUNCE_SECONDS, estimateRun, estimateSeconds, memoryProblem, timeNote } from '../../src/scenarios/resources.ts';
 import { METRICS } from '../../src/engine/metrics.ts';
 import { cli } from '../batch/helpers.ts';
 import { workspace } from '../cli/fixtures.ts';
@@ -47,4 +47,32 @@ describe('the memory estimate before a run', () => {
       ws.remove();
     }
   }, 60_000);
+});
+
+describe('the time estimate before a run', () => {
+  const base = loadScenario('default').scenario;
+  const withFirms = (count: number) => ({ ...base, firms: { ...base.firms, initial: [], generate: { ...base.firms.generate, count } } }) as typeof base;
+  const withRegions = (n: number) => ({ ...base, regions: Array.from({ length: n }, (_, k) => ({ ...base.regions[0], name: `r${k}` })) }) as typeof base;
+
+  it('grows with ticks × firms and with the square of the regions', () => {
+    const a = estimateSeconds(withFirms(100_000), 100);
+    const b = estimateSeconds(withFirms(200_000), 100);
+    const c = estimateSeconds(withFirms(100_000), 200);
+    // Linear in the firms (the per-tick cost aside) and in the ticks.
+    expect(b / a).toBeCloseTo(2, 1);
+    expect(c / a).toBeCloseTo(2, 5);
+    const r1 = estimateSeconds(withRegions(2000), 100) - estimateSeconds(withRegions(1), 100);
+    const r2 = estimateSeconds(withRegions(4000), 100) - estimateSeconds(withRegions(1), 100);
+    expect(r2 / r1).toBeCloseTo(4, 2);
+  });
+
+  it('announces only jobs of a minute or more, with how long, how many runs on how many workers, and from what', () => {
+    expect(timeNote(base, 200, 1, 1)).toBeNull();
+    expect(timeNote(base, 200, 100, 2)).toBeNull();
+    // A million firms for 200 ticks: 40 s of firm-ticks at least, twice over on one worker.
+    const big = withFirms(1_000_000);
+    expect(estimateSeconds(big, 200)).toBeGreaterThan(ANNOUNCE_SECONDS / 2);
+    expect(timeNote(big, 200, 4, 2)).toMatch(/^estimated time: about \d+ s \(4 runs of about \d+ s on 2 workers\), from 1,000,000 initial firms, 1 region, 200 ticks; more if the firms multiply$/);
+    expect(timeNote(big, 200, 1000, 2)).toMatch(/about [\d.]+ h \(1,000 runs/);
+  });
 });
