@@ -90,6 +90,7 @@ function prepareFolder(out: string, manifest: BatchManifest, resume: boolean): v
   if (diff.length) {
     throw new BatchError(
       `${out}: cannot resume, the batch there differs from this command in: ${diff.join(', ')}.\n` +
+        (diff.includes('version') ? `  It was written by clusterlab ${existing.version}, this is ${manifest.version}: its runs would not match this engine's.\n` : '') +
         `  Resume with the same scenario, seeds, ticks, variants or parameters, or choose another --out.`,
     );
   }

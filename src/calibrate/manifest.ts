@@ -45,7 +45,7 @@ export interface CalibrationManifest {
 
 /** What must agree for two commands to be one calibration. */
 export function identityOf(m: CalibrationManifest): unknown {
-  const { completed: _c, stopped: _s, estimate: _e, version: _v, scenario, targets, ...rest } = m;
+  const { completed: _c, stopped: _s, estimate: _e, scenario, targets, ...rest } = m;
   return { ...rest, scenario: { name: scenario.name, hash: scenario.hash, variant: scenario.variant }, targets: { hash: targets.hash } };
 }
 
@@ -73,7 +73,8 @@ export function prepareFolder(out: string, manifest: CalibrationManifest, o: { r
   const diff = Object.keys({ ...a, ...b }).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
   if (diff.length) {
     if (!o.resume && !o.sharded && !hasRuns) return;
-    throw new BatchError(`${out}: cannot go on, the calibration there differs from this command in: ${diff.join(', ')}.\n  Use the same scenario, targets, priors and settings, or choose another --out.`);
+    const version = diff.includes('version') ? `\n  It was written by clusterlab ${existing.version}, this is ${manifest.version}: its logged runs would not match this engine's.` : '';
+    throw new BatchError(`${out}: cannot go on, the calibration there differs from this command in: ${diff.join(', ')}.${version}\n  Use the same scenario, targets, priors and settings, or choose another --out.`);
   }
   if (hasRuns && !o.resume && !o.sharded) {
     throw new BatchError(`${out} already holds runs of this calibration: add --resume to go on from them, or choose another --out (or delete the folder)`);

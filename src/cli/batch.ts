@@ -129,7 +129,7 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
     // Jobs share their unit's scenario object: each is estimated once.
     const units = new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const));
     const problems = [...units].map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
-    if (problems.length) throw new BatchError(`${command}: ${problems[0]}`);
+    if (problems.length) throw new BatchError(`${command}: ${plan.manifest.scenario.file}: ${problems[0]}`);
   }
   if (!options.quiet && plan.jobs.length > 0) {
     // The longest unit stands for all: jobs of one unit share its scenario object.

@@ -26,6 +26,7 @@ import { makeDir, writeFileAtomic } from '../io/write.ts';
 import { defaultWorkers } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
 import { LOCK_FILE, lockFolder } from '../batch/lock.ts';
+import { memoryProblem } from '../scenarios/resources.ts';
 import { BATCH_EXIT, defaultBatchDir, defaultPool, resumeHint, withBatchErrors, type BatchDeps, type CommonOptions } from './batch.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
@@ -115,6 +116,12 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       seedKey: `calibrate/${base.name}/${seeds.start}`,
       completed: null, stopped: null,
     };
+    if (!options.force) {
+      // The runs at once (the workers), estimated from the base scenario (a prior on a size, such as
+      // firms.generate.count, may ask for more at its upper end).
+      const tooBig = memoryProblem(s, ticks, Math.max(1, options.workers ?? defaultWorkers()));
+      if (tooBig) throw new BatchError(`calibrate: ${ref}: ${tooBig}`);
+    }
     const out = options.out ?? defaultBatchDir(base.name, 'calibrate', undefined);
     // One writer per folder, or per shard of a shared folder (lock.ts): taken before the folder is read.
     makeDir(out);

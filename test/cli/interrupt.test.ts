@@ -1,10 +1,10 @@
-// Every long command killed midway (kill -9, SIGINT, and SIGINT twice) as a real process, then
+// Every long command killed midway (kill -9, and SIGINT twice) as a real process, then
 // the same command with --resume: every file in the folder byte-identical to an uninterrupted
-// run's. And --resume into a folder of other seeds refuses with a clear message. (batch:
-// resume.test.ts.)
+// run's. And --resume into a folder of other seeds, another engine version or another scenario
+// refuses with a clear message. (batch: resume.test.ts.)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,4 +137,24 @@ describe.each(cases)('$command interrupted midway', (c) => {
     expect(hasStackTrace(other.err)).toBe(false);
     expect(folder(out)).toEqual(reference);
   });
+
+  it('--resume into a folder of another engine version or scenario refuses it, naming what differs', async () => {
+    for (const [what, change] of [
+      ['version', (m: Record<string, unknown>) => ({ ...m, version: '0.0.1-older' })],
+      ['scenario', (m: Record<string, unknown>) => ({ ...m, scenario: { ...(m.scenario as object), hash: 'another' } })],
+    ] as const) {
+      const out = dir(`other-${what}`);
+      cpSync(dir('ref'), out, { recursive: true });
+      const file = join(out, 'manifest.json');
+      writeFileSync(file, JSON.stringify(change(JSON.parse(readFileSync(file, 'utf8'))), null, 2) + '\n');
+      const before = folder(out);
+      const r = await cli([...c.argv, '--resume', '--quiet', '--workers', '0', '--out', out]);
+      expect(r.code, what).toBe(1);
+      expect(r.err).toMatch(new RegExp(`differs from this command in: .*${what}`));
+      if (what === 'version') expect(r.err).toMatch(/written by clusterlab 0\.0\.1-older/);
+      expect(hasStackTrace(r.err)).toBe(false);
+      expect(folder(out)).toEqual(before);
+    }
+  });
 });
+

@@ -30,7 +30,7 @@ describe('the memory estimate before a run', () => {
     expect(problem).toMatch(/^4 runs at once would need at least [\d.]+ GB of memory \(most of it firms: [\d.]+ GB\); this machine has [\d.]+ GB\. .*--force/);
   });
 
-  it('run and batch exit 1 before starting a run that cannot fit; the message names the file', async () => {
+  it('run, batch and calibrate exit 1 before starting a run that cannot fit; the message says why', async () => {
     const ws = workspace();
     try {
       // 20,000 regions × 100,000 ticks of series: petabytes, in a file of a few hundred kB.
@@ -42,7 +42,11 @@ describe('the memory estimate before a run', () => {
       expect(run.err).not.toMatch(/^\s+at /m);
       const batch = await cli(['batch', file, '--seeds', '2', '--workers', '0', '--quiet', '--out', `${ws.dir}/b`]);
       expect(batch.code).toBe(1);
-      expect(batch.err).toMatch(/batch: this run would need at least/);
+      expect(batch.err).toMatch(/batch: .*huge\.yaml: this run would need at least/);
+      const targets = ws.file('targets.yaml', 'targets:\n  - { metric: firms, tick: 2, value: 10, sd: 5 }\npriors:\n  - { path: mechanisms.entry.rate, lo: 0.5, hi: 4 }\n');
+      const calibrate = await cli(['calibrate', file, '--targets', targets, '--workers', '0', '--quiet', '--out', `${ws.dir}/c`]);
+      expect(calibrate.code).toBe(1);
+      expect(calibrate.err).toMatch(/calibrate: .*huge\.yaml: this run would need at least .*--force/);
     } finally {
       ws.remove();
     }
