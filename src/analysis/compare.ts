@@ -113,17 +113,17 @@ export function effectPerSpend(meanDiff: number, spendDiff: number): number {
 }
 
 /**
- * The extra policy spend of a variant: mean total_policy_spend of the variant's runs minus the
- * baseline's, over the paired runs (outcome records; a record without the outcome, stored before
- * it existed, counts 0). 0 when there are no pairs.
+ * The extra policy spend of a variant: the mean total_policy_spend of the variant's paired runs
+ * minus the baseline's (a run stored before the outcome existed counts 0: compare-file.ts); 0
+ * when there are no pairs.
  */
-export function policySpendDiff(baseline: readonly Record<string, number>[], variant: readonly Record<string, number>[]): number {
-  const spendOf = (o: Record<string, number>): number => o.total_policy_spend ?? 0;
-  return spendDiff(baseline.map(spendOf), variant.map(spendOf));
-}
-
-/** The same from the runs' spends: the variant's mean minus the baseline's; 0 when either has none. */
 export function spendDiff(baseline: ArrayLike<number>, variant: ArrayLike<number>): number {
   if (baseline.length === 0 || variant.length === 0) return 0;
   return mean(variant) - mean(baseline);
+}
+
+/** The same from the runs' outcome records (the viz app's runs). */
+export function policySpendDiff(baseline: readonly Record<string, number>[], variant: readonly Record<string, number>[]): number {
+  const spendOf = (o: Record<string, number>): number => o.total_policy_spend ?? 0;
+  return spendDiff(baseline.map(spendOf), variant.map(spendOf));
 }

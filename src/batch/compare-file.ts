@@ -68,13 +68,13 @@ export function compareRows(manifest: BatchManifest, completed: number[], record
 }
 
 /** One slot's outcomes over the runs: per outcome (OUTCOME_NAMES order) its values, and the policy spend (absent: 0). */
-interface SlotOutcomes {
+export interface SlotOutcomes {
   values: Float64Array[];
   spend: Float64Array;
 }
 
 /** The outcomes of runs `indices`, by region slot (`all`, then each region), as numbers. */
-function unitOutcomes(indices: readonly number[], recordOf: (i: number) => RunRecord): { regions: string[]; slot: (k: number) => SlotOutcomes } {
+export function unitOutcomes(indices: readonly number[], recordOf: (i: number) => RunRecord): { regions: string[]; slot: (k: number) => SlotOutcomes } {
   const n = indices.length;
   const O = OUTCOME_NAMES.length;
   let regions = ['all'];

@@ -120,7 +120,7 @@ export async function finalizeBatch(dir: string, manifest: BatchManifest, option
     const groups = manifest.variants.map((variant, u) => ({ name: variant.name, indices: status.completed.filter((i) => variantIndex(manifest, i) === u) }));
     files.push(writeEnsemble(dir, groups, recordOf));
     if (manifest.command === 'compare' && manifest.posterior) {
-      compare = posteriorCompareRows(manifest, status.completed, (i) => slotsOf(recordOf(i)));
+      compare = posteriorCompareRows(manifest, status.completed, recordOf);
       files.push(writeCompare(dir, compare, [...COMPARE_COLUMNS, ...POSTERIOR_COMPARE_EXTRA]));
       files.push(writeDraws(dir, manifest));
     } else if (manifest.command === 'compare') {

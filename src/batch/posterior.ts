@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { posteriorEffect } from '../analysis/posterior-effect.ts';
 import { drawPosterior, PosteriorError, readPosterior, type Posterior } from '../analysis/posterior.ts';
-import { effectPerSpend, policySpendDiff } from '../analysis/compare.ts';
+import { effectPerSpend, spendDiff } from '../analysis/compare.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { METRICS } from '../engine/metrics.ts';
 import { csvField, formatInt, formatNumber } from '../io/format.ts';
@@ -23,7 +23,8 @@ import { BatchError } from './errors.ts';
 import { BASE, buildJobs, scenarioAtPoint, variantUnits, type Unit } from './jobs.ts';
 import { baselineIndex, keepIn, manifestOf, type BatchManifest, type CommonSpec, type Plan } from './plan.ts';
 import { variedOf } from './varied.ts';
-import type { CompareRow } from './compare-file.ts';
+import { unitOutcomes, type CompareRow } from './compare-file.ts';
+import type { RunRecord } from './store.ts';
 
 export const DRAWS_CSV = 'draws.csv';
 
@@ -118,14 +119,12 @@ function jobIndex(manifest: BatchManifest, draw: number, variant: number, seed: 
   return (draw * manifest.variants.length + variant) * manifest.seeds.count + seed;
 }
 
-type Slots = { region: string; outcomes: Record<string, number> }[];
-
 /**
  * Every variant against the baseline, for `all` and each region: the pairs are the seeds that
  * completed for both in every draw (a seed lost in one draw is left out of all, so that draws and
- * seeds stay crossed).
+ * seeds stay crossed). Each run's outcomes are read once into numbers (compare-file.ts).
  */
-export function posteriorCompareRows(manifest: BatchManifest, completed: number[], slotsOf: (index: number) => Slots): PosteriorCompareRow[] {
+export function posteriorCompareRows(manifest: BatchManifest, completed: number[], recordOf: (index: number) => RunRecord): PosteriorCompareRow[] {
   const spec = manifest.posterior!;
   const K = spec.draws.length;
   const N = manifest.seeds.count;
@@ -141,17 +140,18 @@ export function posteriorCompareRows(manifest: BatchManifest, completed: number[
       for (let k = 0; k < K && all; k++) all = done.has(jobIndex(manifest, k, b, s)) && done.has(jobIndex(manifest, k, u, s));
       if (all) seeds.push(s);
     }
-    const baseSlots = Array.from({ length: K }, (_, k) => seeds.map((s) => slotsOf(jobIndex(manifest, k, b, s))));
-    const variSlots = Array.from({ length: K }, (_, k) => seeds.map((s) => slotsOf(jobIndex(manifest, k, u, s))));
-    const regions = seeds.length ? baseSlots[0][0].map((slot) => slot.region) : ['all'];
+    const baseDraws = Array.from({ length: K }, (_, k) => unitOutcomes(seeds.map((s) => jobIndex(manifest, k, b, s)), recordOf));
+    const variDraws = Array.from({ length: K }, (_, k) => unitOutcomes(seeds.map((s) => jobIndex(manifest, k, u, s)), recordOf));
+    const regions = K ? baseDraws[0].regions : ['all'];
     regions.forEach((region, r) => {
-      const base = baseSlots.map((draw) => draw.map((slots) => slots[r].outcomes));
-      const vari = variSlots.map((draw) => draw.map((slots) => slots[r].outcomes));
-      const spend = policySpendDiff(base.flat(), vari.flat());
-      for (const outcome of OUTCOME_NAMES) {
-        const x = base.map((draw) => draw.map((o) => o[outcome] ?? NaN));
-        const y = vari.map((draw) => draw.map((o) => o[outcome] ?? NaN));
-        const e = posteriorEffect(x, y, { seedKey: `compare-posterior/${baseline}/${variant.name}/${region}/${outcome}` });
+      const base = baseDraws.map((draw) => draw.slot(r));
+      const vari = variDraws.map((draw) => draw.slot(r));
+      // Over all draws and seeds, draw by draw.
+      const spend = spendDiff(base.flatMap((d) => [...d.spend]), vari.flatMap((d) => [...d.spend]));
+      OUTCOME_NAMES.forEach((outcome, o) => {
+        const e = posteriorEffect(base.map((d) => d.values[o]), vari.map((d) => d.values[o]), {
+          seedKey: `compare-posterior/${baseline}/${variant.name}/${region}/${outcome}`,
+        });
         rows.push({
           variant: variant.name,
           baseline,
@@ -173,7 +173,7 @@ export function posteriorCompareRows(manifest: BatchManifest, completed: number[
           share_parameters: e.shareParameters,
           same_sign: e.sameSign,
         });
-      }
+      });
     });
   });
   return rows;

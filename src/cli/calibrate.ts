@@ -22,7 +22,7 @@ import { loadScenario } from '../scenarios/load.ts';
 import { ScenarioError } from '../scenarios/errors.ts';
 import { loadTargetFile, resolveTargets } from '../scenarios/target-files.ts';
 import { targetName } from '../scenarios/targets.ts';
-import { makeDir, writeFileAtomic } from '../io/write.ts';
+import { makeDir, removeTemporaryFiles, writeFileAtomic } from '../io/write.ts';
 import { defaultWorkers } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
 import { LOCK_FILE, lockFolder } from '../batch/lock.ts';
@@ -128,6 +128,8 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     const release = lockFolder(out, options.shard ? `.clusterlab-shard-${options.shard.k}of${options.shard.n}.lock` : LOCK_FILE);
     try {
       prepareFolder(out, manifest, { resume: options.resume ?? false, sharded: options.shard !== undefined });
+      // What a killed calibration left half-written (shards share the folder: only unsharded).
+      if (!options.shard) removeTemporaryFiles(out);
       writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
       const workers = options.workers ?? defaultWorkers();

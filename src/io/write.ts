@@ -1,7 +1,7 @@
 // Writes the four files of a run (plus ties.csv and policy.csv when asked for) into a directory. Each file is written to a
 // temporary name and renamed, so a reader (or an interrupted run) never sees half a file under the
 // final name.
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
 import { eventsCsv } from './events.ts';
@@ -17,11 +17,37 @@ export const TIES_FILE = 'ties.csv';
 /** Written besides RUN_FILES when the scenario has `levers`. */
 export const POLICY_FILE = 'policy.csv';
 
-/** Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/**
+ * Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). Several
+ * byte arrays are written one after the other, without joining them into a new buffer first.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    writeFileSync(tmp, data);
+  } else {
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const part of data) {
+        for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(tmp, file);
+}
+
+/**
+ * Removes the temporary files `writeFileAtomic` (or the Parquet writer, same naming) left in `dir`
+ * when its process was killed midway: never read back, but they may be large. Only for a folder
+ * whose lock the caller holds, so that no other process is writing them.
+ */
+export function removeTemporaryFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (/\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalStageOf, OUTCOME_NAMES, outcomesOf, regionOutcomesOf } from '../../src/analysis/outcomes.ts';
 import { run } from '../../src/engine/run.ts';
-import { policySpendDiff, effectPerSpend } from '../../src/analysis/compare.ts';
+import { effectPerSpend, policySpendDiff, spendDiff } from '../../src/analysis/compare.ts';
 import { STAGES, valueOf, rowOf } from '../../src/engine/series.ts';
 import { scenarioSchema } from '../../src/scenarios/schema.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
@@ -77,15 +77,18 @@ describe('years_to_decline and total_policy_spend', () => {
     expect(outcomesOf(w).total_policy_spend).toBeCloseTo(24, 12);
   });
 
-  it('policySpendDiff: mean variant spend − mean baseline spend; effect per spend divides by it', () => {
-    const b = [{ total_policy_spend: 0 }, { total_policy_spend: 0 }];
-    const v = [{ total_policy_spend: 90 }, { total_policy_spend: 110 }];
-    expect(policySpendDiff(b, v)).toBe(100);
-    expect(policySpendDiff(v, b)).toBe(-100);
-    expect(policySpendDiff([{}], [{}])).toBe(0); // records stored before the outcome existed
-    expect(policySpendDiff([], [])).toBe(0);
-    expect(effectPerSpend(50, policySpendDiff(b, v))).toBe(0.5);
-    expect(effectPerSpend(50, policySpendDiff(b, b))).toBeNaN();
+  it('spendDiff: mean variant spend − mean baseline spend; effect per spend divides by it', () => {
+    const b = [0, 0];
+    const v = [90, 110];
+    expect(spendDiff(b, v)).toBe(100);
+    expect(spendDiff(v, b)).toBe(-100);
+    expect(spendDiff([], [])).toBe(0);
+    expect(spendDiff([], v)).toBe(0);
+    expect(effectPerSpend(50, spendDiff(b, v))).toBe(0.5);
+    expect(effectPerSpend(50, spendDiff(b, b))).toBeNaN();
+    // From outcome records: a record stored before the outcome existed counts 0.
+    expect(policySpendDiff(b.map((x) => ({ total_policy_spend: x })), v.map((x) => ({ total_policy_spend: x })))).toBe(100);
+    expect(policySpendDiff([{}], [{}])).toBe(0);
   });
 });
 

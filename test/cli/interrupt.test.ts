@@ -109,6 +109,8 @@ describe.each(cases)('$command interrupted midway', (c) => {
     const killed = await interrupt(c, out, ['SIGKILL']);
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(join(out, LOCK_FILE))).toBe(true); // left behind, taken over below
+    // What a kill in the middle of writing a summary leaves: removed by the resumed command.
+    writeFileSync(join(out, 'summary.csv.99999.tmp'), 'half written');
     const resumed = await cli([...c.argv, '--resume', '--quiet', '--out', out]);
     expect(resumed.err).toBe('');
     expect(resumed.code).toBe(0);
@@ -155,6 +157,26 @@ describe.each(cases)('$command interrupted midway', (c) => {
       expect(hasStackTrace(r.err)).toBe(false);
       expect(folder(out)).toEqual(before);
     }
+  });
+});
+
+describe('compare killed while it writes its summaries', () => {
+  const c = cases[0];
+  const dir = (name: string) => join(ws.dir, `summaries-${name}`);
+  /** The summaries have begun: series.parquet's temporary file, the first summary written (finalize.ts). */
+  const summarising = (out: string) => existsSync(out) && readdirSync(out).some((f) => f.startsWith('series.parquet.'));
+
+  it('kill -9 midway through the summaries, then --resume: the files of an uninterrupted run', async () => {
+    const ref = dir('ref');
+    expect((await cli([...c.argv, '--workers', '0', '--quiet', '--out', ref])).code).toBe(0);
+    const out = dir('killed');
+    const killed = await interrupt({ ...c, started: summarising }, out, ['SIGKILL']);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).completed, 'the manifest is not yet marked complete').toBeNull();
+    const resumed = await cli([...c.argv, '--resume', '--quiet', '--out', out]);
+    expect(resumed.err).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(folder(out)).toEqual(folder(ref));
   });
 });
 
