@@ -100,7 +100,7 @@ export function readPosterior(file: string): Posterior {
     if (weight < 0) throw new PosteriorError(file, `line ${line}, column "weight"`, 'a weight ≥ 0', f[col('weight')]);
     rows.push({ line, generation, particle, weight, values });
   }
-  const last = Math.max(...rows.map((r) => r.generation));
+  const last = rows.reduce((most, r) => Math.max(most, r.generation), -Infinity);
   const own = rows.filter((r) => r.generation === last);
   const total = own.reduce((s, r) => s + r.weight, 0);
   if (!(total > 0)) throw new PosteriorError(file, `generation ${last}`, 'some particle with a weight above 0', `all ${own.length} weights 0`);

@@ -46,7 +46,8 @@ export function readDesignFile(file: string): DesignFile {
   });
   const params = header.map((path, c): Param => {
     const column = points.map((p) => p[c]);
-    return { path, lo: Math.min(...column), hi: Math.max(...column), integer: column.every(Number.isInteger) };
+    // Loops, not Math.min(...column): a design may have more points than a call takes arguments.
+    return { path, lo: column.reduce((a, b) => Math.min(a, b)), hi: column.reduce((a, b) => Math.max(a, b)), integer: column.every(Number.isInteger) };
   });
   return { file, hash: createHash('sha256').update(bytes).digest('hex'), params, points };
 }

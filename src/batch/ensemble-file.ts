@@ -80,7 +80,8 @@ function variantStatistics(dir: string, indices: readonly number[], first: RunRe
   const S = ENSEMBLE_STATS.length;
   const stats = new Float64Array(first.rows * M * S);
   const blocks = cellBlocks(indices.length, first.rows, M, budget);
-  const largest = Math.max(...blocks.map((b) => (b.to - b.from) * (b.rowTo - b.rowFrom)));
+  // A loop, not Math.max(...): there may be hundreds of thousands of blocks.
+  const largest = blocks.reduce((most, b) => Math.max(most, (b.to - b.from) * (b.rowTo - b.rowFrom)), 0);
   // One buffer for all runs and all blocks (the budget, allocated once): run k's cells at k·largest.
   const buffer = new Float64Array(indices.length * largest);
   const scratch = new Float64Array(indices.length);

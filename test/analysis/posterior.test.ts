@@ -17,6 +17,13 @@ const GOOD = `generation,particle,weight,distance,mechanisms.entry.rate,mechanis
 `;
 
 describe('readPosterior', () => {
+  it('reads a file of more rows than a function call takes arguments (250,000)', () => {
+    const rows = Array.from({ length: 250_000 }, (_, k) => `${k < 125_000 ? 0 : 1},${k},1,1,${k}`);
+    const p = readPosterior(ws.file('big.csv', ['generation,particle,weight,distance,mechanisms.entry.rate', ...rows].join('\n') + '\n'));
+    expect(p.generation).toBe(1);
+    expect(p.particles).toHaveLength(125_000);
+  });
+
   it('reads the largest generation, weights normalised, particle ids from the file', () => {
     const p = readPosterior(ws.file('good.csv', GOOD));
     expect(p.params).toEqual(['mechanisms.entry.rate', 'mechanisms.spinoffs.rate']);
