@@ -54,7 +54,13 @@ export function cellBlocks(runs: number, rows: number, metrics: number, budget: 
   return blocks;
 }
 
-export function writeEnsemble(dir: string, groups: readonly EnsembleGroup[], recordOf: (i: number) => RunRecord, budget = ENSEMBLE_BUDGET): string {
+/**
+ * Writes ensemble.csv. `between` runs between blocks (the summaries let an interrupt in there:
+ * finalize.ts); it may throw to stop.
+ */
+export async function writeEnsemble(
+  dir: string, groups: readonly EnsembleGroup[], recordOf: (i: number) => RunRecord, budget = ENSEMBLE_BUDGET, between: () => Promise<void> = async () => {},
+): Promise<string> {
   const csv = new CsvFile(join(dir, ENSEMBLE_CSV), ['variant', 'tick', 'year', 'region', 'metric', 'mean', 'sd', 'p05', 'p50', 'p95']);
   for (const group of groups) {
     if (group.indices.length === 0) continue;
@@ -68,14 +74,14 @@ export function writeEnsemble(dir: string, groups: readonly EnsembleGroup[], rec
         throw new BatchError(`runs/${index}.json: its series do not match the other runs of ${group.name}`);
       }
     }
-    const stats = variantStatistics(dir, group.indices, first, budget);
+    const stats = await variantStatistics(dir, group.indices, first, budget, between);
     writeRows(csv, group.name, first, stats);
   }
   return csv.close();
 }
 
 /** Statistics of one variant: stats[(row·M + metric)·5 + s], s in ENSEMBLE_STATS order. */
-function variantStatistics(dir: string, indices: readonly number[], first: RunRecord, budget: number): Float64Array {
+async function variantStatistics(dir: string, indices: readonly number[], first: RunRecord, budget: number, between: () => Promise<void>): Promise<Float64Array> {
   const M = first.metrics.length;
   const S = ENSEMBLE_STATS.length;
   const stats = new Float64Array(first.rows * M * S);
@@ -87,6 +93,7 @@ function variantStatistics(dir: string, indices: readonly number[], first: RunRe
   const scratch = new Float64Array(indices.length);
   const s: Summary = { mean: 0, sd: 0, p05: 0, p50: 0, p95: 0 };
   for (const block of blocks) {
+    await between();
     const width = block.rowTo - block.rowFrom;
     indices.forEach((index, k) => readRunMetrics(dir, index, first, block.from, block.to, buffer.subarray(k * largest), block.rowFrom, block.rowTo));
     for (let m = block.from; m < block.to; m++) {

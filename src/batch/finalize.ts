@@ -91,7 +91,12 @@ function checkRecord(manifest: BatchManifest, record: RunRecord, index: number):
 export interface FinalizeOptions {
   /** Encode series.parquet's row groups on these (one per worker thread) while this thread writes the CSVs. */
   encoders?: readonly SeriesEncoder[];
+  /** Ctrl-C: checked between files and between ensemble.csv's blocks; the summaries then stop with SummariesInterrupted. */
+  signal?: AbortSignal;
 }
+
+/** The summaries were stopped by the signal; the folder is left as a kill would leave it (resume finishes it). */
+export class SummariesInterrupted extends Error {}
 
 /** Writes the summary files of a complete (unsharded) batch into `dir` and rewrites its manifest. */
 export async function finalizeBatch(dir: string, manifest: BatchManifest, options: FinalizeOptions = {}): Promise<FinalizeResult> {
@@ -102,6 +107,11 @@ export async function finalizeBatch(dir: string, manifest: BatchManifest, option
   }
   const files: string[] = [];
   let compare: CompareRow[] = [];
+  // Lets a pending signal's handler run (this thread is otherwise busy for minutes), then stops if it asked to.
+  const checkpoint = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw new SummariesInterrupted('interrupted while writing the summaries');
+  };
   // Records are read when needed, not kept: a few hundred bytes each, but a batch may be long.
   const recordOf = (index: number): RunRecord => {
     const r = readRun(dir, index);
@@ -113,12 +123,15 @@ export async function finalizeBatch(dir: string, manifest: BatchManifest, option
   // thread writes the CSV files; it is still listed (and finished) after them.
   const series = writeSeriesParquet(dir, manifest, status.completed, recordOf, options.encoders);
   series.catch(() => {});
+  await checkpoint();
   if (manifest.command === 'sweep') {
     files.push(...writeSweep(dir, manifest, status.completed, recordOf));
   } else {
     files.push(writeRunsCsv(dir, manifest, status.completed, recordOf));
+    await checkpoint();
     const groups = manifest.variants.map((variant, u) => ({ name: variant.name, indices: status.completed.filter((i) => variantIndex(manifest, i) === u) }));
-    files.push(writeEnsemble(dir, groups, recordOf));
+    files.push(await writeEnsemble(dir, groups, recordOf, undefined, checkpoint));
+    await checkpoint();
     if (manifest.command === 'compare' && manifest.posterior) {
       compare = posteriorCompareRows(manifest, status.completed, recordOf);
       files.push(writeCompare(dir, compare, [...COMPARE_COLUMNS, ...POSTERIOR_COMPARE_EXTRA]));
@@ -129,7 +142,9 @@ export async function finalizeBatch(dir: string, manifest: BatchManifest, option
     }
   }
   // The tidy tables for R, pandas, polars and DuckDB (tables.ts).
+  await checkpoint();
   files.push(await series);
+  await checkpoint();
   for (const table of manifest.keep ?? []) files.push(writeKeptParquet(dir, manifest, table, status.completed, recordOf));
   files.push(writeFailures(dir, manifest, status.failed));
   const final: BatchManifest = { ...manifest, completed: status.completed.length, failed: status.failed.length };

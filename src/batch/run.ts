@@ -11,7 +11,7 @@ import { canonicalJson } from '../scenarios/hash.ts';
 import { BatchError } from './errors.ts';
 import { lockFolder } from './lock.ts';
 import { makeDir } from '../io/write.ts';
-import { finalizeBatch, jobStatus, writeManifest, type FinalizeResult } from './finalize.ts';
+import { finalizeBatch, jobStatus, SummariesInterrupted, writeManifest, type FinalizeResult } from './finalize.ts';
 import { selectShard } from './jobs.ts';
 import { identityOf, type BatchManifest, type Plan } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, openStore, writeFailure, writeRun } from './store.ts';
@@ -164,7 +164,12 @@ async function executeLocked(options: ExecuteOptions): Promise<ExecuteResult> {
     };
     if (interrupted) return result;
     if (manifest.shard === null) {
-      result.finalized = await finalizeOnWorkers(out, manifest, workers, options.pool.size);
+      try {
+        result.finalized = await finalizeOnWorkers(out, manifest, workers, options.pool.size, options.signal);
+      } catch (error) {
+        if (!(error instanceof SummariesInterrupted)) throw error;
+        result.interrupted = true;
+      }
     } else {
       writeManifest(out, { ...manifest, completed: status.completed.length, failed: status.failed.length });
     }
@@ -179,7 +184,7 @@ async function executeLocked(options: ExecuteOptions): Promise<ExecuteResult> {
  * parked, or fresh ones) while this thread writes the CSV files. A slice whose worker fails is
  * encoded here instead: the workers only share the work.
  */
-async function finalizeOnWorkers(out: string, manifest: BatchManifest, workers: ReusableWorkers, size: number): Promise<FinalizeResult> {
+async function finalizeOnWorkers(out: string, manifest: BatchManifest, workers: ReusableWorkers, size: number, signal?: AbortSignal): Promise<FinalizeResult> {
   const handles: WorkerHandle[] = [];
   try {
     for (let k = 0; k < size; k++) handles.push(workers.spawn());
@@ -187,7 +192,7 @@ async function finalizeOnWorkers(out: string, manifest: BatchManifest, workers: 
       const encode = h.encodeSeries;
       return encode ? [(slice: SeriesSlice) => encode(slice).catch(() => encodeSeriesSlice(slice))] : [];
     });
-    return await finalizeBatch(out, manifest, { encoders });
+    return await finalizeBatch(out, manifest, { encoders, signal });
   } finally {
     await Promise.all(handles.map((h) => h.terminate()));
   }

@@ -67,7 +67,7 @@ export function prepareFolder(out: string, manifest: CalibrationManifest, o: { r
     if (hasRuns) throw new BatchError(`${out}: holds simulation logs but no manifest.json; choose another --out`);
     return;
   }
-  if (existing.command !== 'calibrate') throw new BatchError(`${out} holds a ${existing.command} batch, not a calibration; choose another --out`);
+  if (existing.command !== 'calibrate') throw new BatchError(`${out} holds the output of \`${existing.command}\`, not a calibration; choose another --out`);
   const a = identityOf(existing) as Record<string, unknown>;
   const b = identityOf(manifest) as Record<string, unknown>;
   const diff = Object.keys({ ...a, ...b }).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));

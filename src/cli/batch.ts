@@ -148,38 +148,44 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
     process.on('SIGTERM', onSignal);
   }
   const start = performance.now();
-  let result: ExecuteResult;
+  // The handlers stay until the report is written: the default action would stop the process
+  // without a word (and, during the summaries, they let the summaries stop between files).
   try {
-    result = await executeBatch({ out, plan, resume: options.resume ?? false, pool, signal: abort.signal, progress });
+    let result: ExecuteResult;
+    try {
+      result = await executeBatch({ out, plan, resume: options.resume ?? false, pool, signal: abort.signal, progress });
+    } finally {
+      progress.finish();
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const interrupted = (): Executed => {
+      io.stderr(
+        `${command}: interrupted; ${result.completed} of ${result.total} runs are saved in ${out}. To finish the batch:\n` +
+          `${resumeHint(deps.argv, out, command)}\n`,
+      );
+      return { result, out, seconds, code: BATCH_EXIT.interrupted };
+    };
+    if (result.interrupted) return interrupted();
+    if (result.failed > 0) {
+      const where = result.finalized ? join(out, 'failures.csv') : join(out, 'runs', '<index>.failed.json');
+      io.stderr(`${command}: ${result.failed} of ${result.total} runs failed (after a retry); see ${where}. --resume retries them.\n`);
+    }
+    const executed: Executed = { result, out, seconds, code: result.failed > 0 ? BATCH_EXIT.runsFailed : BATCH_EXIT.ok };
+    // The report of a finished, unsharded batch (shards get theirs from `merge`).
+    if (result.finalized && result.completed > 0 && options.report !== false) {
+      const report = await batchReport(out, io);
+      if (report) {
+        executed.report = report;
+        result.finalized.files.push(report);
+      }
+    }
+    return abort.signal.aborted ? interrupted() : executed;
   } finally {
-    progress.finish();
     if (signals) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
   }
-  const seconds = (performance.now() - start) / 1000;
-  if (result.interrupted) {
-    io.stderr(
-      `${command}: interrupted; ${result.completed} of ${result.total} runs are saved in ${out}. To finish the batch:\n` +
-        `${resumeHint(deps.argv, out, command)}\n`,
-    );
-    return { result, out, seconds, code: BATCH_EXIT.interrupted };
-  }
-  if (result.failed > 0) {
-    const where = result.finalized ? join(out, 'failures.csv') : join(out, 'runs', '<index>.failed.json');
-    io.stderr(`${command}: ${result.failed} of ${result.total} runs failed (after a retry); see ${where}. --resume retries them.\n`);
-  }
-  const executed: Executed = { result, out, seconds, code: result.failed > 0 ? BATCH_EXIT.runsFailed : BATCH_EXIT.ok };
-  // The report of a finished, unsharded batch (shards get theirs from `merge`).
-  if (result.finalized && result.completed > 0 && options.report !== false) {
-    const report = await batchReport(out, io);
-    if (report) {
-      executed.report = report;
-      result.finalized.files.push(report);
-    }
-  }
-  return executed;
 }
 
 /** Basenames of the files written, for the terminal. */

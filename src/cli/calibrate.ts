@@ -126,6 +126,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
     // One writer per folder, or per shard of a shared folder (lock.ts): taken before the folder is read.
     makeDir(out);
     const release = lockFolder(out, options.shard ? `.clusterlab-shard-${options.shard.k}of${options.shard.n}.lock` : LOCK_FILE);
+    let stopSignals = () => {};
     try {
       prepareFolder(out, manifest, { resume: options.resume ?? false, sharded: options.shard !== undefined });
       // What a killed calibration left half-written (shards share the folder: only unsharded).
@@ -141,6 +142,12 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       const onSignal = () => abort.abort();
       const signals = deps.signals ?? false;
       if (signals) { process.on('SIGINT', onSignal); process.on('SIGTERM', onSignal); }
+      // Until the end, report included: the default action would stop the process without a word.
+      stopSignals = () => { if (signals) { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
+      const interrupted = () => {
+        io.stderr(`calibrate: interrupted; ${log.size} runs are saved in ${out}. To go on from there:\n${resumeHint(deps.argv, out, 'calibrate')}\n`);
+        return BATCH_EXIT.interrupted;
+      };
       const log = new SimulationLog(out, targets.length, options.shard ?? null);
       const known = log.size;
       const names = targets.map(targetName);
@@ -200,12 +207,13 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
         perSeed = await simulator.simulate(posterior.values);
       } catch (err) {
         if (!(err instanceof Interrupted)) throw err;
-        io.stderr(`calibrate: interrupted; ${log.size} runs are saved in ${out}. To go on from there:\n${resumeHint(deps.argv, out, 'calibrate')}\n`);
-        return BATCH_EXIT.interrupted;
+        return interrupted();
       } finally {
-        if (signals) { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); }
         await workerSet.close();
       }
+      // A signal that came while the last runs were gathered: stop before the results are written.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (abort.signal.aborted) return interrupted();
       if (options.shard && options.shard.k !== 1) {
         io.stdout(`calibrate: shard ${options.shard.k}/${options.shard.n} done (${simulator.runs} runs); shard 1 writes the results in ${out}\n`);
         return BATCH_EXIT.ok;
@@ -214,7 +222,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
         throw new BatchError(`calibrate: no particle produced the targets' metrics (every distance is infinite); see ${join(out, 'simulations.csv')}`);
       }
       const summaries = summariseParameters(priors, posterior);
-          const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
+      const fit = fitRows(targets, scales, perSeed, posterior.weights, settings.seeds);
       const centre = settings.method === 'smm' ? manifest.estimate!.values : summaries.map((x) => x.median);
       write('parameters.csv', parametersCsv(priors, summaries));
       write('fit.csv', fitCsv(fit));
@@ -231,6 +239,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
         const report = await batchReport(out, io);
         if (report) files.push(report);
       }
+      if (abort.signal.aborted) return interrupted();
       const seconds = (performance.now() - start) / 1000;
       if (options.json) {
         io.stdout(JSON.stringify({ scenario: base.name, method: settings.method, out, stopped, parameters: summaries, fit, files }, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
@@ -254,6 +263,7 @@ export function calibrateCommand(ref: string, options: CalibrateOptions, io: Cli
       io.stdout(lines.join('\n') + '\n');
       return BATCH_EXIT.ok;
     } finally {
+      stopSignals();
       release();
     }
   });

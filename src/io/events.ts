@@ -10,22 +10,23 @@ export const EVENTS_HEADER = [
   'tick', 'event', 'firm', 'parent', 'region', 'segment', 'capability', 'employees', 'lever',
 ] as const;
 
-export function eventsCsv(world: World): string {
+/** events.csv's rows (no header), one at a time: a national run logs millions of events. */
+export function* eventsLines(world: World): Generator<string> {
   const log = world.events;
   const regions = world.regions.names.map(csvField);
   const levers = world.policy.levers.map((l) => csvField(l.name));
-  const rows: string[] = [];
   for (let i = 0; i < log.count; i++) {
     if (log.lever[i] >= 0) {
       // lever_on / lever_off: no firm; the lever's intensity in the capability column.
-      rows.push(`${log.tick[i]},${EVENT_TYPES[log.event[i]]},,,${regions[log.region[i]]},,${formatNumber(log.capability[i])},,${levers[log.lever[i]]}`);
+      yield `${log.tick[i]},${EVENT_TYPES[log.event[i]]},,,${regions[log.region[i]]},,${formatNumber(log.capability[i])},,${levers[log.lever[i]]}`;
       continue;
     }
     const parent = log.parent[i] < 0 ? '' : String(log.parent[i]);
-    rows.push(
-      `${log.tick[i]},${EVENT_TYPES[log.event[i]]},${log.firm[i]},${parent},${regions[log.region[i]]},` +
-        `${log.segment[i]},${formatNumber(log.capability[i])},${formatNumber(log.employees[i])},`,
-    );
+    yield `${log.tick[i]},${EVENT_TYPES[log.event[i]]},${log.firm[i]},${parent},${regions[log.region[i]]},` +
+      `${log.segment[i]},${formatNumber(log.capability[i])},${formatNumber(log.employees[i])},`;
   }
-  return csvText(EVENTS_HEADER, rows);
+}
+
+export function eventsCsv(world: World): string {
+  return csvText(EVENTS_HEADER, [...eventsLines(world)]);
 }

@@ -9,12 +9,8 @@ export const FIRMS_HEADER = [
   'id', 'parent', 'kind', 'role', 'region', 'segment', 'birth', 'death', 'employees', 'capability',
 ] as const;
 
-interface FirmRow {
-  id: number;
-  line: string;
-}
-
-export function firmsCsv(world: World): string {
+/** firms.csv's rows (no header), in id order, one at a time: a national run has millions. */
+export function* firmsLines(world: World): Generator<string> {
   const regions = world.regions.names.map(csvField);
   const line = (
     id: number, parent: number, kind: number, role: number, region: number, segment: number,
@@ -22,25 +18,25 @@ export function firmsCsv(world: World): string {
   ) =>
     `${id},${parent < 0 ? '' : parent},${FIRM_KINDS[kind]},${FIRM_ROLES[role]},${regions[region]},${segment},` +
     `${birth},${death},${formatNumber(employees)},${formatNumber(capability)}`;
-
-  const rows: FirmRow[] = [];
   const l = world.ledger;
-  for (let i = 0; i < l.count; i++) {
-    rows.push({
-      id: l.id[i],
-      line: line(l.id[i], l.parent[i], l.kind[i], l.role[i], l.region[i], l.segment[i], l.birth[i],
-        String(l.death[i]), l.employees[i], l.capability[i]),
-    });
-  }
   const f = world.firms;
-  for (let i = 0; i < f.count; i++) {
-    rows.push({
-      id: f.id[i],
-      line: line(f.id[i], f.parent[i], f.kind[i], f.role[i], f.region[i], f.segment[i], f.birth[i],
-        '', f.employees[i], f.capability[i]),
-    });
+  // Positions 0 … l.count − 1 are the ledger's, the rest the survivors'; sorted by id (ids are
+  // unique, so the order is total) as a permutation, not as row objects.
+  const n = l.count + f.count;
+  const idOf = (k: number) => (k < l.count ? l.id[k] : f.id[k - l.count]);
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => idOf(a) - idOf(b));
+  for (const k of order) {
+    if (k < l.count) {
+      yield line(l.id[k], l.parent[k], l.kind[k], l.role[k], l.region[k], l.segment[k], l.birth[k], String(l.death[k]), l.employees[k], l.capability[k]);
+    } else {
+      const i = k - l.count;
+      yield line(f.id[i], f.parent[i], f.kind[i], f.role[i], f.region[i], f.segment[i], f.birth[i], '', f.employees[i], f.capability[i]);
+    }
   }
-  // Ids are unique, so this order is total and the output does not depend on the sort's stability.
-  rows.sort((a, b) => a.id - b.id);
-  return csvText(FIRMS_HEADER, rows.map((r) => r.line));
+}
+
+export function firmsCsv(world: World): string {
+  return csvText(FIRMS_HEADER, [...firmsLines(world)]);
 }

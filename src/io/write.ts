@@ -4,8 +4,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
-import { eventsCsv } from './events.ts';
-import { firmsCsv } from './firms.ts';
+import { EVENTS_HEADER, eventsLines } from './events.ts';
+import { FIRMS_HEADER, firmsLines } from './firms.ts';
+import { csvField } from './format.ts';
 import { policyCsv } from './policy.ts';
 import { summaryJson, type Summary } from './summary.ts';
 import { tiesCsv } from './ties.ts';
@@ -52,11 +53,12 @@ export function removeTemporaryFiles(dir: string): void {
 
 /**
  * A scenario or variant name as part of a folder name: only letters, digits, `.`, `_` and `-`
- * (anything else, `/` and `\` included, becomes `-`), at most 100 characters. Callers add a suffix
+ * (anything else, `/` and `\` included, becomes `-`; none at the start), at most 100 characters. Callers add a suffix
  * (`-seed1`, `-batch`), so the result is never `.` or `..`: a name cannot lead out of `out/`.
  */
 export function pathSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100);
+  // Not starting with `-`: a folder named so reads as an option to rm, ls and the like.
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+/, '').slice(0, 100) || 'scenario';
 }
 
 /**
@@ -95,18 +97,43 @@ export function withSeed(csv: string, seed: number): string {
 export function writeRunFiles(dir: string, result: RunResult, summary: Summary): string[] {
   makeDir(dir);
   const seeded = (csv: string) => withSeed(csv, result.seed);
+  // events.csv and firms.csv are streamed: a national run's would not fit in one string.
+  writeSeededCsv(join(dir, 'events.csv'), EVENTS_HEADER, eventsLines(result.world), result.seed);
+  writeSeededCsv(join(dir, 'firms.csv'), FIRMS_HEADER, firmsLines(result.world), result.seed);
   const texts: [string, () => string][] = [
     ['timeseries.csv', () => seeded(timeseriesCsv(result.world))],
-    ['events.csv', () => seeded(eventsCsv(result.world))],
-    ['firms.csv', () => seeded(firmsCsv(result.world))],
     ['summary.json', () => summaryJson(summary)],
   ];
   const tieLog = result.ties;
   if (tieLog) texts.push([TIES_FILE, () => seeded(tiesCsv(tieLog, result.world))]);
   if (result.world.policy.levers.length > 0) texts.push([POLICY_FILE, () => seeded(policyCsv(result.world))]);
-  return texts.map(([name, text]) => {
+  const written = texts.map(([name, text]) => {
     const file = join(dir, name);
     writeFileAtomic(file, text());
     return file;
   });
+  return [written[0], join(dir, 'events.csv'), join(dir, 'firms.csv'), ...written.slice(1)];
+}
+
+/**
+ * A CSV with the run's seed as its first column (as `withSeed` makes it), from its rows one at a
+ * time, written through a temporary name in chunks of about a megabyte.
+ */
+function writeSeededCsv(file: string, header: readonly string[], rows: Iterable<string>, seed: number): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    let chunk = `seed,${header.map(csvField).join(',')}\n`;
+    for (const row of rows) {
+      chunk += `${seed},${row}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
 }

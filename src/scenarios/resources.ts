@@ -52,15 +52,17 @@ export function memoryProblem(scenario: Scenario, ticks: number, runs: number, m
 /**
  * Seconds of one run's parts, measured on the development machine (2 vCPUs, Node 20; RELIABILITY.md,
  * "Time"): a firm-tick at 100,000 firms (scale: 5 M firm-ticks/s); a region pair per tick and at
- * set-up (the region matrices: 3,000 regions take 0.31 s a tick, 1.2 s to set up); a tick's fixed
- * cost (default: 0.15–0.3 ms a tick at 180 firms). Other machines differ by 2–3×.
+ * set-up (the region matrices; 3,000 and 8,000 regions on a grid: 24–25 ns a pair and tick, about
+ * 100 ns a pair to set up); a tick's fixed cost (default: 0.15–0.3 ms a tick at 180 firms). A
+ * rough guide: other machines differ by 2–3×, regions without coordinates run up to 4× faster,
+ * and firms that multiply take longer.
  */
 const FIRM_TICK_S = 200e-9;
-const PAIR_TICK_S = 40e-9;
-const PAIR_SETUP_S = 130e-9;
+const PAIR_TICK_S = 25e-9;
+const PAIR_SETUP_S = 100e-9;
 const TICK_S = 150e-6;
 
-/** A run's expected seconds from its sizes: a lower bound where firms multiply, since only the initial firms are known. */
+/** A run's expected seconds from its sizes (only the initial firms are known). */
 export function estimateSeconds(scenario: Scenario, ticks: number): number {
   const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
   const pairs = scenario.regions.length ** 2;
@@ -89,5 +91,5 @@ export function timeNote(scenario: Scenario, ticks: number, runs: number, lanes:
   const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   const what = `${count(firms, 'initial firm')}, ${count(scenario.regions.length, 'region')}, ${count(ticks, 'tick')}`;
   return `estimated time: about ${duration(total)}${runs > 1 ? ` (${runs.toLocaleString('en-US')} runs of about ${duration(each)} on ${Math.min(lanes, runs)} workers)` : ''}, ` +
-    `from ${what}; more if the firms multiply`;
+    `from ${what} (a rough guide: more if the firms multiply)`;
 }

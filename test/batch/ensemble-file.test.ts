@@ -53,13 +53,13 @@ describe('ensemble.csv in bounded memory', () => {
     expect(readRunMetrics(out, 2, record, 1, 3, undefined, 3, 9)).toEqual(Float64Array.from([...series.subarray(rows + 3, rows + 9), ...series.subarray(2 * rows + 3, 2 * rows + 9)]));
   });
 
-  it('writes the same bytes a metric, a range of rows or a cell at a time as all at once, and the numbers of ensembleRows', () => {
+  it('writes the same bytes a metric, a range of rows or a cell at a time as all at once, and the numbers of ensembleRows', async () => {
     const file = join(out, 'ensemble.csv');
-    writeEnsemble(out, [{ name: 'base', indices }], (i) => readRun(out, i));
+    await writeEnsemble(out, [{ name: 'base', indices }], (i) => readRun(out, i));
     const whole = readFileSync(file, 'utf8');
     // One metric at a time; 7 rows of one metric at a time; one cell at a time.
     for (const budget of [5 * rows * 8, 5 * 7 * 8, 1]) {
-      writeEnsemble(out, [{ name: 'base', indices }], (i) => readRun(out, i), budget);
+      await writeEnsemble(out, [{ name: 'base', indices }], (i) => readRun(out, i), budget);
       expect(readFileSync(file, 'utf8')).toBe(whole);
     }
 

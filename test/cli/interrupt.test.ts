@@ -166,9 +166,12 @@ describe('compare killed while it writes its summaries', () => {
   /** The summaries have begun: series.parquet's temporary file, the first summary written (finalize.ts). */
   const summarising = (out: string) => existsSync(out) && readdirSync(out).some((f) => f.startsWith('series.parquet.'));
 
-  it('kill -9 midway through the summaries, then --resume: the files of an uninterrupted run', async () => {
-    const ref = dir('ref');
+  const ref = dir('ref');
+  beforeAll(async () => {
     expect((await cli([...c.argv, '--workers', '0', '--quiet', '--out', ref])).code).toBe(0);
+  });
+
+  it('kill -9 midway through the summaries, then --resume: the files of an uninterrupted run', async () => {
     const out = dir('killed');
     const killed = await interrupt({ ...c, started: summarising }, out, ['SIGKILL']);
     expect(killed.signal).toBe('SIGKILL');
@@ -178,5 +181,16 @@ describe('compare killed while it writes its summaries', () => {
     expect(resumed.code).toBe(0);
     expect(folder(out)).toEqual(folder(ref));
   });
-});
 
+  it('SIGINT during the summaries: they stop, exit 130 with the resume hint, and the hint finishes with the same files', async () => {
+    const out = dir('interrupted');
+    const stopped = await interrupt({ ...c, started: summarising }, out, ['SIGINT']);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/compare: interrupted; 500 of 500 runs are saved/);
+    const hint = stopped.stderr.trimEnd().split('\n').at(-1)!.trim();
+    const resumed = await cli([...hint.split(' ').slice(1), '--quiet']);
+    expect(resumed.err).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(folder(out)).toEqual(folder(ref));
+  });
+});

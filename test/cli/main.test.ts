@@ -199,6 +199,7 @@ describe('run', () => {
         expect(dirname(dir), `${name} → ${dir}`).toBe('out');
         expect(basename(dir).length).toBeLessThanOrEqual(120);
         expect(['.', '..']).not.toContain(basename(dir));
+        expect(basename(dir).startsWith('-'), dir).toBe(false);
       }
     }
   });
