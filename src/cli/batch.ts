@@ -16,6 +16,7 @@ import { loadScenario } from '../scenarios/load.ts';
 import { defaultWorkers, inProcessSpawner, nodeSpawner } from '../workers/node.ts';
 import { reusable } from '../workers/reuse.ts';
 import type { CliIo } from './io.ts';
+import { variantWarning } from './validate.ts';
 import { createProgress } from './progress.ts';
 import { batchReport } from './report.ts';
 
@@ -130,6 +131,10 @@ export async function runPlan(command: string, plan: Plan, out: string, options:
     const units = new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const));
     const problems = [...units].map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
     if (problems.length) throw new BatchError(`${command}: ${plan.manifest.scenario.file}: ${problems[0]}`);
+  }
+  if (!options.quiet && !options.json) {
+    const broken = variantWarning(plan.manifest.scenario.file);
+    if (broken) io.stderr(broken);
   }
   if (!options.quiet && plan.jobs.length > 0) {
     // The longest unit stands for all: jobs of one unit share its scenario object.

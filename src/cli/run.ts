@@ -9,6 +9,7 @@ import { ScenarioError } from '../scenarios/errors.ts';
 import { loadScenario } from '../scenarios/load.ts';
 import { memoryProblem, timeNote } from '../scenarios/resources.ts';
 import type { CliIo } from './io.ts';
+import { variantWarning } from './validate.ts';
 import { packageVersion } from './version.ts';
 
 export interface RunCommandOptions {
@@ -56,6 +57,8 @@ export function runCommand(ref: string, options: RunCommandOptions, io: CliIo): 
   const ticks = options.ticks ?? loaded.scenario.ticks;
   const tooBig = options.force ? null : memoryProblem(loaded.scenario, ticks, 1);
   if (tooBig) throw new ScenarioError(ref, [{ path: '', expected: 'a run that fits in this machine\'s memory', found: tooBig }]);
+  const broken = variantWarning(ref);
+  if (broken) io.stderr(broken);
   const long = timeNote(loaded.scenario, ticks, 1, 1);
   if (long && !options.json) io.stderr(`run: ${long}\n`);
   // The only clock in a run: it measures, it never feeds the simulation.

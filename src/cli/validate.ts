@@ -20,6 +20,22 @@ export function validateOne(ref: string): ValidationReport {
   }
 }
 
+/**
+ * What `run`, `batch` and the other commands print when the scenario's base loads but some of its
+ * variants do not (they are checked only when chosen): the problems, as a warning; null when
+ * every variant validates.
+ */
+export function variantWarning(ref: string): string | null {
+  try {
+    validateScenarioFile(ref);
+    return null;
+  } catch (err) {
+    const message = userErrorMessage(err);
+    if (message === null) throw err;
+    return `warning: some variants do not validate (each would be refused if chosen):\n${message.trimEnd()}\n`;
+  }
+}
+
 export function validateCommand(refs: string[], options: { json?: boolean }, io: CliIo): number {
   const reports = refs.map(validateOne);
   if (options.json) {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LEVER_KINDS } from '../engine/policy/catalogue.ts';
 import { STAGES } from '../engine/series.ts';
-import { nonNegative, positive } from './units.ts';
+import { label, nonNegative, positive } from './units.ts';
 
 const stageList = z.union([z.enum(STAGES), z.array(z.enum(STAGES)).min(1)]);
 
@@ -59,7 +59,7 @@ z.globalRegistry.add(triggerSchema, { id: 'trigger', description: 'When a lever 
 export const leverSchema = z
   .object({
     lever: z.enum(LEVER_KINDS).describe('Which lever (`clusterlab list` shows what each does).'),
-    name: z.string().min(1).optional().describe('A name for outputs (policy.csv, events); default `<lever>-<index>`.'),
+    name: label.optional().describe('A name for outputs (policy.csv, events); default `<lever>-<index>`.'),
     regions: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]).default('all')
       .describe('Target regions by name, or `all`.'),
     segments: z.array(z.number().int().min(0)).min(1).optional()

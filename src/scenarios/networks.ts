@@ -2,7 +2,7 @@
 // supply chains, migration of workers and relocation of firms, and promotion organisations.
 // All are off by default, so the classic models stay what they are. docs/ODD.md has the tables.
 import { z } from 'zod';
-import { count, nonNegative, positive, probability, enabled } from './units.ts';
+import { count, enabled, label, nonNegative, positive, probability } from './units.ts';
 
 export const networkingSchema = z
   .object({
@@ -95,7 +95,7 @@ export const relocationSchema = z
 
 export const promotionOrgSchema = z
   .object({
-    name: z.string().min(1).describe('The organisation\'s name, for outputs.'),
+    name: label.describe('The organisation\'s name, for outputs.'),
     regions: z.array(z.string().min(1)).min(1)
       .describe('Regions whose firms may join (one region, or several for a cross-region organisation).'),
     startYear: nonNegative.default(0).describe('Year from which the organisation works.'),

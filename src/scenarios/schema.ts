@@ -7,7 +7,7 @@ import { mechanismsSchema } from './mechanisms.ts';
 import { promotionOrgSchema, tiesOutputSchema } from './networks.ts';
 import { leverSchema } from './levers.ts';
 import { targetSchema } from './targets.ts';
-import { count, intRange, nonNegative, positive, probability, range } from './units.ts';
+import { CONTROL_CHARACTERS, count, intRange, label, nonNegative, positive, probability, range } from './units.ts';
 import { LIMITS } from './limits.ts';
 
 
@@ -62,10 +62,10 @@ const segmentsSchema = z
 
 const regionSchema = z
   .object({
-    name: z.string().min(1).describe('The region\'s name, unique; levers, firms, targets and outputs refer to it.'),
+    name: label.describe('The region\'s name, unique; levers, firms, targets and outputs refer to it.'),
     x: z.number().default(0).describe('East–west position in km (ignored when `distances` is given).'),
     y: z.number().default(0).describe('North–south position in km (ignored when `distances` is given).'),
-    province: z.string().min(1).optional().describe('Administrative unit for barriers; defaults to the region\'s own name.'),
+    province: label.optional().describe('Administrative unit for barriers; defaults to the region\'s own name.'),
     wage: positive.default(1).describe('Base wage per employee per year (before labour-market tightness).'),
     landCost: nonNegative.default(0).describe('Land cost per employee per year.'),
     labourPool: positive.default(1e6).describe('Skilled-labour pool (workers).'),
@@ -174,7 +174,7 @@ const outputSchema = z
 /** The body of a scenario: everything a variant may overlay. */
 export const scenarioBodySchema = z
   .object({
-    name: z.string().min(1).default('scenario').describe('A name for people (outputs are named after the file).'),
+    name: label.default('scenario').describe('A name for people (outputs are named after the file).'),
     description: z.string().default('').describe('One line shown by `clusterlab list` for bundled scenarios.'),
     ticks: z.number().int().min(1).max(LIMITS.ticks).default(200).describe(`Number of ticks to run (\`--ticks\` overrides; at most ${LIMITS.ticks.toLocaleString('en')}).`),
     ticksPerYear: z.number().int().min(1).default(4).describe('Ticks per year (4: one tick is a quarter). Rates are per year.'),
@@ -218,6 +218,11 @@ export const scenarioSchema = scenarioBodySchema
   .strict()
   .superRefine((s, ctx) => {
     // Limits that span fields (src/scenarios/limits.ts).
+    for (const name of Object.keys(s.variants)) {
+      if (CONTROL_CHARACTERS.test(name)) {
+        ctx.addIssue({ code: 'custom', path: ['variants', name], input: name, message: 'expected a variant name without control characters (escape sequences, line breaks, tabs)' });
+      }
+    }
     const variants = Object.keys(s.variants).length;
     if (variants > LIMITS.variants) {
       ctx.addIssue({ code: 'custom', path: ['variants'], input: variants, message: `expected at most ${LIMITS.variants} variants` });

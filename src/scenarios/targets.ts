@@ -12,11 +12,11 @@ import { z } from 'zod';
 import { METRICS } from '../engine/metrics.ts';
 import { STAGES } from '../engine/series.ts';
 import { describeValue, type Finding, type PathKey } from './errors.ts';
-import { count, nonNegative, positive, probability } from './units.ts';
+import { count, label, nonNegative, positive, probability } from './units.ts';
 
 export const targetSchema = z
   .object({
-    name: z.string().min(1).optional().describe('A label for outputs (default: metric@region or stage@region).'),
+    name: label.optional().describe('A label for outputs (default: metric@region or stage@region).'),
     metric: z.string().min(1).optional().describe('Value target: a metric of timeseries.csv (`clusterlab list`).'),
     region: z.string().min(1).default('all').describe('A region\'s name, or `all`.'),
     of: z.string().min(1).optional()

@@ -21,4 +21,10 @@ export const intRange = (min: number, max: number) =>
     .default({ min, max });
 
 /** The switch of a mechanism. */
+/** Control characters: escape sequences and line breaks in a name would act on the terminal that prints it. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A name that outputs and terminals show: not empty, no control characters. */
+export const label = z.string().min(1).refine((v) => !CONTROL_CHARACTERS.test(v), { message: 'expected a name without control characters (escape sequences, line breaks, tabs)' });
+
 export const enabled = (on: boolean) => z.boolean().default(on).describe('Switch the mechanism on (true) or off (false).');

@@ -120,6 +120,18 @@ describe('list', () => {
 });
 
 describe('run', () => {
+  it('runs the base of a scenario whose variant does not validate, and warns with the variant\'s problem', async () => {
+    const r = await cli('run', badVariant, '--ticks', '3', '--out', join(ws.dir, 'run-bad-variant'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: some variants do not validate \(each would be refused if chosen\):\n.*bad-variant\.yaml: variants\.negative.*mechanisms\.entry\.rate/s);
+    const batch = await cli('batch', badVariant, '--seeds', '1', '--ticks', '3', '--workers', '0', '--no-report', '--out', join(ws.dir, 'batch-bad-variant'));
+    expect(batch.code).toBe(0);
+    expect(batch.err).toMatch(/^warning: some variants do not validate/);
+    // --quiet means quiet.
+    const quiet = await cli('batch', badVariant, '--seeds', '1', '--ticks', '3', '--workers', '0', '--no-report', '--quiet', '--out', join(ws.dir, 'batch-bad-variant-q'));
+    expect(quiet.err).toBe('');
+  });
+
   it('writes the four files with the documented columns', async () => {
     const out = join(ws.dir, 'run-a');
     const r = await cli('run', tiny, '--out', out);

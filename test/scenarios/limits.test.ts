@@ -22,6 +22,16 @@ function refused(name: string, text: string): ScenarioError {
 }
 
 describe('scenario limits', () => {
+  it('refuses names with control characters, which would act on the terminal that prints them', () => {
+    const text = 'name: x\nregions:\n  - name: "a\\e[2Jb"\nlevers:\n  - { lever: rdSubsidy, name: "l\\nm" }\nvariants:\n  "v\\e[31mX":\n    set: { mechanisms.entry.rate: 2 }\n';
+    const message = refused('control.yaml', text).message;
+    expect(message).toMatch(/regions\[0\]\.name \(line 3\): expected a name without control characters .*found "a\\u001b\[2Jb"/);
+    expect(message).toMatch(/levers\[0\]\.name \(line 5\): expected a name without control characters/);
+    expect(message).toMatch(/variants\["v\\u001b\[31mX"\] \(line 7\): expected a variant name without control characters/);
+    // Letters of any script are names: only control characters are refused.
+    expect(() => loadScenario(ws.file('unicode.yaml', 'name: 长沙\nregions:\n  - name: 长沙\n'))).not.toThrow();
+  });
+
   it('refuses more ticks, firms or variants than it can run', () => {
     expect(refused('ticks.yaml', `extends: default\nticks: ${LIMITS.ticks + 1}\n`).message).toMatch(/ticks \(line 2\): expected an integer from 1 to 100000, found 100001/);
     expect(refused('firms.yaml', 'extends: default\nfirms:\n  initial:\n    - { region: valley, segment: 1, count: 6000000 }\n  generate:\n    count: 5000000\n').message)
