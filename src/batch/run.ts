@@ -88,8 +88,10 @@ function prepareFolder(out: string, manifest: BatchManifest, resume: boolean): v
   }
   const diff = identityDiff(existing, manifest, true);
   if (diff.length) {
+    // jobsHash is what every job runs (each unit's scenario): name it for people, and only when nothing more telling differs.
+    const named = diff.length > 1 ? diff.filter((k) => k !== 'jobsHash') : diff.map((k) => (k === 'jobsHash' ? 'the runs\' scenarios' : k));
     throw new BatchError(
-      `${out}: cannot resume, the batch there differs from this command in: ${diff.join(', ')}.\n` +
+      `${out}: cannot resume, the batch there differs from this command in: ${named.join(', ')}.\n` +
         (diff.includes('version') ? `  It was written by clusterlab ${existing.version}, this is ${manifest.version}: its runs would not match this engine's.\n` : '') +
         `  Resume with the same scenario, seeds, ticks, variants or parameters, or choose another --out.`,
     );

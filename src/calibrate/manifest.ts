@@ -70,7 +70,13 @@ export function prepareFolder(out: string, manifest: CalibrationManifest, o: { r
   if (existing.command !== 'calibrate') throw new BatchError(`${out} holds the output of \`${existing.command}\`, not a calibration; choose another --out`);
   const a = identityOf(existing) as Record<string, unknown>;
   const b = identityOf(manifest) as Record<string, unknown>;
-  const diff = Object.keys({ ...a, ...b }).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+  const diff = Object.keys({ ...a, ...b }).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).flatMap((k) => {
+    // The settings by name (--particles, --generations …), not as one block.
+    if (k !== 'settings') return [k];
+    const x = (a.settings ?? {}) as Record<string, unknown>;
+    const y = (b.settings ?? {}) as Record<string, unknown>;
+    return Object.keys({ ...x, ...y }).filter((s) => canonicalJson(x[s]) !== canonicalJson(y[s])).map((s) => `settings.${s}`);
+  });
   if (diff.length) {
     if (!o.resume && !o.sharded && !hasRuns) return;
     const version = diff.includes('version') ? `\n  It was written by clusterlab ${existing.version}, this is ${manifest.version}: its logged runs would not match this engine's.` : '';

@@ -64,7 +64,7 @@ describe('calibrate', () => {
     // Other settings cannot resume this folder.
     const other = await cli(['calibrate', scenario, '--targets', targets, ...small, '--particles', '30', '--workers', '0', '--out', cut, '--resume']);
     expect(other.code).toBe(1);
-    expect(other.err).toMatch(/differs from this command in: settings/);
+    expect(other.err).toMatch(/differs from this command in: settings\.particles/);
   });
 
   it('two shards sharing a folder give the result of one process', async () => {

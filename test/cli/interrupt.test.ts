@@ -136,6 +136,7 @@ describe.each(cases)('$command interrupted midway', (c) => {
     const other = await cli([...c.argv, ...c.otherSeeds, '--resume', '--quiet', '--workers', '0', '--out', out]);
     expect(other.code).toBe(1);
     expect(other.err).toMatch(/seeds/);
+    expect(other.err, 'internal names stay inside').not.toMatch(/jobsHash/);
     expect(hasStackTrace(other.err)).toBe(false);
     expect(folder(out)).toEqual(reference);
   });
