@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { effectPerSpend, pairedComparison, spendDiff } from '../analysis/compare.ts';
 import { OUTCOME_NAMES } from '../analysis/outcomes.ts';
 import { csvField, formatInt, formatNumber, jsonNumber } from '../io/format.ts';
-import { CsvFile } from './csv-file.ts';
+import { CsvFile } from '../io/csv-file.ts';
 import { baselineIndex, type BatchManifest } from './plan.ts';
 import type { RunRecord } from './store.ts';
 

@@ -12,7 +12,7 @@ import { summariseInPlace, type Summary } from '../analysis/stats.ts';
 import { csvField, formatNumber } from '../io/format.ts';
 import { canonicalJson } from '../scenarios/hash.ts';
 import { join } from 'node:path';
-import { CsvFile } from './csv-file.ts';
+import { CsvFile } from '../io/csv-file.ts';
 import { BatchError } from './errors.ts';
 import { readRunMetrics, type RunRecord } from './store.ts';
 

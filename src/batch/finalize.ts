@@ -32,7 +32,7 @@ import type { BatchManifest } from './plan.ts';
 import { completedIndices, failedIndices, MANIFEST, readFailure, readRun, readRunSeries, type RunRecord } from './store.ts';
 import { writeFileAtomic } from '../io/write.ts';
 import { variedField } from './varied.ts';
-import { CsvFile } from './csv-file.ts';
+import { CsvFile } from '../io/csv-file.ts';
 import { writeEnsemble } from './ensemble-file.ts';
 import { writeKeptParquet, writeSeriesParquet, type SeriesEncoder } from './tables.ts';
 

@@ -16,6 +16,7 @@ import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { STAGES } from '../engine/series.ts';
 import { packageVersion } from '../cli/version.ts';
+import { temporaryName } from '../io/temporary.ts';
 
 /** A Parquet schema element, as the writer takes it (hyparquet's type, not imported directly). */
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
@@ -83,7 +84,7 @@ export class ParquetTable {
   private rows = 0;
 
   constructor(readonly file: string, readonly columns: readonly ColumnSpec[], private readonly groupRows = ROW_GROUP_ROWS) {
-    this.tmp = `${file}.${process.pid}.tmp`;
+    this.tmp = temporaryName(file);
     this.fd = openSync(this.tmp, 'w');
     this.bytes = new ByteWriter();
     // Bytes go to the file after each row group, so the buffer holds one group at most.

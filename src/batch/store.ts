@@ -14,7 +14,8 @@
 // machines (merge, resume elsewhere).
 import { closeSync, copyFileSync, existsSync, fstatSync, openSync, opendirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeDir, removeTemporaryFiles, writeFileAtomic } from '../io/write.ts';
+import { removeTemporaryFiles, temporaryName } from '../io/temporary.ts';
+import { makeDir, writeFileAtomic } from '../io/write.ts';
 import type { Job, JobResult } from '../workers/protocol.ts';
 import { BatchError } from './errors.ts';
 import { KEEP_TABLES, type KeepTable } from './keep.ts';
@@ -243,7 +244,7 @@ export function copyFailure(from: string, to: string, index: number): void {
 }
 
 function copyAtomic(from: string, to: string): void {
-  const tmp = `${to}.${process.pid}.tmp`;
+  const tmp = temporaryName(to);
   copyFileSync(from, tmp);
   renameSync(tmp, to);
 }

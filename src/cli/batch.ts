@@ -124,22 +124,23 @@ export interface Executed {
 /** Runs a plan with the command's options: workers, signals, progress, messages on stderr. */
 export async function runPlan(command: string, plan: Plan, out: string, options: CommonOptions, io: CliIo, deps: BatchDeps): Promise<Executed> {
   const workers = options.workers ?? defaultWorkers();
+  // Jobs share their unit's scenario object: each unit is estimated once.
+  const units = [...new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const))];
   if (!options.force) {
     // Each worker holds one run: the largest unit's estimate, as many times as runs go at once.
     const atOnce = Math.max(1, Math.min(workers, plan.jobs.length));
-    // Jobs share their unit's scenario object: each is estimated once.
-    const units = new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const));
-    const problems = [...units].map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
+    const problems = units.map(([scenario, ticks]) => memoryProblem(scenario, ticks, atOnce)).filter((p) => p !== null);
     if (problems.length) throw new BatchError(`${command}: ${plan.manifest.scenario.file}: ${problems[0]}`);
   }
   if (!options.quiet && !options.json) {
     const broken = variantWarning(plan.manifest.scenario.file);
     if (broken) io.stderr(broken);
   }
-  if (!options.quiet && plan.jobs.length > 0) {
-    // The longest unit stands for all: jobs of one unit share its scenario object.
-    const units = [...new Map(plan.jobs.map((job) => [job.scenario, job.ticks] as const))];
-    const [scenario, ticks] = units.reduce((a, b) => (estimateSeconds(b[0], b[1]) > estimateSeconds(a[0], a[1]) ? b : a));
+  if (!options.quiet && units.length > 0) {
+    // The longest unit stands for all.
+    // (A sweep may have more units than Math.max takes arguments.)
+    const seconds = units.map(([scenario, ticks]) => estimateSeconds(scenario, ticks));
+    const [scenario, ticks] = units[seconds.reduce((best, s, k) => (s > seconds[best] ? k : best), 0)];
     const long = timeNote(scenario, ticks, plan.jobs.length, workers || 1);
     if (long) io.stderr(`${command}: ${long}\n`);
   }

@@ -1,12 +1,13 @@
 // Writes the four files of a run (plus ties.csv and policy.csv when asked for) into a directory. Each file is written to a
 // temporary name and renamed, so a reader (or an interrupted run) never sees half a file under the
 // final name.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../engine/run.ts';
 import { EVENTS_HEADER, eventsLines } from './events.ts';
 import { FIRMS_HEADER, firmsLines } from './firms.ts';
-import { csvField } from './format.ts';
+import { CsvFile } from './csv-file.ts';
+import { temporaryName } from './temporary.ts';
 import { policyCsv } from './policy.ts';
 import { summaryJson, type Summary } from './summary.ts';
 import { tiesCsv } from './ties.ts';
@@ -19,11 +20,11 @@ export const TIES_FILE = 'ties.csv';
 export const POLICY_FILE = 'policy.csv';
 
 /**
- * Writes `data` to `file` via `file.<pid>.tmp` and a rename (atomic on one file system). Several
+ * Writes `data` to `file` via its temporary name and a rename (atomic on one file system). Several
  * byte arrays are written one after the other, without joining them into a new buffer first.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = temporaryName(file);
   if (typeof data === 'string' || data instanceof Uint8Array) {
     writeFileSync(tmp, data);
   } else {
@@ -37,18 +38,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array | readon
     }
   }
   renameSync(tmp, file);
-}
-
-/**
- * Removes the temporary files `writeFileAtomic` (or the Parquet writer, same naming) left in `dir`
- * when its process was killed midway: never read back, but they may be large. Only for a folder
- * whose lock the caller holds, so that no other process is writing them.
- */
-export function removeTemporaryFiles(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (/\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
-  }
 }
 
 /**
@@ -115,25 +104,9 @@ export function writeRunFiles(dir: string, result: RunResult, summary: Summary):
   return [written[0], join(dir, 'events.csv'), join(dir, 'firms.csv'), ...written.slice(1)];
 }
 
-/**
- * A CSV with the run's seed as its first column (as `withSeed` makes it), from its rows one at a
- * time, written through a temporary name in chunks of about a megabyte.
- */
+/** A CSV with the run's seed as its first column (as `withSeed` makes it), from its rows one at a time (CsvFile streams them). */
 function writeSeededCsv(file: string, header: readonly string[], rows: Iterable<string>, seed: number): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    let chunk = `seed,${header.map(csvField).join(',')}\n`;
-    for (const row of rows) {
-      chunk += `${seed},${row}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  const csv = new CsvFile(file, ['seed', ...header]);
+  for (const row of rows) csv.line(`${seed},${row}`);
+  csv.close();
 }

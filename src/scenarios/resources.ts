@@ -14,13 +14,18 @@ const SLOTS_PER_FIRM = 2;
 /** A tie: two endpoints, trust, birth, last interaction (ties.ts). */
 const TIE_BYTES = 4 + 4 + 8 + 4 + 4;
 
+/** The firms a scenario starts with: explicit and generated together. */
+export function initialFirms(scenario: Scenario): number {
+  return scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+}
+
 export interface RunEstimate {
   bytes: number;
   parts: { firms: number; series: number; regions: number; ties: number };
 }
 
 export function estimateRun(scenario: Scenario, ticks: number): RunEstimate {
-  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const firms = initialFirms(scenario);
   const R = scenario.regions.length;
   const parts = {
     firms: Math.max(firms, 1024) * SLOTS_PER_FIRM * FIRM_SLOT_BYTES,
@@ -64,7 +69,7 @@ const TICK_S = 150e-6;
 
 /** A run's expected seconds from its sizes (only the initial firms are known). */
 export function estimateSeconds(scenario: Scenario, ticks: number): number {
-  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const firms = initialFirms(scenario);
   const pairs = scenario.regions.length ** 2;
   return ticks * (TICK_S + firms * FIRM_TICK_S + pairs * PAIR_TICK_S) + pairs * PAIR_SETUP_S;
 }
@@ -87,7 +92,7 @@ export function timeNote(scenario: Scenario, ticks: number, runs: number, lanes:
   const each = estimateSeconds(scenario, ticks);
   const total = (each * runs) / Math.max(1, Math.min(lanes, runs));
   if (total < ANNOUNCE_SECONDS) return null;
-  const firms = scenario.firms.initial.reduce((s, f) => s + f.count, 0) + (scenario.firms.generate?.count ?? 0);
+  const firms = initialFirms(scenario);
   const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
   const what = `${count(firms, 'initial firm')}, ${count(scenario.regions.length, 'region')}, ${count(ticks, 'tick')}`;
   return `estimated time: about ${duration(total)}${runs > 1 ? ` (${runs.toLocaleString('en-US')} runs of about ${duration(each)} on ${Math.min(lanes, runs)} workers)` : ''}, ` +

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenarios/errors.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
+import { initialFirms } from '../../src/scenarios/resources.ts';
 import { cli } from '../batch/helpers.ts';
 import { mutatedFile, yamlFile } from '../scenarios/fuzz-files.ts';
 import { hasStackTrace, workspace } from './fixtures.ts';
@@ -28,7 +29,7 @@ const files = [
 function runnable(file: string): boolean {
   try {
     const s = loadScenario(file).scenario;
-    return s.firms.initial.reduce((n, f) => n + f.count, 0) + (s.firms.generate?.count ?? 0) <= 20_000 && s.regions.length <= 200;
+    return initialFirms(s) <= 20_000 && s.regions.length <= 200;
   } catch (error) {
     if (error instanceof ScenarioError) return false;
     throw error;

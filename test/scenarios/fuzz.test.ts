@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/run.ts';
 import { ScenarioError } from '../../src/scenarios/errors.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
+import { initialFirms } from '../../src/scenarios/resources.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
 import { workspace } from '../cli/fixtures.ts';
 import { mutatedFile, yamlFile } from './fuzz-files.ts';
@@ -44,7 +45,7 @@ describe('fuzzed scenario files', () => {
         if (typeof result === 'string') return;
         loaded++;
         // Small enough to run: a few ticks of it must run without an error.
-        const firms = result.firms.initial.reduce((s, f) => s + f.count, 0) + (result.firms.generate?.count ?? 0);
+        const firms = initialFirms(result);
         if (firms <= 2000 && result.regions.length <= 50) {
           run(result, { ticks: 3 });
           ran++;

@@ -1,7 +1,8 @@
 // A CSV file written through a temporary name, in chunks of about a megabyte: the summary files
 // are streamed, never held whole in memory, and appear under their name only when complete.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
-import { csvField } from '../io/format.ts';
+import { csvField } from './format.ts';
+import { temporaryName } from './temporary.ts';
 
 export class CsvFile {
   private readonly tmp: string;
@@ -10,7 +11,7 @@ export class CsvFile {
   private size = 0;
 
   constructor(readonly file: string, header: readonly string[]) {
-    this.tmp = `${file}.${process.pid}.tmp`;
+    this.tmp = temporaryName(file);
     this.fd = openSync(this.tmp, 'w');
     this.line(header.map(csvField).join(','));
   }
